@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore, StoreError } from './store';
+import { readAudit, writeAudit } from './audit';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'matchlab-store-'));
+
+describe('openStore', () => {
+  it('creates an encrypted store whose raw bytes hold no plaintext', () => {
+    const file = join(tmp(), 'a.mlstore');
+    const db = openStore(file, 'correct horse battery', { mode: 'create' });
+    db.exec('CREATE TABLE people (person_id TEXT)');
+    db.prepare('INSERT INTO people VALUES (?)').run('PNC-SECRET-123456');
+    writeAudit(db, 'import', { who: 'PNC-SECRET-123456' });
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const raw = readFileSync(file);
+    expect(raw.length).toBeGreaterThan(4096);
+    expect(raw.includes(Buffer.from('PNC-SECRET'))).toBe(false);
+    expect(raw.includes(Buffer.from('SQLite format 3'))).toBe(false);
+  });
+
+  it('reopens with the right passphrase and says so on a wrong one', () => {
+    const file = join(tmp(), 'b.mlstore');
+    openStore(file, 'right passphrase').close();
+    const db = openStore(file, 'right passphrase', { mode: 'open' });
+    writeAudit(db, 'store_created', { n: 1 });
+    expect(readAudit(db)[0].detail).toEqual({ n: 1 });
+    db.close();
+    expect(() => openStore(file, 'wrong passphrase', { mode: 'open' })).toThrow(StoreError);
+    try {
+      openStore(file, 'wrong passphrase', { mode: 'open' });
+    } catch (e) {
+      expect((e as StoreError).code).toBe('wrong_passphrase');
+    }
+  });
+
+  it('refuses a short passphrase for a new store and a missing file in open mode', () => {
+    const dir = tmp();
+    expect(() => openStore(join(dir, 'c.mlstore'), 'short')).toThrow(/at least 8/);
+    expect(() => openStore(join(dir, 'd.mlstore'), 'long enough pass', { mode: 'open' })).toThrow(/No store/);
+  });
+});

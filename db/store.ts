@@ -1,0 +1,75 @@
+// The encrypted store: one SQLCipher-format SQLite file per analyst workspace.
+import Database from 'better-sqlite3-multiple-ciphers';
+import { existsSync } from 'node:fs';
+import { MIGRATIONS } from './migrations';
+
+export type Db = Database.Database;
+
+/** Raised when a store cannot be opened; `code` lets the UI say the right thing. */
+export class StoreError extends Error {
+  constructor(
+    readonly code: 'wrong_passphrase' | 'not_found' | 'exists' | 'bad_passphrase' | 'newer_schema',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+export const MIN_PASSPHRASE_LENGTH = 8;
+
+// SQLCipher 4 defaults (PBKDF2-HMAC-SHA512, 256k iterations): the key is derived from the
+// passphrase by SQLCipher itself, so the passphrase is never stored anywhere.
+function applyKey(db: Db, passphrase: string): void {
+  db.pragma(`cipher='sqlcipher'`);
+  db.pragma(`legacy=4`);
+  db.pragma(`key='${passphrase.replace(/'/g, "''")}'`);
+}
+
+export interface OpenStoreOptions {
+  /** 'create' fails if the file exists, 'open' fails if it does not; 'any' does either. */
+  mode?: 'create' | 'open' | 'any';
+  readonly?: boolean;
+}
+
+/** Opens (or creates) an encrypted store and brings its schema up to date. */
+export function openStore(file: string, passphrase: string, options: OpenStoreOptions = {}): Db {
+  const mode = options.mode ?? 'any';
+  const exists = existsSync(file);
+  if (mode === 'open' && !exists) throw new StoreError('not_found', `No store at ${file}`);
+  if (mode === 'create' && exists) throw new StoreError('exists', `A file already exists at ${file}`);
+  if (!exists && passphrase.length < MIN_PASSPHRASE_LENGTH) {
+    throw new StoreError('bad_passphrase', `A new store needs a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters`);
+  }
+  const db = new Database(file, { readonly: options.readonly === true && exists });
+  try {
+    applyKey(db, passphrase);
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch {
+      throw new StoreError('wrong_passphrase', 'The passphrase does not open this store (or the file is not a Matchlab store)');
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    if (!options.readonly) migrate(db);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/** Applies every migration newer than the store's user_version, each in its own transaction. */
+export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new StoreError('newer_schema', `This store was written by a newer Matchlab (schema ${current}); update Matchlab to open it`);
+  }
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
