@@ -1,0 +1,62 @@
+// What a failed import tells the analyst: located problems, the first 100 kept, all counted.
+export type FileKind = 'cohort' | 'reoffences' | 'participants';
+
+export interface ImportProblem {
+  /** Which of the three files, and its base name as the analyst knows it. */
+  kind: FileKind;
+  file: string;
+  /** 1-based data row (the first row after the header is 1); null for a file-level problem. */
+  row: number | null;
+  /** 1-based line in the file (CSV) or sheet row number (XLSX); null when unknown. */
+  line: number | null;
+  column: string | null;
+  value: string | null;
+  message: string;
+}
+
+export const MAX_LISTED_PROBLEMS = 100;
+
+/** Keeps the first MAX_LISTED_PROBLEMS problems in file order and counts every one. */
+export class ProblemLog {
+  readonly listed: ImportProblem[] = [];
+  total = 0;
+
+  add(problem: ImportProblem): void {
+    this.total++;
+    if (this.listed.length < MAX_LISTED_PROBLEMS) this.listed.push(problem);
+  }
+}
+
+/** Thrown by importExtract when the files break a rule of DATA-FORMAT.md section 6; nothing was stored. */
+export class ImportError extends Error {
+  constructor(
+    readonly problems: ImportProblem[],
+    readonly total: number,
+  ) {
+    const first = problems[0];
+    super(`${total} problem${total === 1 ? '' : 's'} in the extract; first: ${first ? describeProblem(first) : 'unknown'}`);
+    this.name = 'ImportError';
+  }
+}
+
+/** A file that cannot be read at all (not UTF-8, binary, broken quoting, broken XLSX). */
+export class ReadError extends Error {
+  constructor(
+    message: string,
+    readonly line: number | null = null,
+    readonly row: number | null = null,
+  ) {
+    super(message);
+    this.name = 'ReadError';
+  }
+}
+
+/** One line a person can act on: "cohort.csv row 12 (line 13), column index_date, value "2015-02-30": ...". */
+export function describeProblem(p: ImportProblem): string {
+  const where = [p.file];
+  if (p.row !== null) where.push(`row ${p.row}`);
+  if (p.line !== null) where.push(p.row !== null ? `(line ${p.line})` : `line ${p.line}`);
+  if (p.column !== null) where.push(`column ${p.column}`);
+  if (p.value !== null) where.push(`value ${JSON.stringify(p.value)}`);
+  return `${where.join(' ')}: ${p.message}`;
+}

@@ -1,0 +1,110 @@
+// Checks that span a row's values or several rows: duplicates, date order, persons not in the cohort.
+import type { FeedColumn, RowCheck, StoredValue } from './loadRows';
+import { feedIndex } from './fileFeeds';
+import type { FileKind, ProblemLog } from './importProblems';
+
+interface CheckContext {
+  kind: FileKind;
+  file: string;
+  problems: ProblemLog;
+}
+
+/** Rows of reoffences or participants whose person_id is not in the cohort (allowed, but counted). */
+export interface UnknownPersons {
+  rows: number;
+  persons: Set<string>;
+}
+
+function laterThan(values: StoredValue[], base: number, early: number, late: number): boolean {
+  return early >= 0 && late >= 0 && values[base + late] !== null && values[base + early] !== null &&
+    (values[base + late] as number) < (values[base + early] as number);
+}
+
+export function cohortCheck(feeds: FeedColumn[], ctx: CheckContext, people: Set<string>): RowCheck {
+  const iRecord = feedIndex(feeds, 'record_id');
+  const iPerson = feedIndex(feeds, 'person_id');
+  const iIndex = feedIndex(feeds, 'index_date');
+  const iBirth = feedIndex(feeds, 'date_of_birth');
+  const firstRowOf = new Map<string, number>();
+  return (values, base, row, line) => {
+    let ok = true;
+    if (iPerson >= 0) people.add(values[base + iPerson] as string);
+    if (iRecord >= 0) {
+      const id = values[base + iRecord] as string;
+      const first = firstRowOf.get(id);
+      if (first === undefined) firstRowOf.set(id, row);
+      else {
+        ctx.problems.add({ kind: ctx.kind, file: ctx.file, row, line, column: 'record_id', value: id, message: `duplicate record_id (first at row ${first})` });
+        ok = false;
+      }
+    }
+    // Someone born after their own index event has an impossible age; the derivation needs age >= 0.
+    if (laterThan(values, base, iBirth, iIndex)) {
+      ctx.problems.add({ kind: ctx.kind, file: ctx.file, row, line, column: 'date_of_birth', value: null, message: 'date_of_birth is after index_date' });
+      ok = false;
+    }
+    return ok;
+  };
+}
+
+export interface ReoffenceTally extends UnknownPersons {
+  latestDisposal: number;
+}
+
+export function reoffencesCheck(feeds: FeedColumn[], ctx: CheckContext, people: Set<string>, tally: ReoffenceTally): RowCheck {
+  const iPerson = feedIndex(feeds, 'person_id');
+  const iOffence = feedIndex(feeds, 'offence_date');
+  const iDisposal = feedIndex(feeds, 'disposal_date');
+  return (values, base, row, line) => {
+    if (iPerson >= 0) {
+      const person = values[base + iPerson] as string;
+      if (!people.has(person)) {
+        tally.rows++;
+        tally.persons.add(person);
+      }
+    }
+    if (iDisposal >= 0 && (values[base + iDisposal] as number) > tally.latestDisposal) tally.latestDisposal = values[base + iDisposal] as number;
+    // An offence cannot be proven before it was committed.
+    if (laterThan(values, base, iOffence, iDisposal)) {
+      ctx.problems.add({ kind: ctx.kind, file: ctx.file, row, line, column: 'disposal_date', value: null, message: 'disposal_date is before offence_date' });
+      return false;
+    }
+    return true;
+  };
+}
+
+/** Participants keep their file order in `row_no`, the computed column after the feeds. */
+export function participantsCheck(feeds: FeedColumn[], ctx: CheckContext, people: Set<string>, unknown: UnknownPersons): RowCheck {
+  const iRef = feedIndex(feeds, 'participant_ref');
+  const iPerson = feedIndex(feeds, 'person_id');
+  const iStart = feedIndex(feeds, 'start_date');
+  const iEnd = feedIndex(feeds, 'end_date');
+  const rowNo = feeds.length;
+  const firstRowOf = new Map<string, number>();
+  return (values, base, row, line) => {
+    let ok = true;
+    values[base + rowNo] = row;
+    if (iPerson >= 0) {
+      const person = values[base + iPerson] as string | null;
+      if (person !== null && !people.has(person)) {
+        unknown.rows++;
+        unknown.persons.add(person);
+      }
+    }
+    if (iRef >= 0) {
+      const ref = values[base + iRef] as string;
+      const first = firstRowOf.get(ref);
+      if (first === undefined) firstRowOf.set(ref, row);
+      else {
+        // DATA-FORMAT.md: participant_ref is the organisation's own *unique* reference.
+        ctx.problems.add({ kind: ctx.kind, file: ctx.file, row, line, column: 'participant_ref', value: ref, message: `duplicate participant_ref (first at row ${first})` });
+        ok = false;
+      }
+    }
+    if (laterThan(values, base, iStart, iEnd)) {
+      ctx.problems.add({ kind: ctx.kind, file: ctx.file, row, line, column: 'end_date', value: null, message: 'end_date is before start_date' });
+      ok = false;
+    }
+    return ok;
+  };
+}
