@@ -1,0 +1,155 @@
+// One-year proven reoffending per cohort record (DATA-FORMAT.md section 4). An offence counts
+// for a record when index < offence <= index + followUpDays, disposal <= index + followUpDays +
+// waitingDays, and it is not a PND. The first counted offence is the earliest offence date, then
+// the earliest disposal date, then the most serious court outcome, then a custodial one.
+
+import { ageInWholeYears } from './ageInWholeYears';
+import type { CohortArrays, ReoffenceArrays } from './cohortArrays';
+import type { RecordOutcomes } from './recordOutcomes';
+
+export interface DerivationSettings {
+  /** Length of the follow-up year (default 365). */
+  followUpDays: number;
+  /** Waiting period after it for an offence to be proven (default 183, six months). */
+  waitingDays: number;
+  /** Date the extract was taken (epoch day); follow-up is complete when index + followUp + waiting <= it. */
+  extractDay: number;
+}
+
+export const DEFAULT_FOLLOW_UP_DAYS = 365;
+export const DEFAULT_WAITING_DAYS = 183;
+
+export interface DerivedRecords {
+  outcomes: RecordOutcomes;
+  /** 1 when the record's follow-up and waiting period end on or before the extract date. */
+  completeFollowUp: Uint8Array;
+  /** Age in whole years at the index date. */
+  ageAtIndex: Int16Array;
+}
+
+/** The default extract date: the latest disposal date (NaN when there are no reoffences). */
+export function latestDisposalDay(reoffences: ReoffenceArrays): number {
+  let latest = -Infinity;
+  const d = reoffences.disposalDay;
+  for (let k = 0; k < d.length; k++) if (d[k] > latest) latest = d[k];
+  return latest === -Infinity ? NaN : latest;
+}
+
+/**
+ * Counted (non-PND) offences of known people, grouped by person and sorted by offence date:
+ * offences of person p are order[start[p] .. start[p + 1]).
+ */
+function offencesByPerson(personIndex: Map<string, number>, people: number, reoffences: ReoffenceArrays) {
+  const n = reoffences.personId.length;
+  const personOf = new Int32Array(n);
+  const start = new Int32Array(people + 1);
+  for (let k = 0; k < n; k++) {
+    const p = reoffences.pnd[k] ? undefined : personIndex.get(reoffences.personId[k]);
+    personOf[k] = p ?? -1;
+    if (p !== undefined) start[p + 1]++;
+  }
+  for (let p = 0; p < people; p++) start[p + 1] += start[p];
+  const fill = start.slice(0, people);
+  const order = new Int32Array(start[people]);
+  for (let k = 0; k < n; k++) if (personOf[k] >= 0) order[fill[personOf[k]]++] = k;
+  const day = reoffences.offenceDay;
+  for (let p = 0; p < people; p++) {
+    const lo = start[p];
+    const hi = start[p + 1];
+    if (hi - lo > 32) {
+      order.subarray(lo, hi).sort((a, b) => day[a] - day[b]);
+      continue;
+    }
+    for (let i = lo + 1; i < hi; i++) {
+      const k = order[i];
+      let j = i - 1;
+      while (j >= lo && day[order[j]] > day[k]) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = k;
+    }
+  }
+  return { order, start };
+}
+
+export function deriveOutcomes(
+  cohort: CohortArrays,
+  reoffences: ReoffenceArrays,
+  settings: Partial<DerivationSettings> = {},
+): DerivedRecords {
+  const followUp = settings.followUpDays ?? DEFAULT_FOLLOW_UP_DAYS;
+  const waiting = settings.waitingDays ?? DEFAULT_WAITING_DAYS;
+  const extractDay = settings.extractDay ?? latestDisposalDay(reoffences);
+  if (!Number.isFinite(extractDay)) throw new Error('the extract date must be given when there are no reoffences');
+
+  const n = cohort.recordId.length;
+  const personIndex = new Map<string, number>();
+  const personOfRecord = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let p = personIndex.get(cohort.personId[i]);
+    if (p === undefined) personIndex.set(cohort.personId[i], (p = personIndex.size));
+    personOfRecord[i] = p;
+  }
+  const { order, start } = offencesByPerson(personIndex, personIndex.size, reoffences);
+
+  const outcomes: RecordOutcomes = {
+    reoffended: new Uint8Array(n),
+    count: new Int32Array(n),
+    daysToFirst: new Float64Array(n).fill(NaN),
+    firstCourtOutcome: new Int8Array(n).fill(-1),
+    firstCustodial: new Uint8Array(n),
+    countByCourt: [new Int32Array(n), new Int32Array(n), new Int32Array(n)],
+    custodialCount: new Int32Array(n),
+  };
+  const completeFollowUp = new Uint8Array(n);
+  const ageAtIndex = new Int16Array(n);
+  const { offenceDay, disposalDay, court, custodial } = reoffences;
+
+  for (let i = 0; i < n; i++) {
+    const index = cohort.indexDay[i];
+    const windowEnd = index + followUp;
+    const proofEnd = windowEnd + waiting;
+    completeFollowUp[i] = proofEnd <= extractDay ? 1 : 0;
+    ageAtIndex[i] = ageInWholeYears(cohort.dobDay[i], index);
+
+    const p = personOfRecord[i];
+    // Binary search for the first offence of the person strictly after the index date.
+    let lo = start[p];
+    let hi = start[p + 1];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (offenceDay[order[mid]] <= index) lo = mid + 1;
+      else hi = mid;
+    }
+    let first = -1;
+    let count = 0;
+    let custodialCount = 0;
+    for (let j = lo; j < start[p + 1]; j++) {
+      const k = order[j];
+      if (offenceDay[k] > windowEnd) break;
+      if (disposalDay[k] > proofEnd) continue;
+      count++;
+      custodialCount += custodial[k];
+      outcomes.countByCourt[court[k]][i]++;
+      if (
+        first < 0 ||
+        (offenceDay[k] === offenceDay[first] &&
+          (disposalDay[k] < disposalDay[first] ||
+            (disposalDay[k] === disposalDay[first] &&
+              (court[k] < court[first] || (court[k] === court[first] && custodial[k] > custodial[first])))))
+      ) {
+        first = k;
+      }
+    }
+    if (first >= 0) {
+      outcomes.reoffended[i] = 1;
+      outcomes.count[i] = count;
+      outcomes.daysToFirst[i] = offenceDay[first] - index;
+      outcomes.firstCourtOutcome[i] = court[first];
+      outcomes.firstCustodial[i] = custodial[first];
+      outcomes.custodialCount[i] = custodialCount;
+    }
+  }
+  return { outcomes, completeFollowUp, ageAtIndex };
+}
