@@ -48,12 +48,19 @@ function listOf(items: string[]): string {
  * "In the national analysis, most variables were well matched. The groups were reasonably well matched
  * on A and B. The groups were poorly matched on C." Rows are counted one per balance row (a level of a
  * categorical covariate counts as one); "all" when every row is well matched, "most" when more than
- * half are, otherwise "fewer than half of the variables".
+ * half are, then "half of the variables" or "fewer than half of the variables".
  */
 export function matchingSummary(analysisName: string, rows: BalanceBand[]): string {
   const named = (band: Band): string[] => rows.filter((r) => r.band === band).map((r) => describeBalanceRow(r.variable, r.level));
   const well = rows.length - named('reasonably').length - named('poorly').length;
-  const share = well === rows.length ? 'all variables were' : well * 2 > rows.length ? 'most variables were' : 'fewer than half of the variables were';
+  const share =
+    well === rows.length
+      ? 'all variables were'
+      : well * 2 > rows.length
+        ? 'most variables were'
+        : well * 2 === rows.length
+          ? 'half of the variables were'
+          : 'fewer than half of the variables were';
   const parts = [`In the ${analysisName.toLowerCase()} analysis, ${share} well matched.`];
   if (named('reasonably').length > 0) parts.push(`The groups were reasonably well matched on ${listOf(named('reasonably'))}.`);
   if (named('poorly').length > 0) parts.push(`The groups were poorly matched on ${listOf(named('poorly'))}.`);

@@ -31,6 +31,11 @@ const COURT_WORDS: Record<CourtOutcome, { words: string; article: string }> = {
   summary: { words: 'summary', article: 'a' },
 };
 
+function courtWords(court: CourtOutcome | null): { words: string; article: string } {
+  if (court === null) throw new Error('A by-court-outcome measure needs its court outcome.');
+  return COURT_WORDS[court];
+}
+
 const REOFFENDERS = 'Participants who reoffend within a one-year period';
 
 function finding(measure: MeasureKey, lower: boolean, court: CourtOutcome | null): string {
@@ -44,11 +49,11 @@ function finding(measure: MeasureKey, lower: boolean, court: CourtOutcome | null
     case 'daysToFirst':
       return `${REOFFENDERS} ${lower ? 'commit their first proven reoffence sooner' : 'take longer to commit their first proven reoffence'}`;
     case 'courtOutcomeRate': {
-      const c = COURT_WORDS[court ?? 'summary'];
+      const c = courtWords(court);
       return `${REOFFENDERS} are ${likely} to have ${c.article} ${c.words} offence as their first reoffence`;
     }
     case 'courtOutcomeFrequency':
-      return `${REOFFENDERS} commit ${fewer} ${COURT_WORDS[court ?? 'summary'].words} reoffences`;
+      return `${REOFFENDERS} commit ${fewer} ${courtWords(court).words} reoffences`;
     case 'custodialRate':
       return `${REOFFENDERS} are ${likely} to receive a custodial sentence for their first reoffence`;
     case 'custodialFrequency':
