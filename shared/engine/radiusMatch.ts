@@ -22,9 +22,9 @@ export function radiusMatch(score: Float64Array, treated: Uint8Array, strata: In
   const c = options.caliper;
   const order = poolScoreOrder(score, treated, strata, strataCount(strata));
   const m = order.rows.length;
-  const delta = new Float64Array(m + 1);
+  const delta = new Float64Array(m);
   // Integer cover counts say exactly which pool records are in some C(i) (the float sum may leave 1e-17 residues).
-  const cover = new Int32Array(m + 1);
+  const cover = new Int32Array(m);
   const setSize = new Int32Array(n);
   const matchedTreated = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
@@ -38,9 +38,13 @@ export function radiusMatch(score: Float64Array, treated: Uint8Array, strata: In
     matchedTreated[i] = 1;
     const share = 1 / (hi - lo);
     delta[lo] += share;
-    delta[hi] -= share;
     cover[lo]++;
-    cover[hi]--;
+    // The prefix sums restart at each stratum, so a window reaching its stratum's end needs no closing entry
+    // (it would land on the next stratum's first record).
+    if (hi < end) {
+      delta[hi] -= share;
+      cover[hi]--;
+    }
   }
   const weights = new Float64Array(n);
   for (let s = 0; s + 1 < order.stratumStart.length; s++) {
