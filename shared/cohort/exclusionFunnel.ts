@@ -1,0 +1,118 @@
+// From the submission to the treatment group (DATA-FORMAT.md section 5, steps 1-7), and the
+// comparison pool's eligibility. Step 8 (not matched) belongs to each analysis.
+
+import { ageInWholeYears } from './ageInWholeYears';
+import type { CohortArrays, ParticipantRows } from './cohortArrays';
+import { compareRecordIds } from './compareRecordIds';
+import { FUNNEL_STEPS, type FunnelCount, type ParticipantStatus } from './funnelSteps';
+import type { DerivedRecords } from './deriveOutcomes';
+
+export interface FunnelSettings {
+  /** A record belongs to the participation when start - windowBeforeDays <= index date (default 365). */
+  windowBeforeDays: number;
+  /** ... and index date <= start + windowAfterDays (default 90). */
+  windowAfterDays: number;
+  /** Youngest age at start kept (default 18). */
+  minimumAge: number;
+}
+
+export const DEFAULT_FUNNEL_SETTINGS: FunnelSettings = { windowBeforeDays: 365, windowAfterDays: 90, minimumAge: 18 };
+
+export interface FunnelStepCount extends FunnelCount {
+  /** dropped (for `submitted`: remaining) as a percentage of those submitted, unrounded. */
+  percentOfSubmitted: number;
+}
+
+export interface FunnelResult {
+  /** Per participant row, in submission order. */
+  status: ParticipantStatus[];
+  /** Per participant row: the chosen cohort record (step 4), or -1 when none was chosen. */
+  record: Int32Array;
+  steps: FunnelStepCount[];
+  /** Chosen records of the treated participants, ascending. */
+  treatmentRecords: Int32Array;
+  /** Per cohort record: 1 when it may join the comparison pool (before any analysis's pool filter). */
+  poolEligible: Uint8Array;
+}
+
+export function exclusionFunnel(
+  cohort: CohortArrays,
+  derived: DerivedRecords,
+  participants: ParticipantRows,
+  settings: Partial<FunnelSettings> = {},
+): FunnelResult {
+  const { windowBeforeDays, windowAfterDays, minimumAge } = { ...DEFAULT_FUNNEL_SETTINGS, ...settings };
+  const { outcomes, completeFollowUp, ageAtIndex } = derived;
+  const n = cohort.recordId.length;
+  const recordsOf = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    const list = recordsOf.get(cohort.personId[i]);
+    if (list) list.push(i);
+    else recordsOf.set(cohort.personId[i], [i]);
+  }
+
+  const m = participants.participantRef.length;
+  const status: ParticipantStatus[] = new Array(m);
+  const record = new Int32Array(m).fill(-1);
+  const seen = new Set<string>();
+  for (let k = 0; k < m; k++) {
+    const person = participants.personId[k];
+    const start = participants.startDay[k];
+    // A blank person_id is never a duplicate of another blank one: it is simply not identified.
+    if (person !== '' && seen.has(person)) {
+      status[k] = 'duplicate';
+      continue;
+    }
+    seen.add(person);
+    const own = person === '' ? undefined : recordsOf.get(person);
+    if (!own) {
+      status[k] = 'not_identified';
+      continue;
+    }
+    let chosen = -1;
+    for (const i of own) {
+      const index = cohort.indexDay[i];
+      if (index < start - windowBeforeDays || index > start + windowAfterDays) continue;
+      if (
+        chosen < 0 ||
+        index > cohort.indexDay[chosen] ||
+        (index === cohort.indexDay[chosen] && compareRecordIds(cohort.recordId[i], cohort.recordId[chosen]) > 0)
+      ) {
+        chosen = i;
+      }
+    }
+    if (chosen < 0) {
+      status[k] = 'no_record';
+      continue;
+    }
+    record[k] = chosen;
+    // A counted offence after the index date and before the start: the first one is the earliest.
+    const firstOffenceDay = cohort.indexDay[chosen] + outcomes.daysToFirst[chosen];
+    if (!completeFollowUp[chosen]) status[k] = 'incomplete_follow_up';
+    else if (ageInWholeYears(cohort.dobDay[chosen], start) < minimumAge) status[k] = 'under_18';
+    else if (outcomes.reoffended[chosen] && firstOffenceDay < start) status[k] = 'reoffended_before_start';
+    else status[k] = 'treated';
+  }
+
+  const steps: FunnelStepCount[] = [];
+  let remaining = m;
+  for (const step of FUNNEL_STEPS) {
+    const dropped = step === 'submitted' ? 0 : status.filter((s) => s === step).length;
+    remaining -= dropped;
+    const shown = step === 'submitted' ? remaining : dropped;
+    steps.push({ step, dropped, remaining, percentOfSubmitted: m === 0 ? 0 : (100 * shown) / m });
+  }
+
+  const treated: number[] = [];
+  for (let k = 0; k < m; k++) if (status[k] === 'treated') treated.push(record[k]);
+  const treatmentRecords = Int32Array.from(treated).sort();
+
+  // The pool: records of people not listed in the submission at all, adult at index, with complete follow-up.
+  const listed = new Set(participants.personId);
+  const poolEligible = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    poolEligible[i] =
+      completeFollowUp[i] && ageAtIndex[i] >= minimumAge && !listed.has(cohort.personId[i]) ? 1 : 0;
+  }
+  return { status, record, steps, treatmentRecords, poolEligible };
+}
