@@ -12,4 +12,14 @@ export const MIGRATIONS: string[] = [
     detail TEXT NOT NULL
   );
   `,
+  // Column mappings saved by name on the import screen, one per file kind (db/import/savedMappings.ts).
+  `
+  CREATE TABLE mappings (
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('cohort', 'reoffences', 'participants')),
+    mapping TEXT NOT NULL,
+    saved_at TEXT NOT NULL,
+    PRIMARY KEY (name, kind)
+  );
+  `,
 ];

@@ -1,0 +1,127 @@
+// Server-side paging, sorting and filtering of an extract table for the browse grid.
+import { quoteIdentifier } from '../extract/quoteIdentifier';
+import { tableExists } from '../extract/extractSchema';
+import { parseDay } from '../import/dayNumber';
+import type { Db } from '../store';
+
+export type BrowsableTable = 'cohort' | 'reoffences' | 'participants';
+export const BROWSABLE_TABLES: readonly BrowsableTable[] = ['cohort', 'reoffences', 'participants'];
+export const MAX_PAGE_ROWS = 1000;
+
+export interface BrowseSort {
+  column: string;
+  dir: 'asc' | 'desc';
+}
+
+export interface BrowseFilter {
+  column: string;
+  op: 'contains' | 'equals' | 'gt' | 'lt';
+  value: string;
+}
+
+export interface BrowseRequest {
+  table: BrowsableTable;
+  offset: number;
+  limit: number;
+  sort?: BrowseSort[];
+  filter?: BrowseFilter[];
+}
+
+export interface BrowseColumn {
+  name: string;
+  /** 'date' columns are returned as YYYY-MM-DD text and filtered by date. */
+  type: 'date' | 'number' | 'text';
+}
+
+export interface BrowseResult {
+  columns: BrowseColumn[];
+  rows: Record<string, string | number | null>[];
+  /** Rows matching the filter. */
+  total: number;
+}
+
+/** Stored as day numbers by the importer (the date roles of DATA-FORMAT.md). */
+const DATE_COLUMNS = new Set(['index_date', 'date_of_birth', 'offence_date', 'disposal_date', 'start_date', 'end_date']);
+
+function tableColumns(db: Db, table: BrowsableTable): BrowseColumn[] {
+  const info = db.prepare(`SELECT name, type FROM pragma_table_info(?) ORDER BY cid`).all(table) as { name: string; type: string }[];
+  return info.map((c) => ({
+    name: c.name,
+    type: DATE_COLUMNS.has(c.name) ? 'date' : /INT|REAL/i.test(c.type) ? 'number' : 'text',
+  }));
+}
+
+/** `%`, `_` and the escape character itself are literal in a "contains" filter. */
+function likePattern(value: string): string {
+  return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** A comparison value: a date column compares day numbers; a number-looking value binds as a number. */
+function comparable(column: BrowseColumn, value: string): string | number {
+  const v = value.trim();
+  if (column.type === 'date') {
+    const day = parseDay(v, true);
+    if (Number.isNaN(day)) throw new RangeError(`filter on ${column.name}: "${value}" is not a date (YYYY-MM-DD)`);
+    return day;
+  }
+  return v !== '' && Number.isFinite(Number(v)) ? Number(v) : v;
+}
+
+export function browseTable(db: Db, request: BrowseRequest): BrowseResult {
+  if (!BROWSABLE_TABLES.includes(request.table)) throw new RangeError(`cannot browse table ${JSON.stringify(request.table)}`);
+  if (!tableExists(db, request.table)) return { columns: [], rows: [], total: 0 };
+  const limit = Math.trunc(request.limit);
+  const offset = Math.trunc(request.offset);
+  if (!(limit >= 1 && limit <= MAX_PAGE_ROWS)) throw new RangeError(`limit must be 1..${MAX_PAGE_ROWS}`);
+  if (!(offset >= 0)) throw new RangeError('offset must be >= 0');
+  const columns = tableColumns(db, request.table);
+  const byName = new Map(columns.map((c) => [c.name.toLowerCase(), c]));
+  // Names reach the SQL only after being found among the table's real columns.
+  const column = (name: string): BrowseColumn => {
+    const c = byName.get(String(name).toLowerCase());
+    if (!c) throw new RangeError(`${request.table} has no column ${JSON.stringify(name)}`);
+    return c;
+  };
+
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  for (const f of request.filter ?? []) {
+    const c = column(f.column);
+    const q = quoteIdentifier(c.name);
+    switch (f.op) {
+      case 'contains':
+        where.push(c.type === 'date' ? `date(${q} * 86400, 'unixepoch') LIKE ? ESCAPE '\\'` : `CAST(${q} AS TEXT) LIKE ? ESCAPE '\\'`);
+        params.push(likePattern(String(f.value)));
+        break;
+      case 'equals':
+        where.push(`${q} = ?`);
+        params.push(comparable(c, String(f.value)));
+        break;
+      case 'gt':
+        where.push(`${q} > ?`);
+        params.push(comparable(c, String(f.value)));
+        break;
+      case 'lt':
+        where.push(`${q} < ?`);
+        params.push(comparable(c, String(f.value)));
+        break;
+      default:
+        throw new RangeError(`unknown filter op ${JSON.stringify((f as { op: unknown }).op)}`);
+    }
+  }
+  const whereSql = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
+  const order = (request.sort ?? []).map((s) => {
+    if (s.dir !== 'asc' && s.dir !== 'desc') throw new RangeError(`sort direction must be asc or desc`);
+    return `${quoteIdentifier(column(s.column).name)} ${s.dir === 'asc' ? 'ASC' : 'DESC'}`;
+  });
+  // rowid last: a stable order, so that pages neither repeat nor skip rows.
+  order.push('rowid');
+  const select = columns.map((c) => {
+    const q = quoteIdentifier(c.name);
+    return c.type === 'date' ? `date(${q} * 86400, 'unixepoch') AS ${q}` : q;
+  });
+  const total = (db.prepare(`SELECT count(*) AS n FROM ${request.table}${whereSql}`).get(...params) as { n: number }).n;
+  const rows = db.prepare(`SELECT ${select.join(', ')} FROM ${request.table}${whereSql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`)
+    .all(...params, limit, offset) as Record<string, string | number | null>[];
+  return { columns, rows, total };
+}

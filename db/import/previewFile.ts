@@ -1,0 +1,63 @@
+// What the mapping screen shows: the header, the first rows, and the suggested mapping.
+import { resolveMapping, suggestMapping, type ColumnMapping } from './columnMapping';
+import type { FileKind } from './importProblems';
+import { ROLES } from './roles';
+import { isXlsxPath, openRowSource } from './rowSource';
+import { listSheets } from './xlsxRecords';
+
+export const PREVIEW_ROWS = 20;
+
+export interface FilePreview {
+  headers: string[];
+  rows: string[][];
+  /** The line/sheet row of each preview row. */
+  lines: number[];
+  suggested: ColumnMapping;
+  /** Required roles the suggestion could not find: the analyst maps them by hand. */
+  unmatchedRequired: string[];
+  /** XLSX: every sheet of the workbook; CSV: empty. */
+  sheets: string[];
+}
+
+const DMY_DATE = /^\d{1,2}\/\d{1,2}\/\d{4}$/;
+
+export interface PreviewOptions {
+  kind: FileKind;
+  sheet?: string;
+  rows?: number;
+}
+
+/** Reads only the first rows. Throws ReadError when the file cannot be read. */
+export async function previewFile(path: string, options: PreviewOptions): Promise<FilePreview> {
+  const want = options.rows ?? PREVIEW_ROWS;
+  const source = await openRowSource(path, { sheet: options.sheet });
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  try {
+    for await (const batch of source.batches()) {
+      for (let i = 0; i < batch.cells.length && rows.length < want; i++) {
+        rows.push(batch.cells[i]);
+        lines.push(batch.lines[i]);
+      }
+      if (rows.length >= want) break;
+    }
+  } finally {
+    await source.close();
+  }
+  const suggested = suggestMapping(source.headers, options.kind);
+  // Suggest DD/MM/YYYY when the first date column's sample values are written that way.
+  const dateRole = ROLES[options.kind].find((r) => r.rule === 'date' && suggested.columns[r.name] !== undefined);
+  if (dateRole) {
+    const index = source.headers.indexOf(suggested.columns[dateRole.name]);
+    if (rows.some((r) => DMY_DATE.test((r[index] ?? '').trim()))) suggested.dateFormat = 'dmy';
+  }
+  const { missingRequired } = resolveMapping(source.headers, options.kind, suggested);
+  return {
+    headers: source.headers,
+    rows,
+    lines,
+    suggested,
+    unmatchedRequired: missingRequired,
+    sheets: isXlsxPath(path) ? await listSheets(path) : [],
+  };
+}
