@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { analysisSpecSchema } from './analysisSpec';
+import type { Column } from './column';
+import type { CohortTable } from './prepareAnalysis';
+import { prepareAnalysis } from './prepareAnalysis';
+
+// Rows: 0 T London M, 1 T Wales F, 2 P London M, 3 P Wales M, 4 P North F, 5 P London F, 6 not eligible.
+function table(): CohortTable {
+  const columns = new Map<string, Column>([
+    ['sex', { kind: 'categorical', name: 'sex', levels: ['M', 'F'], codes: Int32Array.from([0, 1, 0, 0, 1, 1, 0]) }],
+    ['region', { kind: 'categorical', name: 'region', levels: ['London', 'Wales', 'North'], codes: Int32Array.from([0, 1, 0, 1, 2, 0, 0]) }],
+    ['age_at_index', { kind: 'numeric', name: 'age_at_index', values: Float64Array.from([20, 30, 40, 50, 60, 70, 80]) }],
+    ['oasys_b', { kind: 'numeric', name: 'oasys_b', values: Float64Array.from([0, 1, 2, 0, 1, 2, 0]) }],
+    ['oasys_a', { kind: 'numeric', name: 'oasys_a', values: Float64Array.from([1, 1, 1, 1, 1, 1, 0]) }],
+  ]);
+  return { recordIds: ['r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6'], columns };
+}
+const treated = Uint8Array.from([1, 1, 0, 0, 0, 0, 0]);
+const pool = Uint8Array.from([0, 0, 1, 1, 1, 1, 0]);
+
+describe('prepareAnalysis', () => {
+  it('keeps treated + eligible pool, builds sex strata, expands prefixes and drops constant covariates', () => {
+    const p = prepareAnalysis(table(), treated, pool, analysisSpecSchema.parse({ name: 'N', covariates: ['age_at_index', 'oasys_*', 'region'] }));
+    expect(p.recordIds).toEqual(['r0', 'r1', 'r2', 'r3', 'r4', 'r5']);
+    expect(p.strataLabels).toEqual(['sex=F', 'sex=M']);
+    expect(Array.from(p.strata)).toEqual([1, 0, 1, 1, 0, 0]);
+    // oasys_a is 1 on every analysis row (row 6, the only 0, is not eligible).
+    expect(p.covariates.map((c) => c.name)).toEqual(['age_at_index', 'oasys_b', 'region']);
+    expect(p.droppedConstant).toEqual(['oasys_a']);
+  });
+
+  it('sameAsTreatment keeps pool rows of the treated regions, adds region to the strata and drops it from covariates', () => {
+    const p = prepareAnalysis(table(), treated, pool, analysisSpecSchema.parse({ name: 'R', pool: { region: 'sameAsTreatment' }, covariates: ['age_at_index', 'region'] }));
+    expect(p.recordIds).toEqual(['r0', 'r1', 'r2', 'r3', 'r5']);
+    expect(p.exact).toEqual(['sex', 'region']);
+    expect(p.strataLabels).toEqual(['sex=F, region=London', 'sex=F, region=Wales', 'sex=M, region=London', 'sex=M, region=Wales']);
+    expect(Array.from(p.strata)).toEqual([2, 1, 2, 3, 0]);
+    expect(p.covariates.map((c) => c.name)).toEqual(['age_at_index']);
+  });
+
+  it('applies an equality filter to treated and pool alike', () => {
+    const p = prepareAnalysis(table(), treated, pool, analysisSpecSchema.parse({ name: 'M', pool: { sex: 'M' }, exact: [], covariates: ['age_at_index'] }));
+    expect(p.recordIds).toEqual(['r0', 'r2', 'r3']);
+    expect(p.treatedOutsideFilter).toBe(1);
+  });
+
+  it('names unknown covariates', () => {
+    expect(() => prepareAnalysis(table(), treated, pool, analysisSpecSchema.parse({ name: 'X', covariates: ['age_at_index', 'shoe_size', 'iq'] }))).toThrow('unknown covariates: shoe_size, iq');
+  });
+});
