@@ -1,0 +1,13 @@
+// Which code runs for each kind of job (in a worker thread; see jobWorkerMain.ts).
+import type { JobKind } from '../../shared/api';
+import type { JobContext } from './jobProtocol';
+import { demoJob, type DemoJobPayload } from './demoJob';
+import { importJob } from './importJob';
+import type { ImportRequest } from '../../db/import/importExtract';
+
+export const JOB_HANDLERS: Record<JobKind, (ctx: JobContext<unknown>) => Promise<unknown>> = {
+  demo: (ctx) => demoJob(ctx as JobContext<DemoJobPayload>),
+  import: (ctx) => importJob(ctx as JobContext<ImportRequest>),
+  derive: () => Promise.reject(new Error('not yet')),
+  analyse: () => Promise.reject(new Error('not yet')),
+};

@@ -1,0 +1,36 @@
+// Messages between the service and a job's worker thread.
+import type { ApiErrorBody, JobKind } from '../../shared/api';
+
+export interface JobWorkerData {
+  kind: JobKind;
+  storePath: string;
+  passphrase: string;
+  payload: unknown;
+}
+
+export type ToWorker = { type: 'cancel' };
+
+export type FromWorker =
+  | { type: 'progress'; phase: string; done: number; total: number }
+  | { type: 'done'; result: unknown }
+  | { type: 'failed'; error: ApiErrorBody };
+
+/** What a job's code gets: its own store connection, its payload, a way to report, a cancel signal. */
+export interface JobContext<P> {
+  db: import('../../db/store').Db;
+  payload: P;
+  progress(phase: string, done: number, total: number): void;
+  signal: AbortSignal;
+}
+
+export class JobCancelled extends Error {
+  readonly code = 'cancelled';
+  constructor() {
+    super('The job was cancelled; the store is unchanged');
+  }
+}
+
+/** Throws JobCancelled once the job has been asked to stop; call it between units of work. */
+export function throwIfCancelled(signal: AbortSignal): void {
+  if (signal.aborted) throw new JobCancelled();
+}

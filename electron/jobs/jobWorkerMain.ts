@@ -1,0 +1,38 @@
+// Runs one job in this worker thread against its own store connection, then exits.
+import { parentPort, workerData } from 'node:worker_threads';
+import { openStore } from '../../db/store';
+import { toErrorBody } from '../service/apiError';
+import type { FromWorker, JobContext, JobWorkerData, ToWorker } from './jobProtocol';
+import { JOB_HANDLERS } from './jobHandlers';
+
+const data = workerData as JobWorkerData;
+const port = parentPort!;
+const controller = new AbortController();
+port.on('message', (msg: ToWorker) => {
+  if (msg.type === 'cancel') controller.abort();
+});
+// Listening for a cancel must not keep the thread alive once the job is over.
+port.unref();
+const send = (msg: FromWorker) => port.postMessage(msg);
+
+// Progress is throttled so that a tight loop reporting every row does not flood the channel.
+let lastSent = 0;
+function progress(phase: string, done: number, total: number): void {
+  const now = Date.now();
+  if (now - lastSent < 100 && done < total) return;
+  lastSent = now;
+  send({ type: 'progress', phase, done, total });
+}
+
+async function run(): Promise<void> {
+  const db = openStore(data.storePath, data.passphrase, { mode: 'open' });
+  try {
+    const ctx: JobContext<unknown> = { db, payload: data.payload, progress, signal: controller.signal };
+    const result = await JOB_HANDLERS[data.kind](ctx);
+    send({ type: 'done', result });
+  } finally {
+    db.close();
+  }
+}
+
+run().catch((err: unknown) => send({ type: 'failed', error: toErrorBody(err) }));

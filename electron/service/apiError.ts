@@ -1,0 +1,23 @@
+// Errors that cross the api: a stable code the UI can switch on, a sentence a user can act on.
+import type { ApiErrorBody } from '../../shared/api';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Turns anything thrown into the body the transports carry; unknown errors keep their message only. */
+export function toErrorBody(err: unknown): ApiErrorBody {
+  if (err instanceof ApiError) return { code: err.code, message: err.message, details: err.details };
+  if (err && typeof err === 'object' && 'code' in err && typeof (err as { code: unknown }).code === 'string' && err instanceof Error) {
+    const e = err as Error & { code: string; problems?: unknown; details?: unknown };
+    return { code: e.code, message: e.message, details: e.details ?? e.problems };
+  }
+  return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
+}

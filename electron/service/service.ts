@@ -1,0 +1,164 @@
+// The service: implements the api over the store and starts jobs. Plain Node, no Electron:
+// both adapters (IPC and the browser host) call `request` and relay `subscribe`d events.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { z } from 'zod';
+import {
+  API,
+  isApiMethod,
+  type ApiEvent,
+  type ApiMethod,
+  type ApiResponse,
+  type ApiResult,
+  type AppState,
+  type JobInfo,
+  type JobKind,
+  type StoreSummary,
+} from '../../shared/api';
+import { openStore, StoreError, type Db } from '../../db/store';
+import { writeAudit } from '../../db/audit';
+import { readStoreSummary } from './storeSummary';
+import { ApiError, toErrorBody } from './apiError';
+import { startJob, type RunningJob } from '../jobs/jobRunner';
+
+export const MATCHLAB_VERSION = '0.1.0';
+/** The demo store holds only synthetic data, so its passphrase is fixed and printed in the README. */
+export const DEMO_PASSPHRASE = 'matchlab-demo';
+const DEMO_RECORDS = 20_000;
+
+export interface ServiceOptions {
+  dataDir: string;
+}
+
+type Args<M extends ApiMethod> = z.output<(typeof API)[M]['args']>;
+type Handlers = { [M in ApiMethod]: (args: Args<M>) => Promise<ApiResult<M>> | ApiResult<M> };
+
+export interface Service {
+  request(method: unknown, args: unknown): Promise<ApiResponse<unknown>>;
+  subscribe(listener: (event: ApiEvent) => void): () => void;
+  /** Resolves when every running job has finished (for tests and orderly shutdown). */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface OpenStore {
+  path: string;
+  passphrase: string;
+  db: Db;
+}
+
+export function createService(options: ServiceOptions): Service {
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const listeners = new Set<(event: ApiEvent) => void>();
+  const jobs = new Map<string, RunningJob>();
+  let store: OpenStore | null = null;
+
+  const emit = (event: ApiEvent) => listeners.forEach((l) => l(event));
+  const summary = (): StoreSummary | null => (store ? readStoreSummary(store.db, store.path) : null);
+
+  function requireStore(): OpenStore {
+    if (!store) throw new ApiError('no_store', 'Open or create a store first');
+    return store;
+  }
+
+  function openInto(path: string, passphrase: string, mode: 'create' | 'open' | 'any'): StoreSummary {
+    if (runningJob()) throw new ApiError('busy', 'Wait for the running job to finish (or cancel it) before switching stores');
+    const full = resolve(path);
+    let db: Db;
+    try {
+      db = openStore(full, passphrase, { mode });
+    } catch (err) {
+      if (err instanceof StoreError) throw new ApiError(err.code, err.message);
+      throw err;
+    }
+    if (mode === 'create') writeAudit(db, 'store_created', { path: full });
+    store?.db.close();
+    store = { path: full, passphrase, db };
+    const s = summary()!;
+    emit({ type: 'store', store: s });
+    return s;
+  }
+
+  function runningJob(): RunningJob | undefined {
+    for (const job of jobs.values()) if (job.info.status === 'running') return job;
+    return undefined;
+  }
+
+  /** One writing job at a time: SQLite has one writer, and an analyst has one extract. */
+  function launch(kind: JobKind, payload: unknown): JobInfo {
+    const s = requireStore();
+    const busy = runningJob();
+    if (busy) throw new ApiError('busy', `A ${busy.info.kind} job is already running`);
+    const job = startJob(kind, s, payload, (info) => {
+      emit({ type: 'job', job: info });
+      if (info.status === 'done' && store === s) emit({ type: 'store', store: summary() });
+    });
+    jobs.set(job.info.id, job);
+    emit({ type: 'job', job: { ...job.info } });
+    return job.info;
+  }
+
+  const handlers: Handlers = {
+    'app.state': (): AppState => ({
+      version: MATCHLAB_VERSION,
+      dataDir,
+      store: summary(),
+      jobs: [...jobs.values()].map((j) => ({ ...j.info })),
+    }),
+    'store.create': ({ path, passphrase }) => openInto(path, passphrase, 'create'),
+    'store.open': ({ path, passphrase }) => openInto(path, passphrase, 'open'),
+    'store.close': () => {
+      if (runningJob()) throw new ApiError('busy', 'Wait for the running job to finish before closing the store');
+      const closed = store !== null;
+      store?.db.close();
+      store = null;
+      emit({ type: 'store', store: null });
+      return { closed };
+    },
+    'demo.open': ({ records }) => {
+      const s = openInto(join(dataDir, 'demo.mlstore'), DEMO_PASSPHRASE, 'any');
+      if (s.counts) return { store: s, jobId: null };
+      const job = launch('demo', { records: records ?? DEMO_RECORDS });
+      return { store: s, jobId: job.id };
+    },
+    'job.cancel': ({ jobId }) => {
+      const job = jobs.get(jobId);
+      if (!job) throw new ApiError('not_found', `No job ${jobId}`);
+      if (job.info.status !== 'running') return { cancelled: false };
+      job.cancel();
+      return { cancelled: true };
+    },
+  };
+
+  return {
+    async request(method, rawArgs) {
+      try {
+        if (!isApiMethod(method)) throw new ApiError('invalid_request', `Unknown api method ${JSON.stringify(method)}`);
+        const parsed = API[method].args.safeParse(rawArgs ?? {});
+        if (!parsed.success) {
+          const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(arguments)'}: ${i.message}`);
+          throw new ApiError('invalid_request', `Invalid arguments for ${method}: ${issues.join('; ')}`, issues);
+        }
+        const handler = handlers[method] as (a: unknown) => unknown;
+        return { ok: true, result: await handler(parsed.data) };
+      } catch (err) {
+        return { ok: false, error: toErrorBody(err) };
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async idle() {
+      await Promise.allSettled([...jobs.values()].map((j) => j.finished));
+    },
+    async close() {
+      for (const job of jobs.values()) if (job.info.status === 'running') job.cancel();
+      await this.idle();
+      store?.db.close();
+      store = null;
+      listeners.clear();
+    },
+  };
+}

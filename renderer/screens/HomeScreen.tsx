@@ -1,0 +1,34 @@
+// The extract at a glance: what the store holds, and what is running.
+import type { AppState } from '../../shared/api';
+import { formatCount } from '../../shared/format/numberFormat';
+
+const FILES = [
+  { key: 'cohort', label: 'Cohort records', hint: 'one row per index event of an offender' },
+  { key: 'reoffences', label: 'Proven offences', hint: 'one row per proven offence' },
+  { key: 'participants', label: 'Participants', hint: "the programme's submission" },
+] as const;
+
+export function HomeScreen({ state }: { state: AppState }) {
+  const store = state.store!;
+  return (
+    <section>
+      <h2>Extract</h2>
+      {store.counts ? (
+        <>
+          <div className="counts" data-testid="counts">
+            {FILES.map((f) => (
+              <div className="count-card" key={f.key} data-testid={`count-${f.key}`}>
+                <div className="count-value">{formatCount(store.counts![f.key])}</div>
+                <div className="count-label">{f.label}</div>
+                <div className="muted small">{f.hint}</div>
+              </div>
+            ))}
+          </div>
+          {store.extractDate && <p className="muted">Extract date: {store.extractDate}</p>}
+        </>
+      ) : (
+        <p className="muted">This store holds no extract yet.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+// The first screen: open or create an encrypted store, or open the demo in one click.
+import { useState, type FormEvent } from 'react';
+import { call } from '../api/client';
+import { ErrorNote } from '../components/ErrorNote';
+
+export function StoreScreen({ dataDir }: { dataDir: string }) {
+  const [mode, setMode] = useState<'open' | 'create'>('create');
+  const [path, setPath] = useState(`${dataDir}/analysis.mlstore`);
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (mode === 'create' && passphrase !== confirm) {
+      setError('The two passphrases differ.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await call(mode === 'create' ? 'store.create' : 'store.open', { path, passphrase });
+    } catch (err) {
+      setError((err as Error).message);
+      setPassphrase('');
+      setConfirm('');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function openDemo() {
+    setBusy(true);
+    setError(null);
+    try {
+      await call('demo.open', {});
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="welcome">
+      <header>
+        <h1>Matchlab</h1>
+        <p className="lede">
+          Measure a programme's effect on one-year proven reoffending against a matched comparison group, the Justice Data
+          Lab way, on this machine and offline.
+        </p>
+      </header>
+      <div className="welcome-grid">
+        <section className="card">
+          <h2>New here?</h2>
+          <p>Open a demo store filled with a synthetic extract (about 20,000 offender records and a programme of 100 participants with a known effect).</p>
+          <button onClick={() => void openDemo()} disabled={busy} data-testid="open-demo">
+            Open the demo
+          </button>
+        </section>
+        <section className="card">
+          <div className="tabs" role="tablist">
+            <button role="tab" aria-selected={mode === 'create'} className={mode === 'create' ? 'tab active' : 'tab'} onClick={() => setMode('create')}>
+              Create a store
+            </button>
+            <button role="tab" aria-selected={mode === 'open'} className={mode === 'open' ? 'tab active' : 'tab'} onClick={() => setMode('open')}>
+              Open a store
+            </button>
+          </div>
+          <form onSubmit={(e) => void submit(e)}>
+            <label>
+              Store file
+              <input value={path} onChange={(e) => setPath(e.target.value)} spellCheck={false} name="path" />
+            </label>
+            <label>
+              Passphrase
+              <input type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} name="passphrase" autoFocus />
+            </label>
+            {mode === 'create' && (
+              <label>
+                Passphrase again
+                <input type="password" value={confirm} onChange={(e) => setConfirm(e.target.value)} name="confirm" />
+              </label>
+            )}
+            <p className="muted small">
+              {mode === 'create'
+                ? 'The store is encrypted with this passphrase (at least 8 characters). It cannot be recovered if lost.'
+                : 'The passphrase the store was created with.'}
+            </p>
+            <ErrorNote message={error} />
+            <button type="submit" disabled={busy}>
+              {mode === 'create' ? 'Create encrypted store' : 'Open store'}
+            </button>
+          </form>
+        </section>
+      </div>
+    </main>
+  );
+}
