@@ -9,7 +9,8 @@ export class BatchInserter {
   /** Row values are written here in place: row k of the pending batch starts at k * width. */
   readonly params: (string | number | bigint | null)[];
   private pending = 0;
-  private readonly full: Statement;
+  // Prepared on first use: a file whose header is unusable never writes and may have no columns.
+  private full: Statement | null = null;
   private inserted = 0;
 
   constructor(
@@ -19,7 +20,6 @@ export class BatchInserter {
     private readonly rowsPerStatement = ROWS_PER_STATEMENT,
   ) {
     this.params = new Array(columns.length * rowsPerStatement).fill(null);
-    this.full = db.prepare(this.sql(rowsPerStatement));
   }
 
   get width(): number {
@@ -39,6 +39,7 @@ export class BatchInserter {
   commitRow(): void {
     this.pending++;
     if (this.pending === this.rowsPerStatement) {
+      this.full ??= this.db.prepare(this.sql(this.rowsPerStatement));
       this.full.run(this.params);
       this.inserted += this.pending;
       this.pending = 0;

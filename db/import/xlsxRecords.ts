@@ -62,13 +62,26 @@ function unreadable(err: unknown): ReadError {
   return new ReadError(`cannot be read as XLSX: ${message}`);
 }
 
+/**
+ * Reads a sheet we do not want to its end: exceljs may have spooled it to a temporary file that it
+ * deletes once we move on, and an unread stream on it would then fail.
+ */
+async function drain(sheet: ExcelJS.stream.xlsx.WorksheetReader): Promise<void> {
+  for await (const _events of sheet.parse() as unknown as AsyncIterable<unknown>) {
+    // nothing to keep
+  }
+}
+
 /** Lists the sheet names of a workbook, in workbook order (for the import screen). */
 export async function listSheets(path: string): Promise<string[]> {
   const file = readHashedFile(path);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(file.chunks), READER_OPTIONS) as WorkbookReaderWithModel;
   const emitted: string[] = [];
   try {
-    for await (const sheet of reader) emitted.push((sheet as NamedWorksheetReader).name);
+    for await (const sheet of reader) {
+      emitted.push((sheet as NamedWorksheetReader).name);
+      await drain(sheet);
+    }
   } catch (err) {
     throw unreadable(err);
   }
@@ -83,12 +96,15 @@ export async function openXlsxRecords(path: string, sheet?: string): Promise<Rec
     const seen: string[] = [];
     let found = false;
     try {
-      // Every sheet entry is passed over (not parsed) so that the whole file is read and hashed.
+      // Every sheet is read to its end so that the whole file is hashed.
       for await (const ws of reader) {
         const name = (ws as NamedWorksheetReader).name;
         seen.push(name);
         const wanted = sheet ?? reader.model?.sheets?.[0]?.name ?? name;
-        if (found || !sameSheetName(name, wanted)) continue;
+        if (found || !sameSheetName(name, wanted)) {
+          await drain(ws);
+          continue;
+        }
         found = true;
         let width = -1;
         for await (const events of ws.parse() as unknown as AsyncIterable<{ eventType: string; value: ExcelJS.Row }[]>) {
