@@ -76,9 +76,34 @@ export interface EngineResult {
 
 export type EngineProgress = (phase: EnginePhase, done: number, total: number) => void;
 
+function isIdentity(order: Int32Array): boolean {
+  for (let k = 0; k < order.length; k++) if (order[k] !== k) return false;
+  return true;
+}
+
+function permute<T extends Float64Array | Int32Array | Uint8Array>(values: T, order: Int32Array, out: T): T {
+  for (let k = 0; k < order.length; k++) out[k] = values[order[k]];
+  return out;
+}
+
 function permuteColumn(column: Column, order: Int32Array): Column {
-  if (column.kind === 'numeric') return { ...column, values: Float64Array.from(order, (i) => column.values[i]) };
-  return { ...column, codes: Int32Array.from(order, (i) => column.codes[i]) };
+  if (column.kind === 'numeric') return { ...column, values: permute(column.values, order, new Float64Array(order.length)) };
+  return { ...column, codes: permute(column.codes, order, new Int32Array(order.length)) };
+}
+
+/** The input's rows in record_id byte order (the input itself when already in that order: nothing is modified). */
+function inByteOrder(input: EngineInput): { recordIds: string[]; treated: Uint8Array; strata: Int32Array; covariates: Column[] } {
+  const order = byteOrderPermutation(input.recordIds);
+  if (isIdentity(order)) return input;
+  const n = order.length;
+  const recordIds = new Array<string>(n);
+  for (let k = 0; k < n; k++) recordIds[k] = input.recordIds[order[k]];
+  return {
+    recordIds,
+    treated: permute(input.treated, order, new Uint8Array(n)),
+    strata: permute(input.strata, order, new Int32Array(n)),
+    covariates: input.covariates.map((c) => permuteColumn(c, order)),
+  };
 }
 
 function runMatching(matching: MatchingSpec, score: Float64Array, treated: Uint8Array, strata: Int32Array): { result: MatchResult; caliper: number | null } {
@@ -104,11 +129,7 @@ export function runAnalysisEngine(input: EngineInput & { bands?: Bands }, onProg
   const bands = input.bands ?? DEFAULT_BANDS;
   const t0 = performance.now();
   onProgress?.('order', 0, 1);
-  const order = byteOrderPermutation(input.recordIds);
-  const recordIds = Array.from(order, (i) => input.recordIds[i]);
-  const treated = Uint8Array.from(order, (i) => input.treated[i]);
-  const strata = Int32Array.from(order, (i) => input.strata[i]);
-  const covariates = input.covariates.map((c) => permuteColumn(c, order));
+  const { recordIds, treated, strata, covariates } = inByteOrder(input);
   const n = recordIds.length;
   onProgress?.('order', 1, 1);
 
