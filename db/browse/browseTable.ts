@@ -94,8 +94,14 @@ export function browseTable(db: Db, request: BrowseRequest): BrowseResult {
         params.push(likePattern(String(f.value)));
         break;
       case 'equals':
-        where.push(`${q} = ?`);
-        params.push(comparable(c, String(f.value)));
+        // Untyped columns hold numbers and text side by side: "01" must not equal 1.
+        if (c.type === 'text') {
+          where.push(`CAST(${q} AS TEXT) = ?`);
+          params.push(String(f.value).trim());
+        } else {
+          where.push(`${q} = ?`);
+          params.push(comparable(c, String(f.value)));
+        }
         break;
       case 'gt':
         where.push(`${q} > ?`);
