@@ -22,4 +22,37 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (name, kind)
   );
   `,
+  // The cohort step's results (db/cohort): per-record outcomes, each participant's fate, and the
+  // funnel/profile with the settings they were derived under. Rebuilt whole by each derivation.
+  `
+  CREATE TABLE record_outcomes (
+    record_id TEXT PRIMARY KEY,
+    age_at_index INTEGER NOT NULL,
+    complete_follow_up INTEGER NOT NULL,
+    pool_eligible INTEGER NOT NULL,
+    reoffended INTEGER NOT NULL,
+    reoffences INTEGER NOT NULL,
+    days_to_first INTEGER,
+    first_court TEXT,
+    first_custodial INTEGER NOT NULL,
+    n_indictable INTEGER NOT NULL,
+    n_either_way INTEGER NOT NULL,
+    n_summary INTEGER NOT NULL,
+    custodial_sentences INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE participant_status (
+    row_no INTEGER PRIMARY KEY,
+    participant_ref TEXT NOT NULL,
+    person_id TEXT,
+    status TEXT NOT NULL,
+    record_id TEXT
+  );
+  CREATE TABLE cohort_derivation (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    settings TEXT NOT NULL,
+    funnel TEXT NOT NULL,
+    profile TEXT NOT NULL,
+    derived_at TEXT NOT NULL
+  );
+  `,
 ];

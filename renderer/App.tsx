@@ -1,17 +1,35 @@
+import { useState } from 'react';
 import { useAppState } from './api/useAppState';
 import { call } from './api/client';
 import { StoreScreen } from './screens/StoreScreen';
 import { HomeScreen } from './screens/HomeScreen';
+import { ImportScreen } from './screens/ImportScreen';
+import { BrowseScreen } from './screens/BrowseScreen';
+import { CohortScreen } from './screens/CohortScreen';
+import { AnalysisScreen } from './screens/AnalysisScreen';
 import { JobProgress } from './components/JobProgress';
 import { ErrorNote } from './components/ErrorNote';
 
+export type Section = 'home' | 'import' | 'browse' | 'cohort' | 'analysis';
+
+const SECTIONS: { id: Section; label: string; needsExtract: boolean }[] = [
+  { id: 'home', label: 'Extract', needsExtract: false },
+  { id: 'import', label: 'Import', needsExtract: false },
+  { id: 'browse', label: 'Browse data', needsExtract: true },
+  { id: 'cohort', label: 'Cohort & funnel', needsExtract: true },
+  { id: 'analysis', label: 'Analysis & results', needsExtract: true },
+];
+
 export function App() {
   const { state, error } = useAppState();
+  const [section, setSection] = useState<Section>('home');
   if (error) return <ErrorNote message={`Matchlab's service cannot be reached: ${error}`} />;
   if (!state) return <p className="muted pad">Starting…</p>;
   if (!state.store) return <StoreScreen dataDir={state.dataDir} />;
   const running = state.jobs.filter((j) => j.status === 'running');
-  const lastFailed = [...state.jobs].reverse().find((j) => j.status === 'failed' || j.status === 'cancelled');
+  const lastJob = state.jobs[state.jobs.length - 1];
+  const failed = running.length === 0 && lastJob && (lastJob.status === 'failed' || lastJob.status === 'cancelled') ? lastJob : null;
+  const hasExtract = state.store.counts !== null;
   return (
     <div className="shell">
       <header className="topbar">
@@ -23,13 +41,32 @@ export function App() {
           Close store
         </button>
       </header>
-      <main className="content">
-        {running.map((j) => (
-          <JobProgress key={j.id} job={j} />
-        ))}
-        {running.length === 0 && lastFailed && <ErrorNote message={`${lastFailed.kind} ${lastFailed.status}: ${lastFailed.error?.message ?? ''}`} />}
-        <HomeScreen state={state} />
-      </main>
+      <div className="frame">
+        <nav className="sidenav" aria-label="Sections">
+          {SECTIONS.map((s) => (
+            <button
+              key={s.id}
+              className={section === s.id ? 'navitem active' : 'navitem'}
+              aria-current={section === s.id ? 'page' : undefined}
+              disabled={s.needsExtract && !hasExtract}
+              onClick={() => setSection(s.id)}
+            >
+              {s.label}
+            </button>
+          ))}
+        </nav>
+        <main className="content">
+          {running.map((j) => (
+            <JobProgress key={j.id} job={j} />
+          ))}
+          {failed && failed.kind !== 'import' && <ErrorNote message={`The ${failed.kind} job ${failed.status === 'cancelled' ? 'was cancelled' : 'failed'}: ${failed.error?.message ?? ''}`} />}
+          {section === 'home' && <HomeScreen state={state} onNavigate={setSection} />}
+          {section === 'import' && <ImportScreen state={state} onDone={() => setSection('cohort')} />}
+          {section === 'browse' && hasExtract && <BrowseScreen />}
+          {section === 'cohort' && hasExtract && <CohortScreen state={state} />}
+          {section === 'analysis' && hasExtract && <AnalysisScreen state={state} />}
+        </main>
+      </div>
     </div>
   );
 }

@@ -8,6 +8,31 @@ const passphrase = z.string().min(1, 'a passphrase is needed').max(1024);
 const jobId = z.string().regex(/^job-\d+$/, 'not a job id');
 
 export type JobKind = 'demo' | 'import' | 'derive' | 'analyse';
+export type FileKind = 'cohort' | 'reoffences' | 'participants';
+const fileKind = z.enum(['cohort', 'reoffences', 'participants']);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+/** Which source column feeds which role (DATA-FORMAT.md), and how its dates are written. */
+const columnMapping = z
+  .object({
+    columns: z.record(z.string().max(200), z.string().max(500)),
+    dateFormat: z.enum(['iso', 'dmy']),
+  })
+  .strict();
+export type ColumnMappingArg = z.infer<typeof columnMapping>;
+const importFile = z.object({ path, sheet: z.string().max(200).optional(), mapping: columnMapping.optional() }).strict();
+
+const cohortSettings = z
+  .object({
+    extractDate: isoDate.nullable(),
+    followUpDays: z.number().int().min(1).max(3650),
+    waitingDays: z.number().int().min(0).max(3650),
+    windowBeforeDays: z.number().int().min(0).max(3650),
+    windowAfterDays: z.number().int().min(0).max(3650),
+    minimumAge: z.number().int().min(0).max(100),
+  })
+  .partial()
+  .strict();
 export type JobStatus = 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface TableCounts {
@@ -50,6 +75,106 @@ export interface ApiErrorBody {
   details?: unknown;
 }
 
+export interface FolderListing {
+  dir: string;
+  parent: string | null;
+  entries: { name: string; kind: 'file' | 'dir'; bytes: number | null }[];
+}
+
+export interface FilePreview {
+  headers: string[];
+  rows: string[][];
+  lines: number[];
+  suggested: ColumnMappingArg;
+  unmatchedRequired: string[];
+  sheets: string[];
+}
+
+export interface SavedMapping {
+  name: string;
+  kind: FileKind;
+  mapping: ColumnMappingArg;
+  savedAt: string;
+}
+
+/** A located problem of a failed import (DATA-FORMAT.md section 6); `details` of its job error. */
+export interface ImportProblem {
+  kind: FileKind;
+  file: string;
+  row: number | null;
+  line: number | null;
+  column: string | null;
+  value: string | null;
+  message: string;
+}
+
+export interface BrowsePage {
+  columns: { name: string; type: 'date' | 'number' | 'text' }[];
+  rows: Record<string, string | number | null>[];
+  total: number;
+}
+
+export interface FunnelStepView {
+  step: string;
+  dropped: number;
+  remaining: number;
+  /** dropped (remaining for `submitted`) as a percentage of those submitted, unrounded. */
+  percentOfSubmitted: number;
+}
+
+export interface CohortSettingsView {
+  extractDate: string;
+  followUpDays: number;
+  waitingDays: number;
+  windowBeforeDays: number;
+  windowAfterDays: number;
+  minimumAge: number;
+}
+
+export interface CohortView {
+  derivation: {
+    settings: CohortSettingsView;
+    funnel: FunnelStepView[];
+    /** Treatment group and not-analysed profiles (shared/cohort/treatmentProfile.ts). */
+    profile: { treatment: GroupProfileView; notAnalysed: GroupProfileView & { submittedNotAnalysed: number; withoutData: number; duplicates: number } };
+    derivedAt: string;
+  } | null;
+}
+
+export interface ProfileBreakdownView {
+  total: number;
+  shares: { key: string; label: string; count: number; percent: number; roundedPercent: number }[];
+  roundingNote: boolean;
+}
+
+export interface GroupProfileView {
+  n: number;
+  sex: ProfileBreakdownView;
+  ethnicity: ProfileBreakdownView | null;
+  ukNational: ProfileBreakdownView | null;
+  age: { min: number; max: number; mean: number } | null;
+  sentence: ProfileBreakdownView | null;
+  riskNeeds: { assessed: number; assessedPercent: number; items: { item: string; assessed: number; withProblems: number; percent: number | null }[] } | null;
+}
+
+export interface ParticipantRowView {
+  rowNo: number;
+  participantRef: string;
+  personId: string | null;
+  /** A funnel step id, or 'treated'. */
+  status: string;
+  /** Why, in a sentence an analyst can pass on. */
+  reason: string;
+  recordId: string | null;
+}
+
+export interface ParticipantPage {
+  rows: ParticipantRowView[];
+  total: number;
+  /** Participants per status, over the whole submission. */
+  byStatus: Record<string, number>;
+}
+
 /** Method name -> argument schema and (phantom) result type. */
 export const API = {
   'app.state': { args: z.object({}).strict(), result: {} as AppState },
@@ -59,6 +184,59 @@ export const API = {
   /** Creates (or reopens) the demo store and, when it is empty, fills it from a fresh demo extract. */
   'demo.open': { args: z.object({ records: z.number().int().min(1000).max(2_000_000).optional() }).strict(), result: {} as { store: StoreSummary; jobId: string | null } },
   'job.cancel': { args: z.object({ jobId }).strict(), result: {} as { cancelled: boolean } },
+
+  /** A folder's entries, so the browser host can offer a file picker (Electron uses its own dialog). */
+  'fs.list': { args: z.object({ dir: path.optional() }).strict(), result: {} as FolderListing },
+  /** The first rows of a file, its header and the suggested mapping, for the mapping screen. */
+  'import.preview': { args: z.object({ path, kind: fileKind, sheet: z.string().max(200).optional() }).strict(), result: {} as FilePreview },
+  /** Starts the import (then the cohort step) as a job; `replace` confirms replacing a stored extract. */
+  'import.start': {
+    args: z
+      .object({
+        cohort: importFile,
+        reoffences: importFile,
+        participants: importFile,
+        extractDate: isoDate.optional(),
+        typeOverrides: z.record(z.string().max(200), z.enum(['numeric', 'categorical'])).optional(),
+        replace: z.boolean().default(false),
+      })
+      .strict(),
+    result: {} as { jobId: string },
+  },
+  'mapping.list': { args: z.object({ kind: fileKind.optional() }).strict(), result: {} as SavedMapping[] },
+  'mapping.save': { args: z.object({ name: z.string().trim().min(1).max(100), kind: fileKind, mapping: columnMapping }).strict(), result: {} as { saved: true } },
+  /** A page of an extract table, sorted and filtered in the store (a million rows never reach the renderer). */
+  'table.browse': {
+    args: z
+      .object({
+        table: fileKind,
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(1000),
+        sort: z.array(z.object({ column: z.string().max(200), dir: z.enum(['asc', 'desc']) }).strict()).max(5).optional(),
+        filter: z
+          .array(z.object({ column: z.string().max(200), op: z.enum(['contains', 'equals', 'gt', 'lt']), value: z.string().max(500) }).strict())
+          .max(20)
+          .optional(),
+      })
+      .strict(),
+    result: {} as BrowsePage,
+  },
+  /** The cohort step's stored results (funnel, profile, settings); null before the first derivation. */
+  'cohort.get': { args: z.object({}).strict(), result: {} as CohortView },
+  /** Re-runs the cohort step under new settings, as a job. */
+  'cohort.derive': { args: z.object({ settings: cohortSettings }).strict(), result: {} as { jobId: string } },
+  /** Participants with what became of each, for "why was my person left out?". */
+  'cohort.participants': {
+    args: z
+      .object({
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(1000),
+        status: z.string().max(40).optional(),
+        search: z.string().max(200).optional(),
+      })
+      .strict(),
+    result: {} as ParticipantPage,
+  },
 } as const;
 
 export type ApiMethod = keyof typeof API;

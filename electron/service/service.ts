@@ -20,6 +20,14 @@ import { writeAudit } from '../../db/audit';
 import { readStoreSummary } from './storeSummary';
 import { ApiError, toErrorBody } from './apiError';
 import { startJob, type RunningJob } from '../jobs/jobRunner';
+import { listFolder } from './folderListing';
+import { previewFile } from '../../db/import/previewFile';
+import { ReadError } from '../../db/import/importProblems';
+import { listMappings, loadMapping, saveMapping } from '../../db/import/savedMappings';
+import { browseTable } from '../../db/browse/browseTable';
+import { readCohortDerivation } from '../../db/cohort/deriveCohort';
+import { participantStatusPage } from '../../db/cohort/participantStatusPage';
+import { participantStatusReason } from '../../shared/wording/participantStatusReason';
 
 export const MATCHLAB_VERSION = '0.1.0';
 /** The demo store holds only synthetic data, so its passphrase is fixed and printed in the README. */
@@ -121,6 +129,60 @@ export function createService(options: ServiceOptions): Service {
       if (s.counts) return { store: s, jobId: null };
       const job = launch('demo', { records: records ?? DEMO_RECORDS });
       return { store: s, jobId: job.id };
+    },
+    'fs.list': ({ dir }) => listFolder(dir),
+    'import.preview': async ({ path, kind, sheet }) => {
+      try {
+        return await previewFile(resolve(path), { kind, sheet });
+      } catch (err) {
+        if (err instanceof ReadError || (err as NodeJS.ErrnoException).code === 'ENOENT') {
+          throw new ApiError('import_unreadable', `${path}: ${(err as Error).message}`);
+        }
+        throw err;
+      }
+    },
+    'import.start': ({ replace, ...request }) => {
+      const s = requireStore();
+      if (readStoreSummary(s.db, s.path).counts && !replace) {
+        throw new ApiError('confirm_replace', 'This store already holds an extract: confirm that the new one should replace it (it does so only if the import succeeds)');
+      }
+      const resolvePaths = <T extends { path: string }>(f: T): T => ({ ...f, path: resolve(f.path) });
+      const payload = {
+        ...request,
+        cohort: resolvePaths(request.cohort),
+        reoffences: resolvePaths(request.reoffences),
+        participants: resolvePaths(request.participants),
+      };
+      return { jobId: launch('import', payload).id };
+    },
+    'mapping.list': ({ kind }) => {
+      const { db } = requireStore();
+      return listMappings(db, kind).map((m) => ({ ...m, mapping: loadMapping(db, m.name, m.kind)! }));
+    },
+    'mapping.save': ({ name, kind, mapping }) => {
+      saveMapping(requireStore().db, name, kind, mapping);
+      return { saved: true as const };
+    },
+    'table.browse': (request) => {
+      const s = requireStore();
+      if (!readStoreSummary(s.db, s.path).counts) throw new ApiError('no_extract', 'Import an extract first');
+      try {
+        return browseTable(s.db, request);
+      } catch (err) {
+        if (err instanceof RangeError) throw new ApiError('invalid_request', err.message);
+        throw err;
+      }
+    },
+    'cohort.get': () => ({ derivation: readCohortDerivation(requireStore().db) }),
+    'cohort.derive': ({ settings }) => {
+      if (!requireStore() || !summary()?.counts) throw new ApiError('no_extract', 'Import an extract first');
+      return { jobId: launch('derive', { settings }).id };
+    },
+    'cohort.participants': (query) => {
+      const derivation = readCohortDerivation(requireStore().db);
+      if (!derivation) throw new ApiError('no_derivation', 'The cohort step has not run on this extract yet');
+      const page = participantStatusPage(requireStore().db, query);
+      return { ...page, rows: page.rows.map((r) => ({ ...r, reason: participantStatusReason(r.status, derivation.settings) })) };
     },
     'job.cancel': ({ jobId }) => {
       const job = jobs.get(jobId);

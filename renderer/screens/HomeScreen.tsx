@@ -1,5 +1,6 @@
 // The extract at a glance: what the store holds, and what is running.
 import type { AppState } from '../../shared/api';
+import type { Section } from '../App';
 import { formatCount } from '../../shared/format/numberFormat';
 
 const FILES = [
@@ -8,7 +9,7 @@ const FILES = [
   { key: 'participants', label: 'Participants', hint: "the programme's submission" },
 ] as const;
 
-export function HomeScreen({ state }: { state: AppState }) {
+export function HomeScreen({ state, onNavigate }: { state: AppState; onNavigate: (s: Section) => void }) {
   const store = state.store!;
   return (
     <section>
@@ -27,7 +28,10 @@ export function HomeScreen({ state }: { state: AppState }) {
           {store.extractDate && <p className="muted">Extract date: {store.extractDate}</p>}
         </>
       ) : (
-        <p className="muted">This store holds no extract yet.</p>
+        <div className="card">
+          <p>This store holds no extract yet.</p>
+          <button onClick={() => onNavigate('import')}>Import an extract</button>
+        </div>
       )}
     </section>
   );
