@@ -55,4 +55,23 @@ export const MIGRATIONS: string[] = [
     derived_at TEXT NOT NULL
   );
   `,
+  // Analysis runs (db/runs): the results (aggregates, as results.json) and, per analysis, each
+  // record's score and weight as packed arrays (a national pool is hundreds of thousands of rows).
+  `
+  CREATE TABLE runs (
+    run_id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    analyses TEXT NOT NULL,
+    results TEXT NOT NULL
+  );
+  CREATE TABLE run_records (
+    run_id TEXT NOT NULL REFERENCES runs (run_id) ON DELETE CASCADE,
+    analysis TEXT NOT NULL,
+    record_ids TEXT NOT NULL,
+    treated BLOB NOT NULL,
+    score BLOB NOT NULL,
+    weight BLOB NOT NULL,
+    PRIMARY KEY (run_id, analysis)
+  );
+  `,
 ];

@@ -2,6 +2,8 @@
 // its response and every event. Both adapters (Electron IPC, browser host) carry exactly this,
 // and the service validates every request's arguments against these schemas before use.
 import { z } from 'zod';
+import { specSchema, type Spec } from './engine/analysisSpec';
+import type { RunResults } from './results/runResults';
 
 const path = z.string().trim().min(1, 'a file path is needed').max(4096);
 const passphrase = z.string().min(1, 'a passphrase is needed').max(1024);
@@ -175,6 +177,28 @@ export interface ParticipantPage {
   byStatus: Record<string, number>;
 }
 
+export interface AnalysisColumn {
+  name: string;
+  kind: 'numeric' | 'categorical';
+  /** 'prev' / 'oasys' for those families, a role name, 'derived', or null for an extra column. */
+  role: string | null;
+}
+
+export interface AnalysisOptions {
+  /** National and Regional, ready to run (CLI.md's example spec). */
+  presets: Spec;
+  columns: AnalysisColumn[];
+  /** Treated people and pool records available after the cohort step. */
+  treated: number;
+  poolEligible: number;
+}
+
+export interface RunListEntry {
+  runId: string;
+  createdAt: string;
+  analyses: string[];
+}
+
 /** Method name -> argument schema and (phantom) result type. */
 export const API = {
   'app.state': { args: z.object({}).strict(), result: {} as AppState },
@@ -237,6 +261,12 @@ export const API = {
       .strict(),
     result: {} as ParticipantPage,
   },
+  /** What an analysis can be set up from: the ready presets and the cohort's columns. */
+  'analysis.options': { args: z.object({}).strict(), result: {} as AnalysisOptions },
+  /** Runs the analyses of a spec (CLI.md SPEC.json) as a job; the run is stored under its runId. */
+  'analysis.run': { args: z.object({ spec: specSchema }).strict(), result: {} as { jobId: string } },
+  'runs.list': { args: z.object({}).strict(), result: {} as RunListEntry[] },
+  'runs.get': { args: z.object({ runId: z.string().min(1).max(200) }).strict(), result: {} as RunResults },
 } as const;
 
 export type ApiMethod = keyof typeof API;

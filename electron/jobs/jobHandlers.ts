@@ -5,11 +5,12 @@ import { demoJob, type DemoJobPayload } from './demoJob';
 import { importJob } from './importJob';
 import type { ImportRequest } from '../../db/import/importExtract';
 import { deriveJob } from './deriveJob';
+import { analyseJob, type AnalyseJobPayload } from './analyseJob';
 import type { CohortSettings } from '../../db/cohort/cohortSettings';
 
 export const JOB_HANDLERS: Record<JobKind, (ctx: JobContext<unknown>) => Promise<unknown>> = {
   demo: (ctx) => demoJob(ctx as JobContext<DemoJobPayload>),
   import: (ctx) => importJob(ctx as JobContext<ImportRequest>),
   derive: (ctx) => deriveJob(ctx as JobContext<{ settings: Partial<CohortSettings> }>),
-  analyse: () => Promise.reject(new Error('not yet')),
+  analyse: (ctx) => analyseJob(ctx as JobContext<AnalyseJobPayload>),
 };

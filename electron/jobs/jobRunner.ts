@@ -6,7 +6,7 @@ import type { FromWorker, JobWorkerData } from './jobProtocol';
 const WORKER_URL = new URL('./jobWorker.mjs', import.meta.url);
 // A cancelled job gets this long to roll back by itself before its thread is terminated
 // (an unfinished transaction is then simply never committed).
-const CANCEL_GRACE_MS = 10_000;
+const CANCEL_GRACE_MS = 3_000;
 
 export interface RunningJob {
   info: JobInfo;

@@ -28,6 +28,9 @@ import { browseTable } from '../../db/browse/browseTable';
 import { readCohortDerivation } from '../../db/cohort/deriveCohort';
 import { participantStatusPage } from '../../db/cohort/participantStatusPage';
 import { participantStatusReason } from '../../shared/wording/participantStatusReason';
+import { cohortColumnDefs } from '../../db/cohort/loadCohortColumns';
+import { listRuns, readRun } from '../../db/runs/runStore';
+import { presetSpec } from '../../shared/engine/analysisSpec';
 
 export const MATCHLAB_VERSION = '0.1.0';
 /** The demo store holds only synthetic data, so its passphrase is fixed and printed in the README. */
@@ -183,6 +186,29 @@ export function createService(options: ServiceOptions): Service {
       if (!derivation) throw new ApiError('no_derivation', 'The cohort step has not run on this extract yet');
       const page = participantStatusPage(requireStore().db, query);
       return { ...page, rows: page.rows.map((r) => ({ ...r, reason: participantStatusReason(r.status, derivation.settings) })) };
+    },
+    'analysis.options': () => {
+      const { db } = requireStore();
+      if (!readCohortDerivation(db)) throw new ApiError('no_derivation', 'The cohort step has not run on this extract yet');
+      const counts = db
+        .prepare(`SELECT (SELECT count(*) FROM participant_status WHERE status = 'treated') AS treated, (SELECT count(*) FROM record_outcomes WHERE pool_eligible = 1) AS pool`)
+        .get() as { treated: number; pool: number };
+      return {
+        presets: presetSpec('The programme'),
+        columns: [...cohortColumnDefs(db), { name: 'age_at_index', kind: 'numeric' as const, role: 'derived' }],
+        treated: counts.treated,
+        poolEligible: counts.pool,
+      };
+    },
+    'analysis.run': ({ spec }) => {
+      if (!readCohortDerivation(requireStore().db)) throw new ApiError('no_derivation', 'The cohort step has not run on this extract yet');
+      return { jobId: launch('analyse', { spec }).id };
+    },
+    'runs.list': () => listRuns(requireStore().db),
+    'runs.get': ({ runId }) => {
+      const run = readRun(requireStore().db, runId);
+      if (!run) throw new ApiError('not_found', `No run ${runId} in this store`);
+      return run;
     },
     'job.cancel': ({ jobId }) => {
       const job = jobs.get(jobId);

@@ -39,7 +39,6 @@ export interface AnalysisResults {
   outcomes: Outcomes;
   /** A warning the report prints: e.g. fewer than 60 treated people. */
   warnings: string[];
-  timings: Record<string, number>;
 }
 
 export interface RunResults {

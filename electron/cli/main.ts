@@ -1,0 +1,55 @@
+// `matchlab demo|import|analyse|report|info` (docs CLI.md): progress on stderr (on a terminal),
+// a one-line summary on stdout, a non-zero exit with a one-line reason on any error.
+import { parseArgs } from 'node:util';
+
+// Loaded on demand: `demo` need not load SQLite, `info` need not load the engine.
+const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<string>>> = {
+  demo: async () => (await import('./demoMain')).demoMain,
+  import: async () => (await import('./importMain')).importMain,
+  analyse: async () => (await import('./analyseMain')).analyseMain,
+  report: async () => (await import('./reportMain')).reportMain,
+  info: async () => (await import('./infoMain')).infoMain,
+};
+
+const USAGE = `usage:
+  matchlab demo    --out DIR [--records N] [--participants N] [--seed S] [--effect E]
+  matchlab import  --store FILE --cohort F --reoffences F --participants F [--extract-date YYYY-MM-DD] [--replace]
+  matchlab analyse --store FILE --spec SPEC.json --out DIR
+  matchlab report  --store FILE --run RUN_ID --out FILE.html|FILE.pdf|FILE.xlsx
+  matchlab info    --store FILE
+The store passphrase is read from the environment variable MATCHLAB_PASSPHRASE.`;
+
+/** Parses a command's flags strictly: unknown flags and missing required ones are errors. */
+export function flags<K extends string>(args: string[], spec: Record<K, { type: 'string' | 'boolean'; required?: boolean }>) {
+  const { values } = parseArgs({
+    args,
+    options: Object.fromEntries(Object.entries(spec).map(([k, v]) => [k, { type: (v as { type: 'string' | 'boolean' }).type }])),
+    strict: true,
+    allowPositionals: false,
+  });
+  for (const [k, v] of Object.entries(spec) as [K, { required?: boolean }][]) {
+    if (v.required && values[k] === undefined) throw new Error(`--${k} is required`);
+  }
+  return values as Record<K, string | boolean | undefined>;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return command ? 0 : 2;
+  }
+  const load = COMMANDS[command];
+  if (!load) {
+    process.stderr.write(`matchlab: unknown command "${command}"\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    const run = await load();
+    process.stdout.write((await run(rest)) + '\n');
+    return 0;
+  } catch (err) {
+    process.stderr.write(`matchlab ${command}: ${(err as Error).message.split('\n')[0]}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,156 @@
+// One analysis run, from the cohort's arrays to results.json: for each analysis of the spec,
+// prepare (pool filter, strata, covariates), score, match, balance (shared/engine), then the
+// outcome estimates (shared/outcomes). Pure: the caller loads the data and stores the result.
+import type { CohortTable } from '../engine/prepareAnalysis';
+import { prepareAnalysis } from '../engine/prepareAnalysis';
+import { runAnalysisEngine, ENGINE_VERSION, type EnginePhase } from '../engine/runAnalysisEngine';
+import type { Spec } from '../engine/analysisSpec';
+import type { Column } from '../engine/column';
+import type { RecordOutcomes } from '../cohort/recordOutcomes';
+import type { FunnelCount } from '../cohort/funnelSteps';
+import { computeOutcomes } from '../outcomes/computeOutcomes';
+import { belowMinimumTreated } from '../outcomes/reportingGates';
+import type { AnalysisResults, RunResults } from './runResults';
+
+export interface CohortData {
+  table: CohortTable;
+  /** 1 for a record of the treatment group (after funnel steps 1-7). */
+  treated: Uint8Array;
+  /** 1 for a record that may join a comparison pool. */
+  poolEligible: Uint8Array;
+  outcomes: RecordOutcomes;
+  rowOf: Map<string, number>;
+}
+
+export interface RunContext {
+  runId: string;
+  createdAt: string;
+  cohortSettings: Record<string, unknown>;
+  funnel: FunnelCount[];
+  profile: RunResults['profile'];
+}
+
+export interface AnalysisRecords {
+  recordIds: string[];
+  treated: Uint8Array;
+  score: Float64Array;
+  weight: Float64Array;
+}
+
+export type RunProgress = (phase: string, done: number, total: number) => void;
+
+/** The outcome arrays of the given rows, in the given order. */
+function outcomesOfRows(all: RecordOutcomes, rows: Int32Array): RecordOutcomes {
+  const pick = <T extends Int32Array | Uint8Array | Int8Array | Float64Array>(a: T): T => {
+    const out = new (a.constructor as new (n: number) => T)(rows.length);
+    for (let k = 0; k < rows.length; k++) out[k] = a[rows[k]];
+    return out;
+  };
+  return {
+    reoffended: pick(all.reoffended),
+    count: pick(all.count),
+    daysToFirst: pick(all.daysToFirst),
+    firstCourtOutcome: pick(all.firstCourtOutcome),
+    firstCustodial: pick(all.firstCustodial),
+    countByCourt: [pick(all.countByCourt[0]), pick(all.countByCourt[1]), pick(all.countByCourt[2])],
+    custodialCount: pick(all.custodialCount),
+  };
+}
+
+/** 'M' or 'F' when everyone in the treatment and comparison groups is of that sex; else null. */
+function singleSex(sex: Column | undefined, rows: Int32Array, inGroup: (k: number) => boolean): 'M' | 'F' | null {
+  if (!sex || sex.kind !== 'categorical') return null;
+  let seen: string | null = null;
+  for (let k = 0; k < rows.length; k++) {
+    if (!inGroup(k)) continue;
+    const code = sex.codes[rows[k]];
+    const level = code < 0 ? null : sex.levels[code];
+    if (level !== 'M' && level !== 'F') return null;
+    if (seen === null) seen = level;
+    else if (seen !== level) return null;
+  }
+  return seen as 'M' | 'F' | null;
+}
+
+export function buildRunResults(
+  data: CohortData,
+  spec: Spec,
+  context: RunContext,
+  progress: RunProgress = () => undefined,
+): { results: RunResults; records: Map<string, AnalysisRecords> } {
+  const analyses: AnalysisResults[] = [];
+  const records = new Map<string, AnalysisRecords>();
+  spec.analyses.forEach((analysis, a) => {
+    const label = spec.analyses.length > 1 ? `${analysis.name} (${a + 1} of ${spec.analyses.length}): ` : `${analysis.name}: `;
+    progress(`${label}preparing`, 0, 1);
+    const prepared = prepareAnalysis(data.table, data.treated, data.poolEligible, analysis);
+    const engine = runAnalysisEngine({ ...prepared, bands: spec.bands }, (phase: EnginePhase, done, total) =>
+      progress(`${label}${phase === 'fit' ? 'fitting the score model' : phase === 'match' ? 'matching' : phase === 'balance' ? 'checking balance' : 'building the design'}`, done, total),
+    );
+    const rows = Int32Array.from(engine.recordIds, (id) => data.rowOf.get(id)!);
+    const rowOutcomes = outcomesOfRows(data.outcomes, rows);
+    const outcomes = computeOutcomes(
+      { outcomes: rowOutcomes, treated: engine.matchedTreated, weights: engine.weight },
+      { alpha: spec.alpha, power: spec.power },
+    );
+    let treatedReoffenders = 0;
+    let comparisonReoffenders = 0;
+    let poolRecords = 0;
+    for (let k = 0; k < rows.length; k++) {
+      if (engine.matchedTreated[k]) treatedReoffenders += rowOutcomes.reoffended[k];
+      if (!engine.treated[k]) {
+        poolRecords++;
+        if (engine.weight[k] > 0) comparisonReoffenders += rowOutcomes.reoffended[k];
+      }
+    }
+    const inGroups = (k: number) => engine.matchedTreated[k] === 1 || (!engine.treated[k] && engine.weight[k] > 0);
+    const warnings = [belowMinimumTreated(engine.treatment.matched), engine.model.problem].filter((w): w is string => Boolean(w));
+    if (!engine.model.converged) warnings.push(`The score model did not converge in ${engine.model.iterations} iterations.`);
+    if (engine.model.separation.variables.length > 0) {
+      warnings.push(`Quasi-separation in the score model: ${engine.model.separation.variables.join(', ')}.`);
+    }
+    analyses.push({
+      name: analysis.name,
+      spec: analysis,
+      sex: singleSex(data.table.columns.get('sex'), rows, inGroups),
+      treatment: {
+        n: engine.treatment.matched,
+        reoffenders: treatedReoffenders,
+        notMatched: engine.treatment.notMatched,
+        outsideFilter: prepared.treatedOutsideFilter,
+      },
+      comparison: {
+        records: engine.comparison.records,
+        reoffenders: comparisonReoffenders,
+        effectiveSize: engine.comparison.effectiveSize,
+        poolRecords,
+      },
+      model: {
+        converged: engine.model.converged,
+        iterations: engine.model.iterations,
+        droppedColumns: engine.model.droppedColumns,
+        droppedCovariates: [...prepared.droppedConstant, ...prepared.emptyPatterns],
+        separation: engine.model.separation,
+        problem: engine.model.problem,
+        coefficients: engine.model.coefficients,
+      },
+      matching: { method: analysis.matching.method, caliper: engine.caliper, strata: engine.strataLabels },
+      balance: engine.balance,
+      histogram: engine.histogram,
+      outcomes,
+      warnings,
+    });
+    records.set(analysis.name, { recordIds: engine.recordIds, treated: engine.treated, score: engine.score, weight: engine.weight });
+  });
+  const results: RunResults = {
+    runId: context.runId,
+    createdAt: context.createdAt,
+    engineVersion: ENGINE_VERSION,
+    spec,
+    cohortSettings: context.cohortSettings,
+    funnel: context.funnel,
+    profile: context.profile,
+    analyses,
+  };
+  return { results, records };
+}
