@@ -33,10 +33,14 @@ export function openCliSession(): CliSession {
   const dataDir = mkdtempSync(join(tmpdir(), 'matchlab-cli-'));
   const service: Service = createService({ dataDir });
   const waiting = new Map<string, (job: JobInfo) => void>();
+  // A job can end before anyone waits for it: keep what became of each.
+  const ended = new Map<string, JobInfo>();
   service.subscribe((event) => {
     if (event.type !== 'job') return;
     showProgress(event.job);
-    if (event.job.status !== 'running') waiting.get(event.job.id)?.(event.job);
+    if (event.job.status === 'running') return;
+    ended.set(event.job.id, event.job);
+    waiting.get(event.job.id)?.(event.job);
   });
   return {
     async call(method, args) {
@@ -46,11 +50,14 @@ export function openCliSession(): CliSession {
     },
     waitForJob(jobId) {
       return new Promise((resolve, reject) => {
-        waiting.set(jobId, (job) => {
+        const settle = (job: JobInfo) => {
           waiting.delete(jobId);
           if (job.status === 'done') resolve(job);
           else reject(new CliError(job.error?.message ?? `the ${job.kind} job ${job.status}`));
-        });
+        };
+        const done = ended.get(jobId);
+        if (done) settle(done);
+        else waiting.set(jobId, settle);
       });
     },
     async close() {

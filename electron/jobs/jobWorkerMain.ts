@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openStore } from '../../db/store';
 import { toErrorBody } from '../service/apiError';
-import type { FromWorker, JobContext, JobWorkerData, ToWorker } from './jobProtocol';
+import { JobCancelled, type FromWorker, type JobContext, type JobWorkerData, type ToWorker } from './jobProtocol';
 import { JOB_HANDLERS } from './jobHandlers';
 
 const data = workerData as JobWorkerData;
@@ -35,4 +35,6 @@ async function run(): Promise<void> {
   }
 }
 
-run().catch((err: unknown) => send({ type: 'failed', error: toErrorBody(err) }));
+// Whatever a cancelled job throws on its way out (an AbortError, a rolled-back transaction's
+// error), it ends as cancelled: its work was rolled back.
+run().catch((err: unknown) => send({ type: 'failed', error: controller.signal.aborted ? toErrorBody(new JobCancelled()) : toErrorBody(err) }));

@@ -1,0 +1,106 @@
+// The analysis job end to end through the service (the CLI's code path): demo extract -> import
+// -> cohort step -> analyses -> stored run.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeDemoExtract } from '../cli/demoCommand';
+import { openCliSession, type CliSession } from '../cli/cliSession';
+import { openStore } from '../../db/store';
+import { readRunRecords } from '../../db/runs/runStore';
+import { NATIONAL, REGIONAL, specSchema } from '../../shared/engine/analysisSpec';
+import { Xoshiro128 } from '../../shared/demo/xoshiro128';
+import type { DemoTruth } from '../../shared/demo/generateDemoExtract';
+import type { RunResults } from '../../shared/results/runResults';
+
+const PASS = 'analyse-test-pass';
+
+async function importAndRun(session: CliSession, store: string, files: { cohort: string; reoffences: string; participants: string }, spec: unknown) {
+  await session.call('store.create', { path: store, passphrase: PASS });
+  const imp = await session.call('import.start', {
+    cohort: { path: files.cohort },
+    reoffences: { path: files.reoffences },
+    participants: { path: files.participants },
+  });
+  await session.waitForJob(imp.jobId);
+  const run = await session.call('analysis.run', { spec: spec as never });
+  await session.waitForJob(run.jobId);
+  const runId = (await session.call('runs.list', {}))[0].runId;
+  return session.call('runs.get', { runId });
+}
+
+/** The rows of a CSV text (after its header) in a seeded random order. */
+function shuffleCsv(path: string, out: string, seed: number): void {
+  const [header, ...rows] = readFileSync(path, 'utf8').trimEnd().split('\n');
+  const rng = Xoshiro128.fromSeed(seed);
+  for (let i = rows.length - 1; i > 0; i--) {
+    const j = Math.floor(rng.uniform() * (i + 1));
+    [rows[i], rows[j]] = [rows[j], rows[i]];
+  }
+  writeFileSync(out, [header, ...rows].join('\n') + '\n');
+}
+
+/** results.json without what names the run and when (they differ between any two runs). */
+function comparable(run: RunResults): string {
+  const { runId: _id, createdAt: _at, cohortSettings, ...rest } = run;
+  const { importedAt: _imported, ...settings } = cohortSettings as Record<string, unknown>;
+  return JSON.stringify({ ...rest, cohortSettings: settings });
+}
+
+describe('analysis job', () => {
+  it('gives byte-identical results and matches whatever the row order of the input files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'matchlab-analyse-'));
+    const demo = await writeDemoExtract(join(dir, 'demo'), { records: 4000, participants: 100, seed: 5 });
+    shuffleCsv(demo.files.cohort, join(dir, 'cohort-shuffled.csv'), 1);
+    shuffleCsv(demo.files.reoffences, join(dir, 'reoffences-shuffled.csv'), 2);
+    const spec = specSchema.parse({ organisation: 'Test', analyses: [NATIONAL, REGIONAL] });
+    const session = openCliSession();
+    try {
+      const a = await importAndRun(session, join(dir, 'a.mlstore'), demo.files, spec);
+      const b = await importAndRun(
+        session,
+        join(dir, 'b.mlstore'),
+        { cohort: join(dir, 'cohort-shuffled.csv'), reoffences: join(dir, 'reoffences-shuffled.csv'), participants: demo.files.participants },
+        spec,
+      );
+      expect(a.analyses).toHaveLength(2);
+      expect(a.analyses[0].treatment.n).toBeGreaterThan(50);
+      expect(comparable(b)).toBe(comparable(a));
+      for (const analysis of ['National', 'Regional']) {
+        const ra = readRunRecords(openStore(join(dir, 'a.mlstore'), PASS, { mode: 'open' }), a.runId, analysis)!;
+        const rb = readRunRecords(openStore(join(dir, 'b.mlstore'), PASS, { mode: 'open' }), b.runId, analysis)!;
+        expect(rb.recordIds).toEqual(ra.recordIds);
+        expect(Buffer.from(rb.score.buffer).equals(Buffer.from(ra.score.buffer))).toBe(true);
+        expect(Buffer.from(rb.weight.buffer).equals(Buffer.from(ra.weight.buffer))).toBe(true);
+      }
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('covers the demo programme\'s true effect in at least 18 of 20 seeds, with the right sign', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'matchlab-coverage-'));
+    const spec = specSchema.parse({ organisation: 'Demo programme', analyses: [NATIONAL] });
+    const session = openCliSession();
+    let covered = 0;
+    let rightSign = 0;
+    const misses: string[] = [];
+    try {
+      for (let seed = 1; seed <= 20; seed++) {
+        // 400 participants give a treatment group of about 270, enough to tell -8 points from 0.
+        const demo = await writeDemoExtract(join(dir, `demo-${seed}`), { records: 10_000, participants: 400, seed, effect: -0.08 });
+        const truth = JSON.parse(readFileSync(demo.files.truth, 'utf8')) as DemoTruth;
+        const run = await importAndRun(session, join(dir, `s-${seed}.mlstore`), demo.files, spec);
+        const rate = run.analyses[0].outcomes.rate;
+        if (rate.ciLow! <= truth.trueAverageEffect && truth.trueAverageEffect <= rate.ciHigh!) covered++;
+        else misses.push(`seed ${seed}: ${rate.ciLow!.toFixed(3)} to ${rate.ciHigh!.toFixed(3)} vs ${truth.trueAverageEffect.toFixed(3)}`);
+        if (Math.sign(rate.difference!) === Math.sign(truth.trueAverageEffect)) rightSign++;
+        await session.call('store.close', {});
+      }
+    } finally {
+      await session.close();
+    }
+    expect(covered, misses.join('; ')).toBeGreaterThanOrEqual(18);
+    expect(rightSign).toBeGreaterThanOrEqual(18);
+  }, 120_000);
+});

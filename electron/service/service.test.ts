@@ -1,0 +1,74 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ApiEvent, JobInfo } from '../../shared/api';
+import { writeDemoExtract } from '../cli/demoCommand';
+import { openStore } from '../../db/store';
+import { createService } from './service';
+
+const dir = mkdtempSync(join(tmpdir(), 'matchlab-service-'));
+const service = createService({ dataDir: dir });
+afterAll(() => service.close());
+
+async function call<T>(method: string, args: unknown): Promise<T> {
+  const r = await service.request(method, args);
+  if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
+  return r.result as T;
+}
+
+function jobEnd(jobId: string): Promise<JobInfo> {
+  return new Promise((resolve) => {
+    const off = service.subscribe((e: ApiEvent) => {
+      if (e.type === 'job' && e.job.id === jobId && e.job.status !== 'running') {
+        off();
+        resolve(e.job);
+      }
+    });
+  });
+}
+
+function firstProgress(jobId: string): Promise<void> {
+  return new Promise((resolve) => {
+    const off = service.subscribe((e: ApiEvent) => {
+      if (e.type === 'job' && e.job.id === jobId && e.job.done > 0) {
+        off();
+        resolve();
+      }
+    });
+  });
+}
+
+describe('service jobs', () => {
+  it('runs an import in a worker, refuses a second job meanwhile, and a cancelled re-import leaves the store as it was', async () => {
+    const small = await writeDemoExtract(join(dir, 'small'), { records: 2000, seed: 2 });
+    const big = await writeDemoExtract(join(dir, 'big'), { records: 200_000, seed: 3 });
+    const store = join(dir, 's.mlstore');
+    await call('store.create', { path: store, passphrase: 'service test pass' });
+    const files = (d: typeof small) => ({ cohort: { path: d.files.cohort }, reoffences: { path: d.files.reoffences }, participants: { path: d.files.participants } });
+
+    const first = await call<{ jobId: string }>('import.start', files(small));
+    await expect(call('import.start', { ...files(small), replace: true })).rejects.toMatchObject({ code: 'busy' });
+    expect((await jobEnd(first.jobId)).status).toBe('done');
+    const before = (await call<{ store: { counts: unknown } }>('app.state', {})).store.counts;
+    expect(before).toEqual({ cohort: 2000, reoffences: expect.any(Number), participants: 100 });
+
+    await expect(call('import.start', files(big))).rejects.toMatchObject({ code: 'confirm_replace' });
+    const second = await call<{ jobId: string }>('import.start', { ...files(big), replace: true });
+    await firstProgress(second.jobId);
+    await call('job.cancel', { jobId: second.jobId });
+    const ended = await jobEnd(second.jobId);
+    expect(ended.status).toBe('cancelled');
+    expect((await call<{ store: { counts: unknown } }>('app.state', {})).store.counts).toEqual(before);
+    const db = openStore(store, 'service test pass', { mode: 'open' });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.prepare(`SELECT count(*) FROM participant_status WHERE status = 'treated'`).pluck().get()).toBeGreaterThan(0);
+    db.close();
+  }, 90_000);
+
+  it('names what is wrong with an invalid request and never reaches the store', async () => {
+    const r = await service.request('cohort.derive', { settings: { followUpDays: -3 } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    if (!r.ok) expect(r.error.message).toMatch(/settings\.followUpDays/);
+  });
+});
