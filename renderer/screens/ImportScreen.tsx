@@ -1,6 +1,154 @@
-// Placeholder until the Import screen lands (being built now).
-import type { AppState } from '../../shared/api';
+// The import wizard: three files, each previewed and mapped onto the roles of DATA-FORMAT.md,
+// an optional extract date, then one import job; its problems, if any, in a grid.
+import { useEffect, useState } from 'react';
+import type { AppState, FileKind, ImportProblem, SavedMapping } from '../../shared/api';
+import { ApiCallError, call } from '../api/client';
+import { ErrorNote } from '../components/ErrorNote';
+import { formatCount } from '../../shared/format/numberFormat';
+import { checkMapping } from '../import/columnChoices';
+import { ConfirmReplaceDialog } from '../import/ConfirmReplaceDialog';
+import { FileCard } from '../import/FileCard';
+import { FILE_KINDS, FILE_LABEL } from '../import/fileRoles';
+import { keepDraft, loadDraft, type FileDraft, type ImportDraft } from '../import/importDraft';
+import { ProblemGrid } from '../import/ProblemGrid';
 
-export function ImportScreen(_props: { state?: AppState; onDone?: () => void }) {
-  return <p className="muted">The Import screen is not built yet.</p>;
+/** What still stands between the analyst and the Import button, in their words. */
+function blockers(draft: ImportDraft): string[] {
+  const out: string[] = [];
+  for (const kind of FILE_KINDS) {
+    const f = draft.files[kind];
+    const name = FILE_LABEL[kind].title.toLowerCase();
+    if (!f.preview || !f.mapping) out.push(`choose and preview the ${name} file`);
+    else if (f.previewedPath !== f.path) out.push(`preview the new ${name} file`);
+    else {
+      const check = checkMapping(kind, f.mapping);
+      if (check.missingRequired.length > 0) out.push(`choose the column for ${check.missingRequired.join(', ')} in the ${name} file`);
+      if (check.reusedColumns.length > 0) out.push(`use each column of the ${name} file for one role only`);
+    }
+  }
+  return out;
+}
+
+function fileArg(f: FileDraft) {
+  return { path: f.path, mapping: f.mapping ?? undefined, ...(f.sheet !== undefined ? { sheet: f.sheet } : {}) };
+}
+
+export function ImportScreen({ state, onDone }: { state: AppState; onDone: () => void }) {
+  const [draft, setDraft] = useState<ImportDraft>(loadDraft);
+  const [saved, setSaved] = useState<SavedMapping[]>([]);
+  const [startError, setStartError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [starting, setStarting] = useState(false);
+
+  useEffect(() => keepDraft(draft), [draft]);
+  const refreshSaved = () => void call('mapping.list', {}).then(setSaved, (err: Error) => setStartError(err.message));
+  useEffect(refreshSaved, []);
+
+  const job = draft.jobId ? state.jobs.find((j) => j.id === draft.jobId) : undefined;
+  const anyRunning = state.jobs.some((j) => j.status === 'running');
+  const locked = anyRunning || starting;
+  const todo = blockers(draft);
+
+  const updateFile = (kind: FileKind) => (change: (d: FileDraft) => FileDraft) =>
+    setDraft((d) => ({ ...d, files: { ...d.files, [kind]: change(d.files[kind]) } }));
+
+  async function start(replace: boolean) {
+    setConfirming(false);
+    setStartError(null);
+    setStarting(true);
+    try {
+      const { jobId } = await call('import.start', {
+        cohort: fileArg(draft.files.cohort),
+        reoffences: fileArg(draft.files.reoffences),
+        participants: fileArg(draft.files.participants),
+        ...(draft.extractDate ? { extractDate: draft.extractDate } : {}),
+        replace,
+      });
+      setDraft((d) => ({ ...d, jobId }));
+    } catch (err) {
+      if (err instanceof ApiCallError && err.code === 'confirm_replace') setConfirming(true);
+      else setStartError((err as Error).message);
+    } finally {
+      setStarting(false);
+    }
+  }
+
+  const problems = job?.status === 'failed' && job.error?.code === 'import_invalid' ? (job.error.details as { problems: ImportProblem[]; total: number } | undefined) : undefined;
+  const counts = state.store?.counts;
+
+  return (
+    <section className="import">
+      <h2>Import an extract</h2>
+      <p className="muted">
+        Choose the three files of the extract (CSV or XLSX). Columns named as in the data format are matched automatically; map any
+        other name by hand. Nothing is stored until all three files have been read and checked.
+      </p>
+
+      {job?.status === 'done' && counts && (
+        <div className="card import-result good" role="status" data-testid="import-summary">
+          <h3>The extract was imported</h3>
+          <ul className="result-counts">
+            <li>
+              <strong>{formatCount(counts.cohort)}</strong> cohort records
+            </li>
+            <li>
+              <strong>{formatCount(counts.reoffences)}</strong> proven offences
+            </li>
+            <li>
+              <strong>{formatCount(counts.participants)}</strong> participants
+            </li>
+          </ul>
+          {state.store?.extractDate && <p className="small">Extract date: {state.store.extractDate}. The cohort step has run on the new extract.</p>}
+          <button type="button" onClick={onDone}>
+            Continue to Cohort & funnel
+          </button>
+        </div>
+      )}
+      {job?.status === 'failed' && (
+        <div className="card import-result bad" data-testid="import-failed">
+          <h3>The extract was not imported</h3>
+          <p className="small">Nothing was stored; the store is as it was. Fix the files and press Import again: your files and mappings are kept.</p>
+          {problems ? <ProblemGrid problems={problems.problems} total={problems.total} /> : <ErrorNote message={job.error?.message ?? 'The import failed.'} />}
+        </div>
+      )}
+      {job?.status === 'cancelled' && <p className="info-note">The import was cancelled; the store is unchanged.</p>}
+
+      {FILE_KINDS.map((kind) => (
+        <FileCard
+          key={kind}
+          kind={kind}
+          draft={draft.files[kind]}
+          update={updateFile(kind)}
+          saved={saved.filter((s) => s.kind === kind)}
+          onSaved={refreshSaved}
+          locked={locked}
+        />
+      ))}
+
+      <section className="card import-go" aria-labelledby="import-go-title">
+        <h3 id="import-go-title">Import</h3>
+        <label className="date-field">
+          Extract date (optional)
+          <input type="date" value={draft.extractDate} disabled={locked} onChange={(e) => setDraft((d) => ({ ...d, extractDate: e.target.value }))} />
+        </label>
+        <p className="muted small">
+          The date the extract was taken: follow-up is complete for a record whose index date is at least a year and six months
+          before it. Left empty, it is the latest disposal date in the reoffences file.
+        </p>
+        <ErrorNote message={startError} />
+        {todo.length > 0 && (
+          <p className="small" data-testid="import-todo">
+            Before importing: {todo.join('; ')}.
+          </p>
+        )}
+        <button type="button" data-testid="import-start" disabled={locked || todo.length > 0} onClick={() => void start(false)}>
+          {job?.status === 'running' ? 'Importing… (progress above)' : job?.status === 'failed' ? 'Import again' : 'Import'}
+        </button>
+      </section>
+
+      {confirming && (
+        <ConfirmReplaceDialog current={counts ?? null} extractDate={state.store?.extractDate ?? null} onConfirm={() => void start(true)} onCancel={() => setConfirming(false)} />
+      )}
+    </section>
+  );
 }

@@ -1,0 +1,185 @@
+// Importing through the UI: a demo extract whose cohort file names one column differently (mapped
+// by hand), browsing the result, then a broken file whose problems are listed by row and column,
+// and the saved mapping offered on the next import. Real host, real store, real worker.
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startAppHost, type AppHost } from './appHost';
+import { writeDemoExtract, type DemoSummary } from '../electron/cli/demoCommand';
+
+const RECORDS = 3000;
+const SCREENS = 'test-results/screens';
+let app: AppHost;
+let work: string;
+let demo: DemoSummary;
+
+test.beforeAll(async () => {
+  app = await startAppHost();
+  work = join(tmpdir(), `matchlab-import-e2e-${process.pid}`);
+  rmSync(work, { recursive: true, force: true });
+  demo = await writeDemoExtract(join(work, 'extract'), { records: RECORDS });
+  // The analyst's extract calls the record key "Offender Record": no role has that name.
+  const cohort = readFileSync(demo.files.cohort, 'utf8');
+  const [header, ...rest] = cohort.split('\n');
+  expect(header.startsWith('record_id,')).toBe(true);
+  writeFileSync(demo.files.cohort, [header.replace(/^record_id,/, 'Offender Record,'), ...rest].join('\n'));
+});
+test.afterAll(async () => {
+  await app.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+async function nav(page: Page, name: string) {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name }).click();
+}
+
+async function previewByPath(page: Page, kind: string, label: string, path: string) {
+  const card = page.getByTestId(`file-${kind}`);
+  await card.getByLabel(`${label} file`).fill(path);
+  await card.getByRole('button', { name: /^(Preview|Reload preview)$/ }).click();
+  await expect(card.getByRole('region', { name: /First rows/ })).toBeVisible();
+}
+
+test('import a renamed column by hand, browse it, then see a broken file located by row and column', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.goto(app.url);
+  await page.getByLabel('Store file').fill(join(app.dataDir, 'import.mlstore'));
+  await page.getByLabel('Passphrase', { exact: true }).fill('a long passphrase');
+  await page.getByLabel('Passphrase again').fill('a long passphrase');
+  await page.getByRole('button', { name: 'Create encrypted store' }).click();
+  await nav(page, 'Import');
+
+  // The cohort file through the file picker, by keyboard.
+  const cohortCard = page.getByTestId('file-cohort');
+  await cohortCard.getByRole('button', { name: 'Browse…' }).click();
+  const picker = page.getByRole('dialog', { name: 'Choose the cohort file' });
+  await picker.getByRole('textbox', { name: 'Folder' }).fill(join(work, 'extract'));
+  await picker.getByRole('button', { name: 'Go' }).click();
+  const list = picker.getByRole('listbox');
+  await expect(list.getByRole('option', { name: /cohort\.csv/ })).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/import-01-picker.png` });
+  await list.focus();
+  await page.keyboard.press('Home'); // cohort.csv sorts first
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeHidden();
+  await expect(cohortCard.getByLabel('Cohort file')).toHaveValue(demo.files.cohort);
+
+  // record_id has no column of its name: flagged, and the import cannot start.
+  const recordRow = cohortCard.getByTestId('map-cohort-record_id');
+  await expect(recordRow).toHaveClass(/missing/);
+  await expect(recordRow).toContainText('No column of this name');
+  await expect(cohortCard.getByLabel(/^person_id/)).toHaveValue('person_id');
+  await previewByPath(page, 'reoffences', 'Proven reoffences', demo.files.reoffences);
+  await previewByPath(page, 'participants', 'Participants', demo.files.participants);
+  await expect(page.getByTestId('import-start')).toBeDisabled();
+  await expect(page.getByTestId('import-todo')).toContainText('record_id in the cohort file');
+  await cohortCard.screenshot({ path: `${SCREENS}/import-02-unmapped.png` });
+
+  await cohortCard.getByLabel(/^record_id/).selectOption('Offender Record');
+  await expect(recordRow).not.toHaveClass(/missing/);
+  await expect(recordRow).toContainText('CR00000001');
+  await cohortCard.getByLabel('Save this mapping as').fill('Renamed record key');
+  await cohortCard.getByRole('button', { name: 'Save mapping' }).click();
+  await expect(cohortCard.getByRole('status')).toContainText('Saved this mapping as "Renamed record key"');
+  await cohortCard.screenshot({ path: `${SCREENS}/import-03-mapped.png` });
+
+  await page.getByTestId('import-start').click();
+  const summary = page.getByTestId('import-summary');
+  await expect(summary).toBeVisible({ timeout: 90_000 });
+  await expect(summary).toContainText(`${RECORDS.toLocaleString('en-GB')} cohort records`);
+  await expect(summary).toContainText(`${demo.reoffences.toLocaleString('en-GB')} proven offences`);
+  await expect(summary).toContainText(`${demo.participants} participants`);
+  await page.screenshot({ path: `${SCREENS}/import-04-done.png` });
+
+  await nav(page, 'Extract');
+  await expect(page.getByTestId('count-cohort').locator('.count-value')).toHaveText(RECORDS.toLocaleString('en-GB'));
+  await expect(page.getByTestId('count-reoffences').locator('.count-value')).toHaveText(demo.reoffences.toLocaleString('en-GB'));
+  await expect(page.getByTestId('count-participants').locator('.count-value')).toHaveText(String(demo.participants));
+
+  // Browse: sorted by index date in the store, and paged far down without loading everything.
+  await nav(page, 'Browse data');
+  await expect(page.getByTestId('browse-total')).toContainText(`${RECORDS.toLocaleString('en-GB')} rows`);
+  const grid = page.getByTestId('browse-grid-cohort');
+  await expect(grid.locator('.ag-row[row-index="0"] [col-id="record_id"]')).toHaveText('CR00000001');
+  await page.screenshot({ path: `${SCREENS}/browse-01-cohort.png` });
+  const indexDates = readFileSync(demo.files.cohort, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[2]).sort();
+  await grid.locator('.ag-header-cell[col-id="index_date"] .ag-header-cell-label').click();
+  await expect(grid.locator('.ag-row[row-index="0"] [col-id="index_date"]')).toHaveText(indexDates[0]);
+  // To the last row by keyboard, then a few pages back up: each jump loads only its block.
+  await grid.locator('.ag-row[row-index="0"] [col-id="index_date"]').click();
+  await page.keyboard.press('Control+End');
+  await expect(grid.locator(`.ag-row[row-index="${RECORDS - 1}"] [col-id="index_date"]`)).toHaveText(indexDates[RECORDS - 1]);
+  for (let i = 0; i < 3; i++) await page.keyboard.press('PageUp');
+  const shownIndex = Number(await grid.locator('.ag-row-focus').getAttribute('row-index'));
+  expect(shownIndex).toBeLessThan(RECORDS - 30);
+  await expect(grid.locator(`.ag-row[row-index="${shownIndex}"] [col-id="index_date"]`)).toHaveText(indexDates[shownIndex]);
+  // Only the blocks near the scroll position are in the page.
+  expect(await grid.locator('.ag-center-cols-container .ag-row').count()).toBeLessThan(200);
+  await page.screenshot({ path: `${SCREENS}/browse-02-sorted-scrolled.png` });
+  await grid.getByRole('textbox', { name: /region Filter Input/i }).fill('London');
+  const london = readFileSync(demo.files.cohort, 'utf8').split('\n').filter((l) => l.split(',')[5]?.includes('London')).length;
+  await expect(page.getByTestId('browse-total')).toContainText(`${london.toLocaleString('en-GB')} of ${RECORDS.toLocaleString('en-GB')} rows match`);
+  await page.screenshot({ path: `${SCREENS}/browse-03-filtered.png` });
+
+  // A broken cohort file: an impossible date and a sex that is neither M nor F.
+  const broken = join(work, 'broken');
+  mkdirSync(broken, { recursive: true });
+  const lines = readFileSync(demo.files.cohort, 'utf8').split('\n');
+  const cells = (i: number) => lines[i].split(',');
+  const bad1 = cells(5);
+  bad1[2] = '2015-02-30';
+  lines[5] = bad1.join(',');
+  const bad2 = cells(9);
+  bad2[4] = 'X';
+  lines[9] = bad2.join(',');
+  writeFileSync(join(broken, 'cohort.csv'), lines.join('\n'));
+  copyFileSync(demo.files.reoffences, join(broken, 'reoffences.csv'));
+  copyFileSync(demo.files.participants, join(broken, 'participants.csv'));
+
+  await nav(page, 'Import');
+  // The choices of the last import are still there; only the cohort path changes.
+  await expect(cohortCard.getByLabel(/^record_id/)).toHaveValue('Offender Record');
+  await previewByPath(page, 'cohort', 'Cohort', join(broken, 'cohort.csv'));
+  await expect(cohortCard.getByLabel(/^record_id/)).toHaveValue('Offender Record');
+  await page.getByTestId('import-start').click();
+  const confirm = page.getByRole('dialog', { name: 'Replace the stored extract?' });
+  await expect(confirm).toBeVisible();
+  await expect(confirm).toContainText(`${RECORDS.toLocaleString('en-GB')} cohort records`);
+  await page.screenshot({ path: `${SCREENS}/import-05-confirm-replace.png` });
+  await confirm.getByRole('button', { name: 'Replace it' }).click();
+
+  const failed = page.getByTestId('import-failed');
+  await expect(failed).toBeVisible({ timeout: 90_000 });
+  const problems = failed.getByTestId('import-problems');
+  await expect(problems).toContainText('2 problems.');
+  // Data row 4 is file line 5 (the header is line 1), data row 8 is line 9.
+  const row1 = problems.locator('.ag-row', { hasText: '2015-02-30' });
+  await expect(row1.locator('[col-id="row"]')).toHaveText('4');
+  await expect(row1.locator('[col-id="line"]')).toHaveText('5');
+  await expect(row1.locator('[col-id="column"]')).toHaveText('index_date');
+  const row2 = problems.locator('.ag-row', { has: page.locator('[col-id="value"]', { hasText: /^X$/ }) });
+  await expect(row2.locator('[col-id="row"]')).toHaveText('8');
+  await expect(row2.locator('[col-id="column"]')).toHaveText('sex');
+  await page.screenshot({ path: `${SCREENS}/import-06-problems.png`, fullPage: true });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), problems.getByRole('button', { name: 'Export problems as CSV' }).click()]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  expect(csv).toContain('cohort.csv,cohort,4,5,index_date,2015-02-30,');
+  expect(csv).toContain('cohort.csv,cohort,8,9,sex,X,');
+
+  // Nothing of the failed import reached the store.
+  await nav(page, 'Extract');
+  await expect(page.getByTestId('count-cohort').locator('.count-value')).toHaveText(RECORDS.toLocaleString('en-GB'));
+
+  // A fresh session: the saved mapping is offered for the next cohort file.
+  await page.reload();
+  await nav(page, 'Import');
+  await previewByPath(page, 'cohort', 'Cohort', demo.files.cohort);
+  const saved = cohortCard.getByLabel('Saved cohort mappings');
+  await expect(saved.locator('option', { hasText: 'Renamed record key' })).toHaveCount(1);
+  await saved.selectOption('Renamed record key');
+  await cohortCard.getByRole('button', { name: 'Apply' }).click();
+  await expect(cohortCard.getByLabel(/^record_id/)).toHaveValue('Offender Record');
+  await cohortCard.screenshot({ path: `${SCREENS}/import-07-saved-mapping.png` });
+});
