@@ -107,6 +107,11 @@ export function ParticipantsGrid(props: {
         <span className="muted small" role="status" data-testid="participants-total">
           {total === null ? 'Loading…' : total === 0 ? (status ? 'No participant with this status matches.' : 'No participant matches.') : `${formatCount(total)} participant${total === 1 ? '' : 's'}`}
         </span>
+        {total === 0 && status && (
+          <button className="linkish" onClick={() => onStatusChange(null)}>
+            Look among all participants
+          </button>
+        )}
       </div>
       <ErrorNote message={error} />
       <div className="participants-grid" data-testid="participants-grid">
