@@ -17,7 +17,9 @@ app.enableSandbox();
 app.whenReady().then(() => {
   // No network: every request that is not one of the app's own files is refused.
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !isAppUrl(details.url) && !details.url.startsWith('devtools://') });
+    // blob: and data: URLs are the renderer's own downloads (e.g. a problems CSV) and images.
+    const own = isAppUrl(details.url) || /^(blob|data|devtools):/.test(details.url);
+    callback({ cancel: !own });
   });
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
