@@ -25,6 +25,13 @@ export class ProblemLog {
     this.total++;
     if (this.listed.length < MAX_LISTED_PROBLEMS) this.listed.push(problem);
   }
+
+  /** Appends another log's problems (one kept by a worker thread), as if they had been added here. */
+  append(other: { listed: ImportProblem[]; total: number }): void {
+    const room = MAX_LISTED_PROBLEMS - this.listed.length;
+    if (room > 0) this.listed.push(...other.listed.slice(0, room));
+    this.total += other.total;
+  }
 }
 
 /** Thrown by importExtract when the files break a rule of DATA-FORMAT.md section 6; nothing was stored. */
@@ -49,6 +56,12 @@ export class ReadError extends Error {
     super(message);
     this.name = 'ReadError';
   }
+}
+
+/** Logs a file that cannot be read; anything but a ReadError is a bug and is rethrown. */
+export function addReadProblem(problems: ProblemLog, kind: FileKind, file: string, err: unknown): void {
+  if (!(err instanceof ReadError)) throw err;
+  problems.add({ kind, file, row: err.row, line: err.line, column: null, value: null, message: err.message });
 }
 
 /** One line a person can act on: "cohort.csv row 12 (line 13), column index_date, value "2015-02-30": ...". */

@@ -1,5 +1,4 @@
 // The one pass over a file: check every cell, and write the rows while no problem has been found.
-import type { BatchInserter } from '../extract/batchInserter';
 import { convertCell, explainCell, INVALID, type CellContext } from './cellRules';
 import type { ExtraColumnTyping } from './extraColumnTyping';
 import type { FileKind, ProblemLog } from './importProblems';
@@ -18,6 +17,16 @@ export interface FeedColumn {
   /** Stored for a blank cell of an optional column. */
   blankValue: StoredValue;
   extra: ExtraColumnTyping | null;
+}
+
+/** Where checked rows go: the store (BatchInserter) or another thread (ColumnBatchSink). */
+export interface RowSink {
+  /** A row's values are written here, from nextRowOffset(), before commitRow(). */
+  readonly params: StoredValue[];
+  nextRowOffset(): number;
+  commitRow(): void;
+  /** Writes the rows still pending. */
+  flush(): void;
 }
 
 /**
@@ -43,7 +52,7 @@ export interface LoadContext {
 export async function loadRows(
   source: RowSource,
   feeds: FeedColumn[],
-  inserter: BatchInserter,
+  inserter: RowSink,
   check: RowCheck,
   ctx: LoadContext,
 ): Promise<number> {

@@ -12,7 +12,25 @@ interface CheckContext {
 /** Rows of reoffences or participants whose person_id is not in the cohort (allowed, but counted). */
 export interface UnknownPersons {
   rows: number;
-  persons: Set<string>;
+  persons: number;
+}
+
+/**
+ * Rows per person_id of a reoffences or participants file. Counted while reading and compared
+ * with the cohort's people at the end, so the reoffences can be read at the same time as the
+ * cohort (in a worker thread).
+ */
+export type PersonRows = Map<string, number>;
+
+export function unknownPersons(personRows: PersonRows, people: Set<string>): UnknownPersons {
+  const unknown: UnknownPersons = { rows: 0, persons: 0 };
+  for (const [person, rows] of personRows) {
+    if (!people.has(person)) {
+      unknown.rows += rows;
+      unknown.persons++;
+    }
+  }
+  return unknown;
 }
 
 function laterThan(values: StoredValue[], base: number, early: number, late: number): boolean {
@@ -47,21 +65,19 @@ export function cohortCheck(feeds: FeedColumn[], ctx: CheckContext, people: Set<
   };
 }
 
-export interface ReoffenceTally extends UnknownPersons {
+export interface ReoffenceTally {
+  personRows: PersonRows;
   latestDisposal: number;
 }
 
-export function reoffencesCheck(feeds: FeedColumn[], ctx: CheckContext, people: Set<string>, tally: ReoffenceTally): RowCheck {
+export function reoffencesCheck(feeds: FeedColumn[], ctx: CheckContext, tally: ReoffenceTally): RowCheck {
   const iPerson = feedIndex(feeds, 'person_id');
   const iOffence = feedIndex(feeds, 'offence_date');
   const iDisposal = feedIndex(feeds, 'disposal_date');
   return (values, base, row, line) => {
     if (iPerson >= 0) {
       const person = values[base + iPerson] as string;
-      if (!people.has(person)) {
-        tally.rows++;
-        tally.persons.add(person);
-      }
+      tally.personRows.set(person, (tally.personRows.get(person) ?? 0) + 1);
     }
     if (iDisposal >= 0 && (values[base + iDisposal] as number) > tally.latestDisposal) tally.latestDisposal = values[base + iDisposal] as number;
     // An offence cannot be proven before it was committed.
@@ -74,7 +90,7 @@ export function reoffencesCheck(feeds: FeedColumn[], ctx: CheckContext, people: 
 }
 
 /** Participants keep their file order in `row_no`, the computed column after the feeds. */
-export function participantsCheck(feeds: FeedColumn[], ctx: CheckContext, people: Set<string>, unknown: UnknownPersons): RowCheck {
+export function participantsCheck(feeds: FeedColumn[], ctx: CheckContext, personRows: PersonRows): RowCheck {
   const iRef = feedIndex(feeds, 'participant_ref');
   const iPerson = feedIndex(feeds, 'person_id');
   const iStart = feedIndex(feeds, 'start_date');
@@ -86,10 +102,7 @@ export function participantsCheck(feeds: FeedColumn[], ctx: CheckContext, people
     values[base + rowNo] = row;
     if (iPerson >= 0) {
       const person = values[base + iPerson] as string | null;
-      if (person !== null && !people.has(person)) {
-        unknown.rows++;
-        unknown.persons.add(person);
-      }
+      if (person !== null) personRows.set(person, (personRows.get(person) ?? 0) + 1);
     }
     if (iRef >= 0) {
       const ref = values[base + iRef] as string;
