@@ -1,0 +1,199 @@
+// The report rendered from the reference report's own figures (reportFixture.ts) says what the reference says, word
+// for word where METHOD.md's wording agrees with it, applies the reporting gates and escapes every data string.
+import { describe, expect, it } from 'vitest';
+import { measureGate } from '../outcomes/reportingGates';
+import type { RunResults } from '../results/runResults';
+import { renderReportHtml } from './renderReportHtml';
+import { southwarkRun } from './reportFixture';
+
+/** Visible text: tags dropped, the five entities decoded (&amp; last), whitespace collapsed. */
+function textOf(html: string): string {
+  return html
+    .replace(/<style>[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .replace(/ ([.,;:)])/g, '$1');
+}
+
+/** The HTML of "Table N" up to the next table title. */
+function tableBlock(html: string, n: number): string {
+  const start = html.indexOf(`<strong>Table ${n}:</strong>`);
+  const end = html.indexOf('<p class="table-title">', start + 10);
+  return html.slice(start, end < 0 ? undefined : end);
+}
+
+/** Cell texts of each body row of a block. */
+function rowsOf(block: string): string[][] {
+  const body = block.slice(block.indexOf('<tbody>'));
+  return [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => [...m[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => textOf(c[1]).trim()));
+}
+
+const html = renderReportHtml(southwarkRun());
+const text = textOf(html);
+
+describe('key findings, word for word with the reference report', () => {
+  it.each([
+    "This analysis looked at the reoffending behaviour of 71 people who took part in Southwark's IOM programme. The overall results show that more people would need to have completed the programme and be available for analysis in order to determine the way in which the programme affects a person's reoffending behaviour, but this should not be taken to mean that the programme fails to affect it.",
+    'The treatment group was made up of 71 participants who met the minimum criteria to be included in this analysis. For the other 32 participants whose details were submitted, but who did not meet the minimum criteria, it is possible that the programme may have had a different impact.',
+    'For any 100 typical people in the treatment group:',
+    '62 of the 100 people would have committed a proven reoffence within a one-year period (a rate of 62%). This is 5 people more than in the comparison group.',
+    '189 proven reoffences were committed by the 100 people during the year (a frequency of 1.9 offences per person), 52 offences fewer than the comparison group.',
+    '108 days was the average time before a reoffender committed their first proven reoffence, 1 day later than in the comparison group.',
+    'For any 100 typical people in the comparison group:',
+    '57 of the 100 people would have committed a proven reoffence within a one-year period (a rate of 57%).',
+    '241 proven reoffences were committed by the 100 people during the year (a frequency of 2.4 offences per person).',
+    '107 days was the average time before a reoffender committed their first proven reoffence.',
+    'For any 100 typical people who receive the intervention, compared with any 100 similar people who do not receive it:',
+    'The number of people who would commit a proven reoffence during the year after completion of the programme could be lower by as many as 6 people, or higher by as many as 17 people.',
+    'More people would need to be available for analysis in order to determine the direction of the difference in the number of people who commit a proven reoffence during one year after release.',
+    'What you can say about the one-year reoffending rate:',
+    "This analysis provides evidence that, for every 100 participants, Southwark's IOM programme may decrease the number of proven reoffenders during the one-year follow up period by up to 6 people, or may increase it by up to 17 people.",
+    "This analysis provides evidence that, for every 100 participants, Southwark's IOM programme may decrease the number of proven reoffences during the one-year follow up period by up to 110 reoffences",
+    "This analysis provides evidence that, for recipients who reoffend during the one-year follow up period, Southwark's IOM programme may shorten the average time to first proven reoffence by up to 28 days",
+    'What you cannot say about the time to first re-offence:',
+    'Two measures show a statistically significant result across both the national and regional analyses. These provide significant evidence that:',
+    'Participants who reoffend within a one-year period commit fewer either way reoffences, when compared with non-participants (Table 5).',
+    'The headline results in this report refer to the national analysis.',
+    'In the national analysis, most variables were well matched.',
+  ])('says: %s', (sentence) => {
+    expect(text).toContain(sentence);
+  });
+
+  it('states the sample size needed that R gives for the published figures (1,038; the report printed 1,032)', () => {
+    expect(text).toContain('It is estimated that a treatment group of 1,038 people would be needed.');
+  });
+
+  it('marks what can be said with ✓ and what cannot with ✗, once per headline measure and analysis', () => {
+    expect(html.match(/✓<\/span>/g)).toHaveLength(6);
+    expect(html.match(/✗<\/span>/g)).toHaveLength(6);
+  });
+
+  it('puts the headline analysis first', () => {
+    expect(html.indexOf('Headline results: the national analysis')).toBeLessThan(html.indexOf('<h2>Key findings: regional analysis</h2>'));
+    const run = southwarkRun();
+    run.spec.headline = 'Regional';
+    const regional = renderReportHtml(run);
+    expect(regional.indexOf('Headline results: the regional analysis')).toBeLessThan(regional.indexOf('<h2>Key findings: national analysis</h2>'));
+    expect(regional).not.toContain('<h2>Key findings: regional analysis</h2>');
+  });
+});
+
+describe('tables 1-7 in the reference layout', () => {
+  it('Table 1 holds the published national and regional rows', () => {
+    expect(rowsOf(tableBlock(html, 1))).toEqual([
+      ['National', '71', '286,869', '62', '57', '-6 to +17', 'No', '0.35'],
+      ['Regional', '71', '44,961', '62', '58', '-8 to +15', 'No', '0.50'],
+    ]);
+  });
+
+  it('Table 2 national: frequencies to 2 dp and the CI R gives for the published figures', () => {
+    // R: CI [-1.09774, 0.05239], p 0.07416 (shared/outcomes/referenceReport.test.ts).
+    expect(rowsOf(tableBlock(html, 2))[0]).toEqual(['National', '71', '286,869', '1.89', '2.41', '-1.10 to +0.05', 'No', '0.07']);
+  });
+
+  it('Table 3 counts reoffenders only', () => {
+    expect(rowsOf(tableBlock(html, 3))[0].slice(0, 3)).toEqual(['National', '44', '137,012']);
+  });
+
+  it('Table 4 replaces the indictable rows (1 treated reoffender) by the reason, and keeps the others', () => {
+    const rows = rowsOf(tableBlock(html, 4));
+    expect(rows[0]).toEqual([
+      'National', '44', '136,309', 'Indictable',
+      'Not shown because only 1 reoffender in the treatment group had a first reoffence with an indictable court outcome; at least 10 are needed for a reliable estimate.',
+    ]);
+    expect(rows[1][0]).toBe('Either way');
+    expect(rows[1].slice(-2)).toEqual(['No', '0.08']);
+    expect(rows[3][3]).toBe('Indictable');
+  });
+
+  it('Table 5 either way is significant in both analyses, the indictable row hidden for 2 offences', () => {
+    const rows = rowsOf(tableBlock(html, 5));
+    expect(rows[0][4]).toBe('Not shown because the treatment group committed only 2 indictable reoffences; at least 10 are needed for a reliable estimate.');
+    expect(rows[1][0]).toBe('Either way');
+    expect(rows[1].slice(-2)).toEqual(['Yes', '<0.01']);
+    expect(rows[4].slice(-2)).toEqual(['Yes', '<0.01']);
+  });
+
+  it('a table whose every row is hidden becomes its reason, and the time to first reoffence leaves the key findings', () => {
+    const run: RunResults = southwarkRun();
+    const gate = measureGate('daysToFirst', 20, 20);
+    for (const a of run.analyses) a.outcomes.daysToFirst = { ...a.outcomes.daysToFirst, ...gate };
+    const hidden = renderReportHtml(run);
+    const block = tableBlock(hidden, 3);
+    expect(block).not.toContain('<table');
+    expect(textOf(block)).toContain('Time to first reoffence was left out because of low numbers: the treatment group has 20 reoffenders, and at least 30 are needed.');
+    expect(textOf(hidden)).not.toContain('What you can say about the time to first re-offence');
+    expect(textOf(hidden)).not.toContain('108 days was the average time');
+  });
+});
+
+describe('charts', () => {
+  it('draws three bar charts with a significance caption per analysis', () => {
+    expect(html.match(/<svg class="chart" /g)).toHaveLength(3);
+    expect(html.match(/Non-significant difference between groups/g)).toHaveLength(6);
+    expect(html).toContain('class="errorbar"');
+  });
+});
+
+describe('numbers of people', () => {
+  it.each([
+    "103 records were submitted for analysis by Southwark's IOM programme.",
+    'Nobody was excluded because they could not be identified on the Police National Computer (PNC).',
+    '14 people (14%) were excluded because they did not have a record in the reoffending database that corresponded to their time period of participation in the programme.',
+    '2 people (2%) were excluded because they were under 18 years old before starting the programme.',
+    '15 people (15%) were excluded because they had reoffended before they had started the intervention.',
+    'The treatment group contained 70% of the participants originally submitted.',
+    '1 person (1%) was left unmatched',
+    'Comparison group: 286,869 records',
+  ])('says: %s', (sentence) => {
+    expect(text).toContain(sentence);
+  });
+});
+
+describe('profile and matching', () => {
+  it('profiles both groups as the reference does', () => {
+    expect(text).toContain('86% male, 14% female');
+    expect(text).toContain('94% male, 6% female');
+    expect(text).toContain('For the 16 people without any records in the reoffending database, no personal information is available.');
+    expect(text).toContain('Information on individual risks and needs was available for 65 people in the treatment group (90%)');
+    expect(text).toContain('69% had some or significant problems with employment');
+  });
+
+  it('draws a Love plot and a score overlap per analysis, and the balance table rows', () => {
+    expect(html.match(/class="chart love"/g)).toHaveLength(2);
+    expect(html.match(/class="chart overlap"/g)).toHaveLength(2);
+    expect(html.match(/<tr class="band-/g)).toHaveLength(20 + 11);
+  });
+});
+
+describe('safety', () => {
+  const hostile = '<script>alert(1)</script> & "Co"';
+  const out = renderReportHtml(southwarkRun(hostile));
+
+  it('escapes a hostile organisation name everywhere it appears', () => {
+    expect(out).not.toContain('<script');
+    expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;');
+    expect(textOf(out)).toContain(`This analysis looked at the reoffending behaviour of 71 people who took part in ${hostile}.`);
+  });
+
+  it('escapes level names from the data', () => {
+    expect(html).not.toContain('<unknown>');
+    expect(html).toContain('Other &amp; &lt;unknown&gt;');
+  });
+
+  it('has no script, no external resource and a CSP that forbids any', () => {
+    for (const doc of [html, out]) {
+      expect(doc).not.toMatch(/https?:\/\//);
+      expect(doc).not.toMatch(/<script|<link|<img|<iframe|@import|url\(|src=/i);
+    }
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
+  });
+
+  it('is the same bytes every time, and takes its title and date from the options', () => {
+    expect(renderReportHtml(southwarkRun())).toBe(html);
+    const titled = renderReportHtml(southwarkRun(), { title: 'Pilot <2017>', generatedAt: '14 July 2017' });
+    expect(titled).toContain('<title>Pilot &lt;2017&gt;</title>');
+    expect(titled).toContain('Produced 14 July 2017 by Matchlab');
+  });
+});
