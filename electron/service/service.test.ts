@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiEvent, JobInfo } from '../../shared/api';
@@ -51,6 +51,12 @@ describe('service jobs', () => {
     await expect(call('import.start', { ...files(small), replace: true })).rejects.toMatchObject({ code: 'busy' });
     expect((await jobEnd(first.jobId)).status).toBe('done');
     const before = (await call<{ store: { counts: unknown } }>('app.state', {})).store.counts;
+    // Nothing of the data is readable on disk: a known person_id is in neither the store nor its WAL.
+    const personId = readFileSync(small.files.participants, 'utf8').split('\n')[1].split(',')[1];
+    expect(personId).toMatch(/\d{4}\/\d+/);
+    for (const file of [store, `${store}-wal`]) {
+      if (existsSync(file)) expect(readFileSync(file).includes(Buffer.from(personId))).toBe(false);
+    }
     expect(before).toEqual({ cohort: 2000, reoffences: expect.any(Number), participants: 100 });
 
     await expect(call('import.start', files(big))).rejects.toMatchObject({ code: 'confirm_replace' });

@@ -1,0 +1,107 @@
+// The command line as a user runs it (CLI.md): separate processes, the passphrase from the
+// environment, a one-line summary on stdout, a one-line reason and a non-zero exit on errors.
+import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { DemoTruth } from '../../shared/demo/generateDemoExtract';
+import type { RunResults } from '../../shared/results/runResults';
+
+const run = promisify(execFile);
+const BIN = new URL('../../bin/matchlab.mjs', import.meta.url).pathname;
+const env = { ...process.env, MATCHLAB_PASSPHRASE: 'cli test passphrase' };
+
+async function matchlab(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env, maxBuffer: 1 << 26 });
+    return { stdout, stderr, code: 0 };
+  } catch (err) {
+    const e = err as { stdout: string; stderr: string; code: number };
+    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
+  }
+}
+
+describe('matchlab command line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'matchlab-cli-'));
+  const store = join(dir, 'store.mlstore');
+  const demo = join(dir, 'demo');
+
+  it('demo, import and info: the funnel printed equals the generator\'s own record', async () => {
+    const made = await matchlab('demo', '--out', demo, '--records', '5000', '--seed', '4');
+    expect(made.code).toBe(0);
+    expect(made.stdout.trim().split('\n')).toHaveLength(1);
+    const imported = await matchlab('import', '--store', store, '--cohort', join(demo, 'cohort.csv'), '--reoffences', join(demo, 'reoffences.csv'), '--participants', join(demo, 'participants.csv'));
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toMatch(/5,000 cohort records/);
+    const info = JSON.parse((await matchlab('info', '--store', store)).stdout);
+    const truth = JSON.parse(readFileSync(join(demo, 'demo-truth.json'), 'utf8')) as DemoTruth;
+    expect(info.derivation.funnel.map(({ step, dropped, remaining }: Record<string, unknown>) => ({ step, dropped, remaining }))).toEqual(truth.funnel);
+    expect(info.derivation.settings).toMatchObject({ followUpDays: 365, waitingDays: 183, extractDate: truth.extractDate });
+    expect(info.files.map((f: { fileName: string; sha256: string }) => f.fileName)).toEqual(['cohort.csv', 'reoffences.csv', 'participants.csv']);
+    expect(info.files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+  }, 120_000);
+
+  it('refuses to replace an extract without --replace, and says why in one line', async () => {
+    const again = await matchlab('import', '--store', store, '--cohort', join(demo, 'cohort.csv'), '--reoffences', join(demo, 'reoffences.csv'), '--participants', join(demo, 'participants.csv'));
+    expect(again.code).not.toBe(0);
+    expect(again.stderr.trim().split('\n')).toHaveLength(1);
+    expect(again.stderr).toMatch(/already holds an extract/);
+  }, 60_000);
+
+  it('analyse writes results.json, one matches CSV per analysis and the report', async () => {
+    const spec = join(dir, 'spec.json');
+    writeFileSync(
+      spec,
+      JSON.stringify({
+        organisation: 'Example programme',
+        headline: 'National',
+        analyses: [
+          { name: 'National', pool: {}, exact: ['sex'], covariates: ['age_at_index', 'ethnicity', 'uk_national', 'index_offence', 'index_disposal', 'prev_offences', 'prev_custodial', 'oasys_*'], matching: { method: 'radius', caliper: 0.2, caliperUnit: 'sd' } },
+          { name: 'Regional', pool: { region: 'sameAsTreatment' }, exact: ['sex'], covariates: ['age_at_index', 'ethnicity', 'index_disposal', 'prev_offences'], matching: { method: 'nearest', ratio: 1, replace: false, caliper: 0.2, caliperUnit: 'sd' } },
+        ],
+        alpha: 0.05,
+        power: 0.95,
+      }),
+    );
+    const out = join(dir, 'out');
+    const analysed = await matchlab('analyse', '--store', store, '--spec', spec, '--out', out);
+    expect(analysed.code, analysed.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['matches-National.csv', 'matches-Regional.csv', 'report.html', 'results.json']);
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as RunResults;
+    expect(results.runId).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-national-regional$/);
+    expect(results.funnel[0]).toMatchObject({ step: 'submitted', dropped: 0 });
+    const national = results.analyses[0];
+    expect(Object.keys(national.outcomes).sort()).toEqual(['courtOutcomeFrequency', 'courtOutcomeRate', 'custodialFrequency', 'custodialRate', 'daysToFirst', 'frequency', 'rate']);
+    expect(Object.keys(national.outcomes.courtOutcomeRate).sort()).toEqual(['either_way', 'indictable', 'summary']);
+    expect(national.outcomes.rate).toMatchObject({ nTreatment: national.treatment.n, nComparison: national.comparison.records });
+    expect(national.balance.some((b) => b.variable === 'score')).toBe(true);
+
+    const csv = readFileSync(join(out, 'matches-National.csv'), 'utf8').trimEnd().split('\n');
+    expect(csv[0]).toBe('record_id,treated,score,weight');
+    const rows = csv.slice(1).map((l) => l.split(','));
+    const treatedWeight = rows.filter((r) => r[1] === '1').reduce((s, r) => s + Number(r[3]), 0);
+    const comparisonWeight = rows.filter((r) => r[1] === '0').reduce((s, r) => s + Number(r[3]), 0);
+    // Radius matching: comparison weights sum to the number of matched treated (METHOD.md section 3).
+    expect(treatedWeight).toBe(national.treatment.n);
+    expect(comparisonWeight).toBeCloseTo(national.treatment.n, 9);
+    expect(rows.filter((r) => r[1] === '0' && Number(r[3]) > 0)).toHaveLength(national.comparison.records);
+
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('Example programme');
+
+    const report = await matchlab('report', '--store', store, '--run', results.runId, '--out', join(dir, 'annex.xlsx'));
+    expect(report.code, report.stderr).toBe(0);
+    const bad = await matchlab('report', '--store', store, '--run', 'no-such-run', '--out', join(dir, 'x.html'));
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/No run no-such-run/);
+  }, 180_000);
+
+  it('fails in one line on a wrong passphrase and on an unknown command', async () => {
+    const wrong = await run(process.execPath, [BIN, 'info', '--store', store], { env: { ...env, MATCHLAB_PASSPHRASE: 'not it at all' } }).catch((e) => e);
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr).toMatch(/passphrase does not open this store/);
+    expect((await matchlab('frobnicate')).code).toBe(2);
+  });
+});
