@@ -10,7 +10,7 @@ import { COURT_LABELS, MEASURE_TABLES, tableRows } from './measureTables';
 export function sheetName(wanted: string, taken: Set<string>): string {
   const base = wanted.replace(/[[\]:*?/\\]/g, '_').slice(0, 31);
   let name = base;
-  for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${base.slice(0, 31 - String(k).length - 1)} ${k}`;
+  for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${base.slice(0, 31 - String(k).length - 1).trimEnd()} ${k}`;
   taken.add(name.toLowerCase());
   return name;
 }

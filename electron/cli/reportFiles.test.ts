@@ -1,0 +1,112 @@
+// writeReport writes each format from the Southwark fixture: the HTML as rendered, the Excel annex read back with
+// exceljs, and a real PDF where a Chromium-family browser exists.
+import ExcelJS from 'exceljs';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sheetName } from '../../shared/report/annexWorkbook';
+import { renderReportHtml } from '../../shared/report/renderReportHtml';
+import { southwarkRun } from '../../shared/report/reportFixture';
+import { findPdfBrowser, writeReport } from './reportFiles';
+
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'matchlab-report-test-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const run = southwarkRun();
+
+describe('writeReport', () => {
+  it('writes the rendered HTML and nothing else', async () => {
+    const out = join(dir, 'report.html');
+    await writeReport(run, out);
+    expect(await readFile(out, 'utf8')).toBe(renderReportHtml(run));
+    expect((await readdir(dir)).filter((f) => f.includes('partial'))).toEqual([]);
+  });
+
+  it('writes the Excel annex: outcomes, balance, model, funnel and profile sheets', async () => {
+    const out = join(dir, 'annex.xlsx');
+    await writeReport(run, out);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Run', 'Outcomes', 'Balance National', 'Model National', 'Balance Regional', 'Model Regional', 'Funnel', 'Profile']);
+
+    const outcomes = wb.getWorksheet('Outcomes')!;
+    const rows = outcomes.getSheetValues().slice(2) as unknown[][];
+    // 2 analyses x (5 single measures + 2 x 3 court outcomes).
+    expect(rows).toHaveLength(22);
+    const rate = rows[0];
+    expect(rate.slice(1, 9)).toEqual(['National', 1, 'One-year proven reoffending rate', undefined, 'rate', 71, 286869, 286869]);
+    expect(rate[9] as number).toBeCloseTo(44 / 71, 12);
+    expect(rate[10]).toBe(0.565);
+    // R: CI [-0.06101878, 0.1704554], p 0.3489613 (shared/outcomes/referenceReport.test.ts).
+    expect(rate[12] as number).toBeCloseTo(-0.06101878, 7);
+    expect(rate[13] as number).toBeCloseTo(0.1704554, 7);
+    expect(rate[14] as number).toBeCloseTo(0.3489613, 7);
+    expect(rate.slice(15, 17)).toEqual(['No', 'Yes']);
+    const indictable = rows.find((r) => r[1] === 'National' && r[2] === 4 && r[4] === 'Indictable')!;
+    expect(indictable[16]).toBe('No');
+    expect(indictable[17]).toMatch(/^Not shown because only 1 reoffender/);
+
+    const balance = wb.getWorksheet('Balance National')!;
+    expect(balance.rowCount).toBe(1 + 20);
+    expect(balance.getRow(6).values).toEqual([undefined, 'ethnicity', 'Other & <unknown>', 0.057, 0.044, 0.057, 0.053, 5.9, 1.8, 'well']);
+
+    const funnel = wb.getWorksheet('Funnel')!.getSheetValues().slice(2) as unknown[][];
+    expect(funnel.find((r) => r[2] === 'no_record')?.slice(1, 6)).toEqual(['(all)', 'no_record', 14, 89, 14 / 103]);
+    expect(funnel.find((r) => r[1] === 'Regional' && r[2] === 'not_matched')?.slice(3, 5)).toEqual([1, 71]);
+
+    const profile = wb.getWorksheet('Profile')!.getSheetValues().slice(2) as unknown[][];
+    expect(profile.find((r) => r[1] === 'Treatment group' && r[3] === 'Male')?.slice(4, 6)).toEqual([62, 62 / 72]);
+    expect(profile.find((r) => r[3] === 'Without any record (no personal information)')?.[4]).toBe(16);
+  });
+
+  it('refuses an unknown extension in one line', async () => {
+    await expect(writeReport(run, join(dir, 'report.docx'))).rejects.toThrow(/^Cannot write a report as "\.docx": use a file name ending in \.html, \.pdf or \.xlsx\.$/);
+  });
+
+  it('says to use .html when no browser can print the PDF', async () => {
+    await expect(writeReport(run, join(dir, 'report.pdf'), { browser: null })).rejects.toThrow(/write the report as \.html and print it/);
+  });
+});
+
+describe('findPdfBrowser', () => {
+  it('prefers the Electron binary, then the first executable candidate, else null', () => {
+    expect(findPdfBrowser({ electron: () => '/opt/electron/electron', paths: ['/bin/sh'] })).toEqual({ kind: 'electron', path: '/opt/electron/electron' });
+    expect(findPdfBrowser({ electron: () => null, paths: ['/nonexistent/chromium', '/bin/sh'] })).toEqual({ kind: 'chromium', path: '/bin/sh' });
+    expect(findPdfBrowser({ electron: () => null, paths: ['/nonexistent/chromium'] })).toBeNull();
+  });
+});
+
+describe('sheetName', () => {
+  it('replaces the characters Excel forbids, keeps 31 characters and stays unique', () => {
+    const taken = new Set<string>();
+    expect(sheetName('Balance North/West [men]: *?', taken)).toBe('Balance North_West _men__ __');
+    expect(sheetName('Balance a very long analysis name indeed', taken)).toBe('Balance a very long analysis na');
+    expect(sheetName('Balance a very long analysis name too', taken)).toBe('Balance a very long analysis 2');
+  });
+});
+
+const browser = findPdfBrowser();
+if (browser === null) console.log('reportFiles.test: no Chromium, Chrome or Electron on this machine, so the PDF is not printed here.');
+
+describe.skipIf(browser === null)('writeReport to PDF (needs a Chromium-family browser)', () => {
+  it('prints the report to a multi-page A4 PDF', async () => {
+    const out = join(dir, 'report.pdf');
+    await writeReport(run, out);
+    const pdf = await readFile(out);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = pdf.toString('latin1');
+    // A4 is 595.28 x 841.89 points; Chromium writes 594.96 x 841.92.
+    const boxes = [...text.matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(boxes.length).toBeGreaterThan(10);
+    for (const [w, h] of boxes) {
+      expect(Math.abs(w - 595.28)).toBeLessThan(1);
+      expect(Math.abs(h - 841.89)).toBeLessThan(1);
+    }
+  });
+});

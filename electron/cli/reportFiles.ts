@@ -1,0 +1,127 @@
+// Writes a run's report as the file the extension asks for (CLI.md `report`): .html (the self-contained report),
+// .pdf (that HTML printed by a headless Chromium-family browser found on the machine) or .xlsx (the Excel annex).
+// Each file is written beside its target and renamed into place, so a failure never leaves half a report.
+import { execFile } from 'node:child_process';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { delimiter, extname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildAnnexWorkbook } from '../../shared/report/annexWorkbook';
+import { renderReportHtml } from '../../shared/report/renderReportHtml';
+import type { RunResults } from '../../shared/results/runResults';
+
+export interface PdfBrowser {
+  /** Electron prints through its own API (it has no --print-to-pdf switch); Chromium and Chrome headless do. */
+  kind: 'electron' | 'chromium';
+  path: string;
+}
+
+const BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
+
+function executable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The `electron` package's binary when it is installed and downloaded; null otherwise (the package throws then). */
+function electronBinary(): string | null {
+  try {
+    const path = createRequire(import.meta.url)('electron') as unknown;
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Electron first, then /usr/bin/chromium, then a Chromium-family browser on the PATH; null when there is none. */
+export function findPdfBrowser(search: { electron?: () => string | null; paths?: string[]; pathEnv?: string } = {}): PdfBrowser | null {
+  const electron = (search.electron ?? electronBinary)();
+  if (electron) return { kind: 'electron', path: electron };
+  const dirs = (search.pathEnv ?? process.env.PATH ?? '').split(delimiter).filter((d) => d !== '');
+  const candidates = search.paths ?? ['/usr/bin/chromium', ...BROWSER_NAMES.flatMap((name) => dirs.map((d) => join(d, name)))];
+  const found = candidates.find(executable);
+  return found ? { kind: 'chromium', path: found } : null;
+}
+
+// Electron's main script: load the file offline (every non-file request cancelled, JavaScript off) and print it.
+const ELECTRON_PRINT_SCRIPT = `
+const { app, BrowserWindow, session } = require('electron');
+const { writeFileSync } = require('fs');
+const [url, out] = process.argv.slice(-2);
+app.disableHardwareAcceleration();
+app.whenReady().then(async () => {
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith('file:') }));
+  const win = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true } });
+  await win.loadURL(url);
+  writeFileSync(out, await win.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true }));
+  app.exit(0);
+}).catch((error) => { console.error(String(error)); app.exit(1); });
+`;
+
+function run(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(file, args, { timeout: 120_000, env, maxBuffer: 4 * 1024 * 1024 }, (error, _stdout, stderr) => {
+      if (error) reject(new Error(`${file} failed to print the report: ${(String(stderr).trim().split('\n').pop() || error.message).slice(0, 300)}`));
+      else resolve();
+    });
+  });
+}
+
+/** Prints a self-contained HTML document to PDF with the given browser. */
+export async function printHtmlToPdf(html: string, outFile: string, browser: PdfBrowser): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'matchlab-report-'));
+  try {
+    const htmlFile = join(dir, 'report.html');
+    await writeFile(htmlFile, html);
+    const url = pathToFileURL(htmlFile).href;
+    const env = { ...process.env };
+    delete env.ELECTRON_RUN_AS_NODE;
+    if (browser.kind === 'electron') {
+      const script = join(dir, 'print.cjs');
+      await writeFile(script, ELECTRON_PRINT_SCRIPT);
+      await run(browser.path, [script, url, outFile], env);
+    } else {
+      await run(browser.path, [
+        '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+        '--disable-sync', '--no-first-run', '--disable-quic', `--user-data-dir=${join(dir, 'profile')}`,
+        `--print-to-pdf=${outFile}`, '--no-pdf-header-footer', url,
+      ], env);
+    }
+    const size = await stat(outFile).then((s) => s.size, () => 0);
+    if (size === 0) throw new Error(`${browser.path} did not write the PDF.`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function replaceWith(outFile: string, write: (tmp: string) => Promise<void>): Promise<void> {
+  const tmp = `${outFile}.partial${extname(outFile)}`;
+  try {
+    await write(tmp);
+    await rename(tmp, outFile);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+}
+
+export async function writeReport(run: RunResults, outFile: string, options: { browser?: PdfBrowser | null } = {}): Promise<void> {
+  const ext = extname(outFile).toLowerCase();
+  if (ext === '.html' || ext === '.htm') {
+    await replaceWith(outFile, (tmp) => writeFile(tmp, renderReportHtml(run)));
+  } else if (ext === '.xlsx') {
+    await replaceWith(outFile, async (tmp) => { await buildAnnexWorkbook(run).xlsx.writeFile(tmp); });
+  } else if (ext === '.pdf') {
+    const browser = options.browser === undefined ? findPdfBrowser() : options.browser;
+    if (browser === null) throw new Error('No Chromium, Chrome or Electron was found to print the PDF: write the report as .html and print it from a browser instead.');
+    await replaceWith(outFile, (tmp) => printHtmlToPdf(renderReportHtml(run), tmp, browser));
+  } else {
+    throw new Error(`Cannot write a report as "${ext || outFile}": use a file name ending in .html, .pdf or .xlsx.`);
+  }
+}
