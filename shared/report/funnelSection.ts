@@ -53,7 +53,9 @@ export function funnelSection(run: RunResults): string {
     .map((a) => {
       const lines = [
         a.treatment.outsideFilter > 0 ? exclusionSentence(a.treatment.outsideFilter, submitted, 'they were outside the analysis’s pool filter', 'left out') : '',
-        exclusionSentence(a.treatment.notMatched, submitted, 'no similar enough person could be found for them in the comparison pool', 'left unmatched'),
+        a.treatment.notMatched === 0
+          ? 'Every person in the treatment group was matched.'
+          : exclusionSentence(a.treatment.notMatched, submitted, 'no similar enough person could be found for them in the comparison pool', 'left unmatched'),
       ].filter((l) => l !== '');
       return `<div class="branch"><div class="chevron final">${formatCount(a.treatment.n)}</div><div><p class="branch-name">${h(a.name)} treatment group</p><p>${lines.map(h).join(' ')}</p><p class="small">Comparison group: ${formatCount(a.comparison.records)} records (${formatCount(a.comparison.reoffenders)} reoffenders), from a pool of ${formatCount(a.comparison.poolRecords)}.</p></div></div>`;
     })

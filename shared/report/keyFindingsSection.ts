@@ -114,6 +114,7 @@ ${summaryParagraphs(a, organisation, submitted).map((p, i) => `<p${i === 0 ? ' c
 <div class="group-cards">${typicalBlock(a, 'treatment')}${typicalBlock(a, 'comparison')}</div>
 ${typicalRoundingNote(a)}${hiddenNotes(a)}
 ${overallEstimates(a)}
+<h3>What you can and cannot say</h3>
 <div class="say-list">${canSay(a, organisation)}</div>
 </section>`;
 }

@@ -78,7 +78,10 @@ function barChart(spec: ChartSpec, analyses: AnalysisResults[]): string {
 export function outcomeChartsSection(analyses: AnalysisResults[], organisation: string): string {
   const figures = CHARTS.map((spec) => {
     const hidden = analyses.filter((a) => !a.outcomes[spec.measure].shown || a.outcomes[spec.measure].treatmentMean === null);
-    const notes = hidden.map((a) => `<p class="note">${h(a.name)} analysis: ${h(a.outcomes[spec.measure].hiddenReason ?? a.outcomes[spec.measure].unavailableReason ?? 'no figure is available.')}</p>`).join('');
+    const reason = (a: AnalysisResults) => a.outcomes[spec.measure].hiddenReason ?? a.outcomes[spec.measure].unavailableReason ?? 'no figure is available.';
+    // One reason shared by every analysis is said once.
+    const sameForAll = hidden.length === analyses.length && new Set(hidden.map(reason)).size === 1;
+    const notes = sameForAll ? `<p class="note">${h(reason(hidden[0]))}</p>` : hidden.map((a) => `<p class="note">${h(a.name)} analysis: ${h(reason(a))}</p>`).join('');
     const chart = hidden.length < analyses.length ? barChart(spec, analyses) : '';
     return `<figure class="outcome-chart"><figcaption>${h(spec.title(organisation))}</figcaption>${chart}${notes}</figure>`;
   });

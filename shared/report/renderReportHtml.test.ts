@@ -125,6 +125,9 @@ describe('tables 1-7 in the reference layout', () => {
     expect(textOf(block)).toContain('Time to first reoffence was left out because of low numbers: the treatment group has 20 reoffenders, and at least 30 are needed.');
     expect(textOf(hidden)).not.toContain('What you can say about the time to first re-offence');
     expect(textOf(hidden)).not.toContain('108 days was the average time');
+    const charts = hidden.slice(hidden.indexOf('id="charts"'), hidden.indexOf('id="results"'));
+    expect(charts.match(/Time to first reoffence was left out/g)).toHaveLength(1);
+    expect(charts.match(/<svg class="chart" /g)).toHaveLength(2);
   });
 });
 
@@ -148,6 +151,16 @@ describe('numbers of people', () => {
     'Comparison group: 286,869 records',
   ])('says: %s', (sentence) => {
     expect(text).toContain(sentence);
+  });
+});
+
+describe('numbers of people, nobody unmatched', () => {
+  it('says every treated person was matched', () => {
+    const run = southwarkRun();
+    run.analyses[1].treatment.notMatched = 0;
+    const t = textOf(renderReportHtml(run));
+    expect(t).toContain('Every person in the treatment group was matched.');
+    expect(t.match(/1 person \(1%\) was left unmatched/g)).toHaveLength(1);
   });
 });
 

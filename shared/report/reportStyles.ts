@@ -93,7 +93,9 @@ ul.plain { list-style: none; padding-left: 0; }
 .analysis-matching { margin-top: 18px; }
 .analysis-matching + .analysis-matching { break-before: page; }
 ul.facts { list-style: none; padding-left: 0; color: var(--muted); }
+table.data.balance { table-layout: fixed; }
 table.balance td { white-space: nowrap; }
+table.balance td.band { text-align: center; }
 table.balance td.l { white-space: normal; }
 table.balance .var { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 8pt; }
 table.balance .level { font-weight: bold; }

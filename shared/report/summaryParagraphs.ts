@@ -12,8 +12,8 @@ function resultSentence(a: AnalysisResults): string {
   if (!rate.significant || rate.difference === null) {
     return `The overall results show that more ${nouns.many} would need to have completed the programme and be available for analysis in order to determine the way in which the programme affects a ${nouns.one}'s reoffending behaviour, but this should not be taken to mean that the programme fails to affect it.`;
   }
-  const direction = rate.difference < 0 ? 'lower' : 'higher';
-  return `The overall results show that taking part in the programme leads to a ${direction} proportion of ${nouns.many} committing a proven reoffence within a one-year period than among similar ${nouns.many} who did not take part.`;
+  const likely = rate.difference < 0 ? 'less' : 'more';
+  return `The overall results show that ${nouns.many} who took part in the programme were ${likely} likely to commit a proven reoffence within a one-year period than similar ${nouns.many} who did not take part.`;
 }
 
 /** Submitted participants: the first step of the funnel. */
