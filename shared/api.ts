@@ -177,6 +177,13 @@ export interface ParticipantPage {
   byStatus: Record<string, number>;
 }
 
+export interface AuditEntryView {
+  id: number;
+  at: string;
+  action: string;
+  detail: Record<string, unknown>;
+}
+
 export interface AnalysisColumn {
   name: string;
   kind: 'numeric' | 'categorical';
@@ -261,12 +268,26 @@ export const API = {
       .strict(),
     result: {} as ParticipantPage,
   },
+  /** The store's audit log, newest first: every import, derivation, analysis and export. */
+  'audit.list': { args: z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict(), result: {} as AuditEntryView[] },
   /** What an analysis can be set up from: the ready presets and the cohort's columns. */
   'analysis.options': { args: z.object({}).strict(), result: {} as AnalysisOptions },
   /** Runs the analyses of a spec (CLI.md SPEC.json) as a job; the run is stored under its runId. */
   'analysis.run': { args: z.object({ spec: specSchema }).strict(), result: {} as { jobId: string } },
   'runs.list': { args: z.object({}).strict(), result: {} as RunListEntry[] },
   'runs.get': { args: z.object({ runId: z.string().min(1).max(200) }).strict(), result: {} as RunResults },
+  /** The run's full report as one self-contained HTML document, for the preview. */
+  'report.html': { args: z.object({ runId: z.string().min(1).max(200) }).strict(), result: {} as { html: string } },
+  /** Writes the report (aggregates only) as .html, .pdf or .xlsx, by the file's extension; audited. */
+  'report.export': {
+    args: z.object({ runId: z.string().min(1).max(200), path: path.regex(/\.(html|pdf|xlsx)$/i, 'the file must end in .html, .pdf or .xlsx') }).strict(),
+    result: {} as { path: string },
+  },
+  /** Record-level export (record_id, treated, score, weight): only on the analyst's explicit request; audited. */
+  'runs.exportMatches': {
+    args: z.object({ runId: z.string().min(1).max(200), analysis: z.string().min(1).max(200), path: path.regex(/\.csv$/i, 'the file must end in .csv') }).strict(),
+    result: {} as { path: string; rows: number },
+  },
 } as const;
 
 export type ApiMethod = keyof typeof API;

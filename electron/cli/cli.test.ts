@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { DemoTruth } from '../../shared/demo/generateDemoExtract';
 import type { RunResults } from '../../shared/results/runResults';
+import { openStore } from '../../db/store';
+import { readAudit } from '../../db/audit';
 
 const run = promisify(execFile);
 const BIN = new URL('../../bin/matchlab.mjs', import.meta.url).pathname;
@@ -90,6 +92,11 @@ describe('matchlab command line', () => {
 
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain('Example programme');
+    // Every export is in the audit log; the matches files are marked as record-level.
+    const db = openStore(store, env.MATCHLAB_PASSPHRASE, { mode: 'open' });
+    const exports = readAudit(db).filter((e) => e.action === 'export');
+    db.close();
+    expect(exports.map((e) => e.detail.recordLevel).sort()).toEqual([false, true, true]);
 
     const report = await matchlab('report', '--store', store, '--run', results.runId, '--out', join(dir, 'annex.xlsx'));
     expect(report.code, report.stderr).toBe(0);

@@ -1,6 +1,5 @@
 import { flags } from './main';
 import { openCliSession, passphraseFromEnv } from './cliSession';
-import { writeReport } from './reportFiles';
 
 export async function reportMain(args: string[]): Promise<string> {
   const f = flags(args, {
@@ -11,9 +10,8 @@ export async function reportMain(args: string[]): Promise<string> {
   const session = openCliSession();
   try {
     await session.call('store.open', { path: String(f.store), passphrase: passphraseFromEnv() });
-    const run = await session.call('runs.get', { runId: String(f.run) });
-    await writeReport(run, String(f.out));
-    return `report of run ${run.runId} written to ${f.out}`;
+    const { path } = await session.call('report.export', { runId: String(f.run), path: String(f.out) });
+    return `report of run ${f.run} written to ${path}`;
   } finally {
     await session.close();
   }

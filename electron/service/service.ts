@@ -16,7 +16,7 @@ import {
   type StoreSummary,
 } from '../../shared/api';
 import { openStore, StoreError, type Db } from '../../db/store';
-import { writeAudit } from '../../db/audit';
+import { readAudit, writeAudit } from '../../db/audit';
 import { readStoreSummary } from './storeSummary';
 import { ApiError, toErrorBody } from './apiError';
 import { startJob, type RunningJob } from '../jobs/jobRunner';
@@ -29,7 +29,11 @@ import { readCohortDerivation } from '../../db/cohort/deriveCohort';
 import { participantStatusPage } from '../../db/cohort/participantStatusPage';
 import { participantStatusReason } from '../../shared/wording/participantStatusReason';
 import { cohortColumnDefs } from '../../db/cohort/loadCohortColumns';
-import { listRuns, readRun } from '../../db/runs/runStore';
+import { listRuns, readRun, readRunRecords } from '../../db/runs/runStore';
+import { renderReportHtml } from '../../shared/report/renderReportHtml';
+import { writeReport } from '../cli/reportFiles';
+import { writeMatchesCsv } from '../cli/matchesCsv';
+import type { RunResults } from '../../shared/results/runResults';
 import { presetSpec } from '../../shared/engine/analysisSpec';
 
 export const MATCHLAB_VERSION = '0.1.0';
@@ -89,6 +93,12 @@ export function createService(options: ServiceOptions): Service {
     const s = summary()!;
     emit({ type: 'store', store: s });
     return s;
+  }
+
+  function storedRun(runId: string): RunResults {
+    const run = readRun(requireStore().db, runId);
+    if (!run) throw new ApiError('not_found', `No run ${runId} in this store`);
+    return run;
   }
 
   function runningJob(): RunningJob | undefined {
@@ -187,6 +197,7 @@ export function createService(options: ServiceOptions): Service {
       const page = participantStatusPage(requireStore().db, query);
       return { ...page, rows: page.rows.map((r) => ({ ...r, reason: participantStatusReason(r.status, derivation.settings) })) };
     },
+    'audit.list': ({ limit }) => readAudit(requireStore().db, limit),
     'analysis.options': () => {
       const { db } = requireStore();
       if (!readCohortDerivation(db)) throw new ApiError('no_derivation', 'The cohort step has not run on this extract yet');
@@ -205,10 +216,27 @@ export function createService(options: ServiceOptions): Service {
       return { jobId: launch('analyse', { spec }).id };
     },
     'runs.list': () => listRuns(requireStore().db),
-    'runs.get': ({ runId }) => {
-      const run = readRun(requireStore().db, runId);
-      if (!run) throw new ApiError('not_found', `No run ${runId} in this store`);
-      return run;
+    'runs.get': ({ runId }) => storedRun(runId),
+    'report.html': ({ runId }) => ({ html: renderReportHtml(storedRun(runId)) }),
+    'report.export': async ({ runId, path }) => {
+      const run = storedRun(runId);
+      const full = resolve(path);
+      try {
+        await writeReport(run, full);
+      } catch (err) {
+        throw new ApiError('export_failed', (err as Error).message);
+      }
+      writeAudit(requireStore().db, 'export', { runId, path: full, recordLevel: false });
+      return { path: full };
+    },
+    'runs.exportMatches': async ({ runId, analysis, path }) => {
+      const { db } = requireStore();
+      const records = readRunRecords(db, storedRun(runId).runId, analysis);
+      if (!records) throw new ApiError('not_found', `Run ${runId} has no analysis named ${analysis}`);
+      const full = resolve(path);
+      await writeMatchesCsv(full, records);
+      writeAudit(db, 'export', { runId, analysis, path: full, recordLevel: true, rows: records.recordIds.length });
+      return { path: full, rows: records.recordIds.length };
     },
     'job.cancel': ({ jobId }) => {
       const job = jobs.get(jobId);

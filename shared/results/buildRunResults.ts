@@ -104,11 +104,9 @@ export function buildRunResults(
       }
     }
     const inGroups = (k: number) => engine.matchedTreated[k] === 1 || (!engine.treated[k] && engine.weight[k] > 0);
+    // Separation has its own field (model.separation), which the report and the UI explain.
     const warnings = [belowMinimumTreated(engine.treatment.matched), engine.model.problem].filter((w): w is string => Boolean(w));
     if (!engine.model.converged) warnings.push(`The score model did not converge in ${engine.model.iterations} iterations.`);
-    if (engine.model.separation.variables.length > 0) {
-      warnings.push(`Quasi-separation in the score model: ${engine.model.separation.variables.join(', ')}.`);
-    }
     analyses.push({
       name: analysis.name,
       spec: analysis,
