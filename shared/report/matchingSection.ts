@@ -23,7 +23,7 @@ function balanceTable(rows: BalanceRow[]): string {
   const body = rows
     .map((r) => `<tr class="band-${r.band}"><td class="l"><span class="var">${h(r.variable)}</span>${r.level === null ? '' : ` <span class="level">${h(r.level)}</span>`}<br><span class="small">${h(describeBalanceRow(r.variable, r.level))}</span></td><td>${mean(r, r.allTreatedMean)}</td><td>${mean(r, r.poolMean)}</td><td>${mean(r, r.treatedMean)}</td><td>${mean(r, r.comparisonMean)}</td><td>${smd(r.smdBefore)}</td><td>${smd(r.smdAfter)}</td><td class="band">${BAND_WORDS[r.band]}</td></tr>`)
     .join('');
-  const cols = [34, 8, 8, 8, 11, 8, 8, 15].map((w) => `<col style="width:${w}%">`).join('');
+  const cols = [32, 8, 8, 8, 12, 9, 9, 14].map((w) => `<col style="width:${w}%">`).join('');
   return `<table class="data balance"><colgroup>${cols}</colgroup><thead><tr><th rowspan="2">Variable and level</th><th colspan="2">Before matching</th><th colspan="2">After matching</th><th colspan="2">Standardised difference (%)</th><th rowspan="2">Matched</th></tr>
 <tr><th>Treated</th><th>Pool</th><th>Treated</th><th>Comparison</th><th>Before</th><th>After</th></tr></thead><tbody>${body}</tbody></table>`;
 }
