@@ -28,7 +28,8 @@ function columnDef(c: ColumnView): ColDef<Row> {
     cellDataType: CELL_TYPE[c.type],
     filter: FILTER_COMPONENT[c.type],
     filterParams: { filterOptions: Object.keys(FILTER_OPS[c.type]), maxNumConditions: 1, debounceMs: 400 },
-    width: c.type === 'text' ? 150 : 130,
+    // A date's floating filter is the browser's date field, which needs the room.
+    width: { text: 160, number: 130, date: 180 }[c.type],
     minWidth: 90,
   };
 }

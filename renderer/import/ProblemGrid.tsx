@@ -15,6 +15,10 @@ const COLUMNS: ColDef<ImportProblem>[] = [
   { field: 'message', headerName: 'Problem', flex: 1, minWidth: 280, wrapText: true, autoHeight: true },
 ];
 
+const FIT_ROWS = 10;
+// ag-grid's auto height keeps 150px of rows by default: two problems need no blank box under them.
+const fitTheme = gridTheme.withParams({ autoHeightMinBodyHeight: 0 });
+
 function downloadCsv(problems: readonly ImportProblem[]) {
   const url = URL.createObjectURL(new Blob([problemsCsv(problems)], { type: 'text/csv;charset=utf-8' }));
   const a = document.createElement('a');
@@ -40,8 +44,15 @@ export function ProblemGrid({ problems, total }: { problems: ImportProblem[]; to
           Export problems as CSV
         </button>
       </div>
-      <div className="problems-grid">
-        <AgGridReact<ImportProblem> theme={gridTheme} rowData={problems} columnDefs={COLUMNS} defaultColDef={{ sortable: true, resizable: true }} />
+      {/* A handful of problems fit without an empty box under them; more scroll in a fixed height. */}
+      <div className={problems.length <= FIT_ROWS ? 'problems-grid fit' : 'problems-grid'}>
+        <AgGridReact<ImportProblem>
+          theme={problems.length <= FIT_ROWS ? fitTheme : gridTheme}
+          rowData={problems}
+          columnDefs={COLUMNS}
+          defaultColDef={{ sortable: true, resizable: true }}
+          domLayout={problems.length <= FIT_ROWS ? 'autoHeight' : 'normal'}
+        />
       </div>
     </div>
   );

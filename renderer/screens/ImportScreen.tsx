@@ -1,6 +1,6 @@
 // The import wizard: three files, each previewed and mapped onto the roles of DATA-FORMAT.md,
 // an optional extract date, then one import job; its problems, if any, in a grid.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AppState, FileKind, ImportProblem, SavedMapping } from '../../shared/api';
 import { ApiCallError, call } from '../api/client';
 import { ErrorNote } from '../components/ErrorNote';
@@ -45,6 +45,14 @@ export function ImportScreen({ state, onDone }: { state: AppState; onDone: () =>
   useEffect(refreshSaved, []);
 
   const job = draft.jobId ? state.jobs.find((j) => j.id === draft.jobId) : undefined;
+  // The outcome appears above the files: bring it into view (and to a screen reader) when it lands.
+  const outcome = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (job && job.status !== 'running') {
+      outcome.current?.scrollIntoView({ block: 'start' });
+      outcome.current?.focus({ preventScroll: true });
+    }
+  }, [job?.status]);
   const anyRunning = state.jobs.some((j) => j.status === 'running');
   const locked = anyRunning || starting;
   const todo = blockers(draft);
@@ -84,34 +92,36 @@ export function ImportScreen({ state, onDone }: { state: AppState; onDone: () =>
         other name by hand. Nothing is stored until all three files have been read and checked.
       </p>
 
-      {job?.status === 'done' && counts && (
-        <div className="card import-result good" role="status" data-testid="import-summary">
-          <h3>The extract was imported</h3>
-          <ul className="result-counts">
-            <li>
-              <strong>{formatCount(counts.cohort)}</strong> cohort records
-            </li>
-            <li>
-              <strong>{formatCount(counts.reoffences)}</strong> proven offences
-            </li>
-            <li>
-              <strong>{formatCount(counts.participants)}</strong> participants
-            </li>
-          </ul>
-          {state.store?.extractDate && <p className="small">Extract date: {state.store.extractDate}. The cohort step has run on the new extract.</p>}
-          <button type="button" onClick={onDone}>
-            Continue to Cohort & funnel
-          </button>
-        </div>
-      )}
-      {job?.status === 'failed' && (
-        <div className="card import-result bad" data-testid="import-failed">
-          <h3>The extract was not imported</h3>
-          <p className="small">Nothing was stored; the store is as it was. Fix the files and press Import again: your files and mappings are kept.</p>
-          {problems ? <ProblemGrid problems={problems.problems} total={problems.total} /> : <ErrorNote message={job.error?.message ?? 'The import failed.'} />}
-        </div>
-      )}
-      {job?.status === 'cancelled' && <p className="info-note">The import was cancelled; the store is unchanged.</p>}
+      <div ref={outcome} tabIndex={-1} className="import-outcome">
+        {job?.status === 'done' && counts && (
+          <div className="card import-result good" role="status" data-testid="import-summary">
+            <h3>The extract was imported</h3>
+            <ul className="result-counts">
+              <li>
+                <strong>{formatCount(counts.cohort)}</strong> cohort records
+              </li>
+              <li>
+                <strong>{formatCount(counts.reoffences)}</strong> proven offences
+              </li>
+              <li>
+                <strong>{formatCount(counts.participants)}</strong> participants
+              </li>
+            </ul>
+            {state.store?.extractDate && <p className="small">Extract date: {state.store.extractDate}. The cohort step has run on the new extract.</p>}
+            <button type="button" onClick={onDone}>
+              Continue to Cohort & funnel
+            </button>
+          </div>
+        )}
+        {job?.status === 'failed' && (
+          <div className="card import-result bad" data-testid="import-failed">
+            <h3>The extract was not imported</h3>
+            <p className="small">Nothing was stored; the store is as it was. Fix the files and press Import again: your files and mappings are kept.</p>
+            {problems ? <ProblemGrid problems={problems.problems} total={problems.total} /> : <ErrorNote message={job.error?.message ?? 'The import failed.'} />}
+          </div>
+        )}
+        {job?.status === 'cancelled' && <p className="info-note">The import was cancelled; the store is unchanged.</p>}
+      </div>
 
       {FILE_KINDS.map((kind) => (
         <FileCard
