@@ -8,7 +8,8 @@
 // says how many such passes the whole analysis costs whatever the machine.
 import { NATIONAL, analysisSpecSchema } from '../shared/engine/analysisSpec';
 import { codeCovariates } from '../shared/engine/covariateCoding';
-import { buildDesign, weightedCrossProduct } from '../shared/engine/designMatrix';
+import { buildDesign } from '../shared/engine/designMatrix';
+import { weightedCrossProduct } from '../shared/engine/weightedCrossProduct';
 import { prepareAnalysis } from '../shared/engine/prepareAnalysis';
 import type { EngineTimings } from '../shared/engine/runAnalysisEngine';
 import { runAnalysisEngine } from '../shared/engine/runAnalysisEngine';

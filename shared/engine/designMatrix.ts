@@ -1,14 +1,41 @@
-// The score model's design matrix (METHOD.md section 2), stored by blocks so that a row has at most one non-zero
-// entry per covariate: an intercept, dense numeric columns, and indicator blocks (one per categorical covariate
-// and one per numeric covariate's missing indicator) that store, per row, the design column holding its 1.
+// The score model's design matrix (METHOD.md section 2), stored by structure rather than as a dense n x p array:
+// an intercept, dense numeric columns, and indicator blocks (one per categorical covariate and one per numeric
+// covariate's missing indicator) that store, per row, its level (a row has at most one 1 per block). The blocks are
+// combined into cell groups for weightedCrossProduct.ts.
 //
 // Column names: `(Intercept)`; a numeric covariate by its name (`prev_offences`, missing values filled with the
 // pool mean); its missing indicator `prev_offences (missing)`; a categorical level `ethnicity=Black` (the
 // reference level has no column; a missing categorical value is the level `ethnicity=(missing)`).
 import type { CodedCovariate } from './covariateCoding';
 import { MISSING_LEVEL } from './covariateCoding';
+import { weightedCrossProduct } from './weightedCrossProduct';
 
 export const INTERCEPT = '(Intercept)';
+
+/**
+ * One categorical covariate (or one numeric covariate's missing indicator): each row is at one level, level 0 being
+ * the one without a column (the reference level, or "not missing"), so a row has at most one 1 in the block.
+ */
+export interface IndicatorBlock {
+  /** Level of each row, 0 .. columnOfLevel.length - 1. */
+  codes: Int32Array;
+  /** Design column of each level; columnOfLevel[0] = -1. */
+  columnOfLevel: Int32Array;
+}
+
+/**
+ * Consecutive indicator blocks whose levels are combined into one cell code per row (mixed radix, first block
+ * slowest), so that the sums X'WX needs over a block's levels come from one scatter per row into per-cell sums.
+ */
+export interface CellGroup {
+  /** Indices into Design.blocks. */
+  blocks: number[];
+  cells: number;
+  /** Cell of each row. */
+  cellOfRow: Int32Array;
+  /** cellColumns[cell * blocks.length + k]: design column of the cell's level of block k, or -1. */
+  cellColumns: Int32Array;
+}
 
 export interface Design {
   /** Rows. */
@@ -19,8 +46,9 @@ export interface Design {
   /** Dense numeric columns: values of design column denseColumns[b] are denseValues[b]. */
   denseColumns: Int32Array;
   denseValues: Float64Array[];
-  /** Indicator blocks: indicators[b][i] is the design column where row i has a 1, or -1 for none. */
-  indicators: Int32Array[];
+  blocks: IndicatorBlock[];
+  /** The blocks partitioned into cell groups (at least one group, with one cell when there are no blocks). */
+  groups: CellGroup[];
 }
 
 export interface DesignWithDrops {
@@ -39,10 +67,54 @@ export function missingColumnName(variable: string): string {
   return `${variable} ${MISSING_LEVEL}`;
 }
 
-function indicatorBlock(n: number, columnOfRow: (i: number) => number): Int32Array {
-  const block = new Int32Array(n);
-  for (let i = 0; i < n; i++) block[i] = columnOfRow(i);
-  return block;
+/**
+ * Most cells in one group: the per-cell sums (cells x (dense columns + 2)) stay in the processor's cache. A block
+ * with more levels than this forms a group of its own.
+ */
+export const MAX_CELLS_PER_GROUP = 4096;
+
+function cellGroup(blocks: readonly IndicatorBlock[], members: number[], n: number): CellGroup {
+  let cells = 1;
+  for (const b of members) cells *= blocks[b].columnOfLevel.length;
+  const cellOfRow = new Int32Array(n);
+  for (const b of members) {
+    const { codes, columnOfLevel } = blocks[b];
+    const radix = columnOfLevel.length;
+    for (let i = 0; i < n; i++) cellOfRow[i] = cellOfRow[i] * radix + codes[i];
+  }
+  const width = members.length;
+  const cellColumns = new Int32Array(cells * width);
+  for (let cell = 0; cell < cells; cell++) {
+    let rest = cell;
+    for (let k = width - 1; k >= 0; k--) {
+      const levels = blocks[members[k]].columnOfLevel;
+      cellColumns[cell * width + k] = levels[rest % levels.length];
+      rest = Math.floor(rest / levels.length);
+    }
+  }
+  return { blocks: members, cells, cellOfRow, cellColumns };
+}
+
+/** Consecutive blocks grouped while the product of their level counts stays within MAX_CELLS_PER_GROUP. */
+function cellGroups(blocks: readonly IndicatorBlock[], n: number): CellGroup[] {
+  const groups: number[][] = [[]];
+  let cells = 1;
+  blocks.forEach((block, b) => {
+    const levels = block.columnOfLevel.length;
+    const current = groups[groups.length - 1];
+    if (current.length > 0 && cells * levels > MAX_CELLS_PER_GROUP) {
+      groups.push([b]);
+      cells = levels;
+    } else {
+      current.push(b);
+      cells *= levels;
+    }
+  });
+  return groups.map((members) => cellGroup(blocks, members, n));
+}
+
+function design(n: number, names: string[], denseColumns: number[], denseValues: Float64Array[], blocks: IndicatorBlock[]): Design {
+  return { n, p: names.length, names, denseColumns: Int32Array.from(denseColumns), denseValues, blocks, groups: cellGroups(blocks, n) };
 }
 
 /** The full design (no collinearity check): intercept, then each covariate in order, levels in their coded order. */
@@ -50,101 +122,32 @@ export function fullDesign(coded: readonly CodedCovariate[], n: number): Design 
   const names = [INTERCEPT];
   const denseColumns: number[] = [];
   const denseValues: Float64Array[] = [];
-  const indicators: Int32Array[] = [];
+  const blocks: IndicatorBlock[] = [];
   for (const c of coded) {
     if (c.kind === 'numeric') {
       denseColumns.push(names.length);
       denseValues.push(c.values);
       names.push(c.variable);
       if (c.missing) {
-        const col = names.length;
-        const missing = c.missing;
+        blocks.push({ codes: Int32Array.from(c.missing), columnOfLevel: Int32Array.of(-1, names.length) });
         names.push(missingColumnName(c.variable));
-        indicators.push(indicatorBlock(n, (i) => (missing[i] ? col : -1)));
       }
-    } else {
-      const columnOfLevel = new Int32Array(c.levels.length).fill(-1);
+    } else if (c.levels.length > 1) {
+      // Block level 0 is the reference; the other levels follow in their coded order.
+      const blockLevel = new Int32Array(c.levels.length);
+      const columnOfLevel = [-1];
       c.levels.forEach((level, k) => {
         if (k === c.reference) return;
-        columnOfLevel[k] = names.length;
+        blockLevel[k] = columnOfLevel.length;
+        columnOfLevel.push(names.length);
         names.push(levelColumnName(c.variable, level));
       });
-      const codes = c.codes;
-      if (c.levels.length > 1) indicators.push(indicatorBlock(n, (i) => columnOfLevel[codes[i]]));
+      const codes = new Int32Array(n);
+      for (let i = 0; i < n; i++) codes[i] = blockLevel[c.codes[i]];
+      blocks.push({ codes, columnOfLevel: Int32Array.from(columnOfLevel) });
     }
   }
-  return { n, p: names.length, names, denseColumns: Int32Array.from(denseColumns), denseValues, indicators };
-}
-
-/**
- * Accumulates X'WX (full symmetric p x p, row-major) and X'Wz into the given arrays (overwritten).
- * Each row contributes w_i x_i x_i' over its few non-zero entries only, which is what makes 300k x 40 cheap.
- * `z` may be null when only X'WX is wanted.
- */
-export function weightedCrossProduct(design: Design, w: Float64Array, z: Float64Array | null, xtwx: Float64Array, xtwz: Float64Array): void {
-  const { n, p, denseColumns, denseValues, indicators } = design;
-  const nDense = denseValues.length;
-  const nBlocks = indicators.length;
-  const idx = new Int32Array(1 + nDense + nBlocks);
-  const val = new Float64Array(1 + nDense + nBlocks);
-  // Accumulated into one triangle or the other depending on entry order; folded afterwards.
-  const acc = new Float64Array(p * p);
-  xtwz.fill(0);
-  for (let i = 0; i < n; i++) {
-    const wi = w[i];
-    if (wi === 0) continue;
-    let k = 1;
-    idx[0] = 0;
-    val[0] = 1;
-    for (let b = 0; b < nDense; b++) {
-      const v = denseValues[b][i];
-      if (v !== 0) {
-        idx[k] = denseColumns[b];
-        val[k] = v;
-        k++;
-      }
-    }
-    for (let b = 0; b < nBlocks; b++) {
-      const c = indicators[b][i];
-      if (c >= 0) {
-        idx[k] = c;
-        val[k] = 1;
-        k++;
-      }
-    }
-    const wz = z === null ? 0 : wi * z[i];
-    for (let a = 0; a < k; a++) {
-      const wa = wi * val[a];
-      const row = idx[a] * p;
-      xtwz[idx[a]] += val[a] * wz;
-      for (let b = 0; b <= a; b++) acc[row + idx[b]] += wa * val[b];
-    }
-  }
-  for (let r = 0; r < p; r++) {
-    xtwx[r * p + r] = acc[r * p + r];
-    for (let c = 0; c < r; c++) {
-      const s = acc[r * p + c] + acc[c * p + r];
-      xtwx[r * p + c] = s;
-      xtwx[c * p + r] = s;
-    }
-  }
-}
-
-/** eta = X beta. */
-export function linearPredictor(design: Design, beta: Float64Array, eta: Float64Array): void {
-  const { n, denseColumns, denseValues, indicators } = design;
-  eta.fill(beta[0]);
-  for (let b = 0; b < denseValues.length; b++) {
-    const coef = beta[denseColumns[b]];
-    const values = denseValues[b];
-    for (let i = 0; i < n; i++) eta[i] += coef * values[i];
-  }
-  for (const block of indicators) {
-    for (let i = 0; i < n; i++) {
-      const c = block[i];
-      if (c >= 0) eta[i] += beta[c];
-    }
-  }
+  return design(n, names, denseColumns, denseValues, blocks);
 }
 
 /** Column j as a dense array (for tests and exports, not for the hot path). */
@@ -156,8 +159,8 @@ export function designColumn(design: Design, j: number): Float64Array {
     out.set(design.denseValues[dense]);
     return out;
   }
-  for (const block of design.indicators) {
-    for (let i = 0; i < design.n; i++) if (block[i] === j) out[i] = 1;
+  for (const { codes, columnOfLevel } of design.blocks) {
+    for (let i = 0; i < design.n; i++) if (columnOfLevel[codes[i]] === j) out[i] = 1;
   }
   return out;
 }
@@ -196,32 +199,36 @@ export function collinearColumns(xtx: Float64Array, p: number, tolerance = COLLI
   return dropped;
 }
 
-function withoutColumns(design: Design, dropped: boolean[]): Design {
-  const newIndex = new Int32Array(design.p);
+function withoutColumns(full: Design, dropped: boolean[]): Design {
+  const newIndex = new Int32Array(full.p);
   const names: string[] = [];
-  for (let j = 0; j < design.p; j++) {
+  for (let j = 0; j < full.p; j++) {
     newIndex[j] = dropped[j] ? -1 : names.length;
-    if (!dropped[j]) names.push(design.names[j]);
+    if (!dropped[j]) names.push(full.names[j]);
   }
   const denseColumns: number[] = [];
   const denseValues: Float64Array[] = [];
-  design.denseColumns.forEach((col, b) => {
+  full.denseColumns.forEach((col, b) => {
     if (dropped[col]) return;
     denseColumns.push(newIndex[col]);
-    denseValues.push(design.denseValues[b]);
+    denseValues.push(full.denseValues[b]);
   });
-  const indicators: Int32Array[] = [];
-  for (const block of design.indicators) {
-    const remapped = new Int32Array(design.n);
-    let any = false;
-    for (let i = 0; i < design.n; i++) {
-      const c = block[i] >= 0 ? newIndex[block[i]] : -1;
-      remapped[i] = c;
-      if (c >= 0) any = true;
-    }
-    if (any) indicators.push(remapped);
+  // A level whose column is dropped joins level 0 (no column); a block left without columns goes.
+  const blocks: IndicatorBlock[] = [];
+  for (const block of full.blocks) {
+    const blockLevel = new Int32Array(block.columnOfLevel.length);
+    const columnOfLevel = [-1];
+    block.columnOfLevel.forEach((col, level) => {
+      if (col < 0 || dropped[col]) return;
+      blockLevel[level] = columnOfLevel.length;
+      columnOfLevel.push(newIndex[col]);
+    });
+    if (columnOfLevel.length === 1) continue;
+    const codes = new Int32Array(full.n);
+    for (let i = 0; i < full.n; i++) codes[i] = blockLevel[block.codes[i]];
+    blocks.push({ codes, columnOfLevel: Int32Array.from(columnOfLevel) });
   }
-  return { n: design.n, p: names.length, names, denseColumns: Int32Array.from(denseColumns), denseValues, indicators };
+  return design(full.n, names, denseColumns, denseValues, blocks);
 }
 
 /** The design of METHOD.md section 2 with collinear columns dropped (the later of dependent columns goes). */

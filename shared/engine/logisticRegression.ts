@@ -2,7 +2,10 @@
 // probabilities agree with R's glm(family = binomial) to rounding (METHOD.md section 2).
 import { choleskyFactor, choleskyInverseDiagonal, choleskySolve } from './cholesky';
 import type { Design } from './designMatrix';
-import { linearPredictor, weightedCrossProduct } from './designMatrix';
+import type { CrossProductWorkspace } from './weightedCrossProduct';
+import {
+  CHUNK, accumulateChunk, crossProductWorkspace, finishCrossProduct, linearPredictorChunk, setCellOffsets, startCrossProduct,
+} from './weightedCrossProduct';
 
 // R's binomial()$linkinv and $mu.eta clamp eta beyond +/-30 (src/library/stats/src/family.c).
 const THRESH = 30;
@@ -10,22 +13,14 @@ const MTHRESH = -30;
 const DBL_EPSILON = 2.220446049250313e-16;
 const INVEPS = 1 / DBL_EPSILON;
 
-/** R's logit linkinv: mu = e / (1 + e), e = exp(eta) clamped. */
-function inverseLogit(eta: number): number {
-  const e = eta < MTHRESH ? DBL_EPSILON : eta > THRESH ? INVEPS : Math.exp(eta);
-  return e / (1 + e);
+/** exp(eta) clamped as R's logit linkinv clamps it: mu = e / (1 + e). */
+function clampedExp(eta: number): number {
+  return eta < MTHRESH ? DBL_EPSILON : eta > THRESH ? INVEPS : Math.exp(eta);
 }
 
-/** R's logit mu.eta: d mu / d eta = exp(eta) / (1 + exp(eta))^2, DBL_EPSILON beyond the thresholds. */
-function derivativeOfMean(eta: number): number {
-  if (eta > THRESH || eta < MTHRESH) return DBL_EPSILON;
-  const e = Math.exp(eta);
-  return e / ((1 + e) * (1 + e));
-}
-
-/** Binomial unit deviance for y in {0, 1}: -2 log(mu) or -2 log(1 - mu). */
-function unitDeviance(y: number, mu: number): number {
-  return y === 1 ? -2 * Math.log(mu) : -2 * Math.log(1 - mu);
+/** R's logit mu.eta: d mu / d eta = exp(eta) / (1 + exp(eta))^2, DBL_EPSILON beyond the thresholds; e = clampedExp(eta). */
+function derivativeOfMean(eta: number, e: number): number {
+  return eta > THRESH || eta < MTHRESH ? DBL_EPSILON : e / ((1 + e) * (1 + e));
 }
 
 /**
@@ -68,26 +63,56 @@ export interface LogisticOptions {
   onIteration?: (iteration: number, maxIterations: number) => void;
 }
 
-/** Fits P(y = 1) = 1 / (1 + exp(-X beta)) by IRLS started at mu = (y + 0.5) / 2 as R's glm. */
+/**
+ * One pass over the rows: eta (X beta, or R's start logit((y + 0.5) / 2) when beta is null), mu, the deviance, and
+ * the next IRLS step's sums (weights w = mu.eta^2 / (mu (1 - mu)), working response z = eta + (y - mu) / mu.eta)
+ * accumulated chunk by chunk while the chunk's rows are in cache. Returns the deviance, summed in row order.
+ */
+function irlsPass(design: Design, beta: Float64Array | null, y: Uint8Array, eta: Float64Array, mu: Float64Array,
+  workspace: CrossProductWorkspace, w: Float64Array, z: Float64Array): number {
+  const n = design.n;
+  let deviance = 0;
+  startCrossProduct(workspace);
+  if (beta !== null) setCellOffsets(design, beta, workspace);
+  for (let s = 0; s < n; s += CHUNK) {
+    const len = Math.min(CHUNK, n - s);
+    if (beta !== null) linearPredictorChunk(design, beta, workspace, s, len, eta);
+    for (let r = 0; r < len; r++) {
+      const i = s + r;
+      if (beta === null) {
+        const m0 = (y[i] + 0.5) / 2;
+        eta[i] = Math.log(m0 / (1 - m0));
+      }
+      const e = clampedExp(eta[i]);
+      const m = e / (1 + e);
+      mu[i] = m;
+      deviance += y[i] === 1 ? -2 * Math.log(m) : -2 * Math.log(1 - m);
+      const d = derivativeOfMean(eta[i], e);
+      z[r] = eta[i] + (y[i] - m) / d;
+      w[r] = (d * d) / (m * (1 - m));
+    }
+    accumulateChunk(design, workspace, s, len, w, z, 0);
+  }
+  return deviance;
+}
+
+/**
+ * Fits P(y = 1) = 1 / (1 + exp(-X beta)) by IRLS started at mu = (y + 0.5) / 2 as R's glm. Each pass that computes
+ * an iteration's deviance also gathers the next iteration's X'WX, so the last (converged) pass gathers one unused.
+ */
 export function fitLogistic(design: Design, y: Uint8Array, options: LogisticOptions = {}): LogisticFit {
   const epsilon = options.epsilon ?? DEFAULT_EPSILON;
   const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
   const { n, p } = design;
   const eta = new Float64Array(n);
   const mu = new Float64Array(n);
-  const w = new Float64Array(n);
-  const z = new Float64Array(n);
+  const w = new Float64Array(CHUNK);
+  const z = new Float64Array(CHUNK);
   const xtwx = new Float64Array(p * p);
   const xtwz = new Float64Array(p);
+  const workspace = crossProductWorkspace(design);
 
-  let devOld = 0;
-  for (let i = 0; i < n; i++) {
-    const m0 = (y[i] + 0.5) / 2;
-    eta[i] = Math.log(m0 / (1 - m0));
-    mu[i] = inverseLogit(eta[i]);
-    devOld += unitDeviance(y[i], mu[i]);
-  }
-
+  let devOld = irlsPass(design, null, y, eta, mu, workspace, w, z);
   let beta: Float64Array = new Float64Array(p);
   let factor: Float64Array | null = null;
   let deviance = devOld;
@@ -95,12 +120,7 @@ export function fitLogistic(design: Design, y: Uint8Array, options: LogisticOpti
   let iterations = 0;
   let problem: string | null = null;
   for (let iter = 1; iter <= maxIterations; iter++) {
-    for (let i = 0; i < n; i++) {
-      const d = derivativeOfMean(eta[i]);
-      z[i] = eta[i] + (y[i] - mu[i]) / d;
-      w[i] = (d * d) / (mu[i] * (1 - mu[i]));
-    }
-    weightedCrossProduct(design, w, z, xtwx, xtwz);
+    finishCrossProduct(design, workspace, true, xtwx, xtwz);
     const l = choleskyFactor(xtwx, p);
     if (l === null) {
       problem = `the weighted cross-product became singular at iteration ${iter} (separation?)`;
@@ -109,12 +129,7 @@ export function fitLogistic(design: Design, y: Uint8Array, options: LogisticOpti
     factor = l;
     beta = choleskySolve(l, p, xtwz);
     iterations = iter;
-    linearPredictor(design, beta, eta);
-    deviance = 0;
-    for (let i = 0; i < n; i++) {
-      mu[i] = inverseLogit(eta[i]);
-      deviance += unitDeviance(y[i], mu[i]);
-    }
+    deviance = irlsPass(design, beta, y, eta, mu, workspace, w, z);
     options.onIteration?.(iter, maxIterations);
     if (Math.abs(deviance - devOld) / (Math.abs(deviance) + 0.1) < epsilon) {
       converged = true;
