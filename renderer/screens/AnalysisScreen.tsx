@@ -1,6 +1,149 @@
-// Placeholder until the Analysis screen lands (being built now).
-import type { AppState } from '../../shared/api';
+// Analysis & results: set up the analyses (presets ready to run), run them as a job, open a stored run, and read
+// its matching quality, its key findings and Tables 1-7. The report preview gets its own tab.
+import { useCallback, useEffect, useState } from 'react';
+import type { AnalysisOptions, AppState } from '../../shared/api';
+import type { RunResults } from '../../shared/results/runResults';
+import { call } from '../api/client';
+import { ErrorNote } from '../components/ErrorNote';
+import { draftFromSpec, type SpecDraft } from '../analysis/specDraft';
+import { SetupPanel } from '../analysis/SetupPanel';
+import { RunsList, formatRunTime } from '../analysis/RunsList';
+import { useAnalysisRuns } from '../analysis/useAnalysisRuns';
+import { AnalysisTabs } from '../results/AnalysisTabs';
+import { MatchingQuality } from '../results/MatchingQuality';
+import { ResultsPanel } from '../results/ResultsPanel';
+import { ReportPreview } from '../results/ReportPreview';
 
-export function AnalysisScreen(_props: { state?: AppState; onDone?: () => void }) {
-  return <p className="muted">The Analysis screen is not built yet.</p>;
+type View = 'setup' | 'matching' | 'results' | 'report';
+const VIEWS: { id: View; label: string; needsRun: boolean }[] = [
+  { id: 'setup', label: 'Set up and run', needsRun: false },
+  { id: 'matching', label: 'Matching quality', needsRun: true },
+  { id: 'results', label: 'Results', needsRun: true },
+  { id: 'report', label: 'Report', needsRun: true },
+];
+
+/** The draft survives leaving the section (the screen unmounts), for the store it was made on. */
+let keptDraft: { storePath: string; draft: SpecDraft } | null = null;
+
+export function AnalysisScreen({ state }: { state: AppState }) {
+  const storePath = state.store?.path ?? '';
+  const [options, setOptions] = useState<AnalysisOptions | null>(null);
+  const [optionsError, setOptionsError] = useState<string | null>(null);
+  const [draft, setDraftState] = useState<SpecDraft | null>(keptDraft?.storePath === storePath ? keptDraft.draft : null);
+  const [view, setView] = useState<View>('setup');
+  const [selected, setSelected] = useState<string>('');
+  const busy = state.jobs.some((j) => j.status === 'running');
+
+  const setDraft = useCallback(
+    (d: SpecDraft) => {
+      keptDraft = { storePath, draft: d };
+      setDraftState(d);
+    },
+    [storePath],
+  );
+
+  // Options depend on the extract and its cohort step: read again when either changes (a job ends).
+  const doneJobs = state.jobs.filter((j) => j.status === 'done' && j.kind !== 'analyse').length;
+  useEffect(() => {
+    call('analysis.options', {}).then(
+      (o) => {
+        setOptions(o);
+        setOptionsError(null);
+        setDraftState((d) => d ?? draftFromSpec(o.presets, o.columns));
+      },
+      (e: Error) => setOptionsError(e.message),
+    );
+  }, [storePath, doneJobs]);
+
+  const onOpened = useCallback((run: RunResults, fresh: boolean) => {
+    setSelected((s) => (run.analyses.some((a) => a.name === s) ? s : run.spec.headline));
+    if (fresh) setView('matching');
+  }, []);
+  const runs = useAnalysisRuns(state, onOpened);
+  const run = runs.run;
+
+  const openRun = (runId: string) => {
+    runs.open(runId);
+    setView((v) => (v === 'setup' ? 'matching' : v));
+  };
+
+  if (optionsError) {
+    return (
+      <section className="analysis">
+        <h2>Analysis &amp; results</h2>
+        <ErrorNote message={`The analysis cannot be set up: ${optionsError}`} />
+      </section>
+    );
+  }
+
+  return (
+    <section className="analysis">
+      <h2>Analysis &amp; results</h2>
+      {run && (
+        <div className="run-bar" data-testid="open-run">
+          <span>
+            Open run: <strong>{formatRunTime(run.createdAt)}</strong> · {run.spec.organisation} · {run.analyses.map((a) => a.name).join(', ')}
+          </span>
+          <span className="muted small" title="Run id and engine version">
+            {run.runId} · engine {run.engineVersion}
+          </span>
+          <button
+            type="button"
+            className="secondary small"
+            disabled={!options}
+            onClick={() => {
+              if (options) setDraft(draftFromSpec(run.spec, options.columns));
+              setView('setup');
+            }}
+          >
+            Use these settings
+          </button>
+        </div>
+      )}
+      <div className="tabs" role="tablist" aria-label="Analysis views">
+        {VIEWS.map((v) => (
+          <button
+            key={v.id}
+            id={`analysis-view-${v.id}`}
+            role="tab"
+            type="button"
+            aria-selected={view === v.id}
+            aria-controls="analysis-panel"
+            className={view === v.id ? 'tab active' : 'tab'}
+            disabled={v.needsRun && !run}
+            title={v.needsRun && !run ? 'Run the analysis or open a stored run first' : undefined}
+            onClick={() => setView(v.id)}
+          >
+            {v.label}
+          </button>
+        ))}
+      </div>
+      <ErrorNote message={runs.error} />
+      <div id="analysis-panel" role="tabpanel" aria-labelledby={`analysis-view-${view}`}>
+        {view === 'setup' && (
+          <div className="setup-layout">
+            {options && draft ? (
+              <SetupPanel options={options} draft={draft} onDraft={setDraft} busy={busy} onRun={runs.start} />
+            ) : (
+              <p className="muted">Reading the cohort’s columns…</p>
+            )}
+            <aside>{runs.runs && <RunsList runs={runs.runs} openRunId={run?.runId ?? null} onOpen={openRun} />}</aside>
+          </div>
+        )}
+        {view === 'matching' && run && (
+          <>
+            <AnalysisTabs names={run.analyses.map((a) => a.name)} headline={run.spec.headline} selected={selected} onSelect={setSelected} label="Analysis" />
+            {run.analyses
+              .filter((a) => a.name === selected)
+              .map((a) => (
+                <MatchingQuality key={a.name} analysis={a} bands={run.spec.bands} />
+              ))}
+          </>
+        )}
+        {view === 'results' && run && <ResultsPanel run={run} selected={selected} onSelect={setSelected} />}
+        {/* The report itself is rendered by the service (`report.html`); exports can join this tab. */}
+        {view === 'report' && run && <ReportPreview runId={run.runId} />}
+      </div>
+    </section>
+  );
 }

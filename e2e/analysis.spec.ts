@@ -1,0 +1,98 @@
+// The Analysis screen on the demo store: run the National and Regional presets untouched, read the matching
+// quality (grid and Love plot), the Regional results (Table 1, "What you can say"), then change National's caliper,
+// run again, and find both runs stored.
+import { expect, test, type Page } from '@playwright/test';
+import { startAppHost, type AppHost } from './appHost';
+
+let app: AppHost;
+test.beforeAll(async () => {
+  app = await startAppHost();
+});
+test.afterAll(async () => {
+  await app.stop();
+});
+
+// SHOTS_DIR: somewhere else to put the screens (test-results is emptied by any other Playwright run).
+const screenPath = (name: string) => `${process.env.SHOTS_DIR ?? 'test-results/screens'}/analysis-${name}.png`;
+const shot = (page: Page, name: string) => page.screenshot({ path: screenPath(name), fullPage: true });
+
+async function runAndWait(page: Page) {
+  await page.getByTestId('run-analysis').click();
+  // When the job ends the screen opens the new run on its matching-quality view.
+  await expect(page.getByRole('tab', { name: 'Matching quality' })).toHaveAttribute('aria-selected', 'true', { timeout: 120_000 });
+  await expect(page.getByTestId('job-progress')).toHaveCount(0);
+}
+
+test('run the presets, read matching quality and results, re-run with a new caliper', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.goto(app.url);
+  await page.getByTestId('open-demo').click();
+  await expect(page.getByTestId('counts')).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId('job-progress')).toHaveCount(0, { timeout: 90_000 });
+  await page.getByRole('button', { name: 'Analysis & results' }).click();
+
+  // The presets are ready: National (headline) and Regional, nothing run yet.
+  await expect(page.getByTestId('analysis-card-National')).toBeVisible();
+  await expect(page.getByTestId('analysis-card-Regional')).toBeVisible();
+  await expect(page.getByTestId('runs-list')).toContainText('No run yet');
+  await shot(page, '01-setup');
+
+  await runAndWait(page);
+  const grid = page.getByTestId('balance-grid');
+  // One cell of the variable column per grid row (the grid only renders the rows in view).
+  const variableCells = grid.locator('.ag-cell[col-id="variable"]');
+  await expect(variableCells.first()).toBeVisible();
+  expect(await variableCells.count()).toBeGreaterThan(5);
+  await expect(page.getByTestId('love-plot').locator('svg .love-row').first()).toBeVisible();
+  await expect(page.getByTestId('matching-summary')).toContainText('In the national analysis,');
+  await shot(page, '02-matching-national');
+
+  // The band filter keeps only rows not well matched: every band cell left says so.
+  const filter = page.getByLabel(/Only rows not well matched/);
+  const notWell = Number((await filter.locator('..').textContent())!.match(/\((\d+) of/)![1]);
+  expect(notWell).toBeGreaterThan(0);
+  await filter.check();
+  await expect(variableCells).toHaveCount(notWell);
+  const bands = await grid.locator('.ag-cell[col-id="band"]').allTextContents();
+  expect(bands.every((b) => b === 'reasonably well' || b === 'poorly')).toBe(true);
+  await filter.uncheck();
+
+  await page.getByRole('tab', { name: /^Regional/ }).click();
+  await expect(page.getByTestId('matching-summary')).toContainText('In the regional analysis,');
+  await page.getByTestId('love-plot').screenshot({ path: screenPath('03-love-plot-regional') });
+
+  await page.getByRole('tab', { name: 'Results' }).click();
+  await expect(page.getByRole('heading', { name: 'Key findings: regional analysis' })).toBeVisible();
+  // Table 1's Regional row: its treatment rate is the group's reoffenders over its size (from the group-size
+  // table), in whole % points, and its difference a CI like "-12 to +10".
+  const sizes = page.getByTestId('group-sizes').locator('tbody tr', { hasText: 'Regional' }).locator('td');
+  const n = Number((await sizes.nth(1).textContent())!.replace(/,/g, ''));
+  const reoffenders = Number((await sizes.nth(2).textContent())!.replace(/,/g, ''));
+  const row = page.getByTestId('table-1').locator('tr[data-analysis="Regional"] td');
+  await expect(row.nth(2)).toHaveText(String(Math.round((100 * reoffenders) / n)));
+  await expect(row.nth(4)).toHaveText(/^(-?\d+|\+\d+) to (-?\d+|\+\d+)$/);
+  await expect(page.getByTestId('can-say-rate')).toContainText('What you can say about the one-year reoffending rate:');
+  await expect(page.getByTestId('can-say-rate')).toContainText('This analysis provides evidence that, for every 100 participants, The programme');
+  await shot(page, '04-results-regional');
+
+  // The Report tab previews the service's report of this run.
+  await page.getByRole('tab', { name: 'Report' }).click();
+  await expect(page.frameLocator('[data-testid=report-frame]').getByText(/Table 1/).first()).toBeVisible();
+
+  // Change the National caliper and run again: two runs are stored.
+  await page.getByRole('tab', { name: 'Set up and run' }).click();
+  const caliper = page.getByTestId('analysis-card-National').getByLabel('Caliper', { exact: true });
+  await caliper.fill('0.1');
+  await runAndWait(page);
+  await expect(page.getByTestId('open-run')).toBeVisible();
+  await page.getByRole('tab', { name: 'Set up and run' }).click();
+  await expect(page.getByTestId('run-entry')).toHaveCount(2);
+  await expect(caliper).toHaveValue('0.1');
+  await shot(page, '05-two-runs');
+
+  // A clear error before anything runs: a caliper that is not a number.
+  await caliper.fill('abc');
+  await page.getByTestId('run-analysis').click();
+  await expect(page.getByRole('alert')).toContainText('“National”: the caliper must be a number above 0');
+  await shot(page, '06-setup-error');
+});

@@ -1,0 +1,94 @@
+// The set-up of a run: organisation, the analyses as cards, headline, alpha and power, and "Run analysis".
+import { useState } from 'react';
+import type { AnalysisOptions } from '../../shared/api';
+import { formatCount } from '../../shared/format/numberFormat';
+import { AnalysisCard } from './AnalysisCard';
+import { draftFromSpec, newAnalysis, removeAnalysis, renameAnalysis, specFromDraft, type SpecDraft } from './specDraft';
+import type { SpecInput } from '../../shared/engine/analysisSpec';
+
+interface Props {
+  options: AnalysisOptions;
+  draft: SpecDraft;
+  onDraft: (draft: SpecDraft) => void;
+  busy: boolean;
+  onRun: (spec: SpecInput) => void;
+}
+
+export function SetupPanel({ options, draft, onDraft, busy, onRun }: Props) {
+  const [problems, setProblems] = useState<string[]>([]);
+  const run = () => {
+    const check = specFromDraft(draft);
+    setProblems(check.ok ? [] : check.problems);
+    if (check.ok) onRun(check.spec);
+  };
+  const names = draft.analyses.map((a) => a.name);
+  const presetTemplate = () => draftFromSpec(options.presets, options.columns).analyses[0];
+
+  return (
+    <div className="setup">
+      <p className="muted small">
+        {formatCount(options.treated)} people in the treatment group and {formatCount(options.poolEligible)} eligible comparison records after the cohort step.
+      </p>
+      <div className="card setup-general">
+        <label className="org-field">
+          Organisation or programme (as the statements will name it)
+          <input value={draft.organisation} onChange={(e) => onDraft({ ...draft, organisation: e.target.value })} placeholder="e.g. Southwark's IOM programme" />
+        </label>
+        <label>
+          Headline analysis
+          <select value={draft.headline} onChange={(e) => onDraft({ ...draft, headline: e.target.value })}>
+            {names.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Significance level (alpha)
+          <input inputMode="decimal" value={draft.alpha} onChange={(e) => onDraft({ ...draft, alpha: e.target.value })} />
+        </label>
+        <label>
+          Power for the sample size needed
+          <input inputMode="decimal" value={draft.power} onChange={(e) => onDraft({ ...draft, power: e.target.value })} />
+        </label>
+      </div>
+
+      {draft.analyses.map((a) => (
+        <AnalysisCard
+          key={a.key}
+          draft={a}
+          columns={options.columns}
+          isHeadline={a.name === draft.headline}
+          canRemove={draft.analyses.length > 1}
+          onChange={(next) => onDraft({ ...draft, analyses: draft.analyses.map((x) => (x.key === a.key ? next : x)) })}
+          onRename={(name) => onDraft(renameAnalysis(draft, a.key, name))}
+          onRemove={() => onDraft(removeAnalysis(draft, a.key))}
+        />
+      ))}
+
+      <div className="setup-actions">
+        <button type="button" className="secondary" onClick={() => onDraft({ ...draft, analyses: [...draft.analyses, newAnalysis(presetTemplate(), names)] })}>
+          Add an analysis
+        </button>
+        <button type="button" className="secondary" onClick={() => onDraft(draftFromSpec({ ...options.presets, organisation: draft.organisation }, options.columns))}>
+          Reset to the National and Regional presets
+        </button>
+        <span className="grow" />
+        <button type="button" onClick={run} disabled={busy} data-testid="run-analysis">
+          {busy ? 'A job is running…' : 'Run analysis'}
+        </button>
+      </div>
+      {problems.length > 0 && (
+        <div className="error-note" role="alert">
+          The analysis cannot run yet:
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

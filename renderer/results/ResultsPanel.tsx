@@ -1,0 +1,30 @@
+// Results of the open run: the key findings and charts of one analysis (the headline one first), the group
+// sizes and Tables 1-7 of every analysis.
+import type { RunResults } from '../../shared/results/runResults';
+import { AnalysisTabs } from './AnalysisTabs';
+import { GroupSizesTable } from './GroupSizesTable';
+import { KeyFindings } from './KeyFindings';
+import { OutcomeBars } from './OutcomeBars';
+import { OutcomeTables } from './OutcomeTables';
+
+export function ResultsPanel({ run, selected, onSelect }: { run: RunResults; selected: string; onSelect: (name: string) => void }) {
+  const analysis = run.analyses.find((a) => a.name === selected) ?? run.analyses[0];
+  const o = analysis.outcomes;
+  return (
+    <div className="results">
+      <AnalysisTabs names={run.analyses.map((a) => a.name)} headline={run.spec.headline} selected={analysis.name} onSelect={onSelect} label="Analysis of the key findings" />
+      <h3>Key findings: {analysis.name.toLowerCase()} analysis</h3>
+      <KeyFindings analysis={analysis} organisation={run.spec.organisation} />
+      <h3>Charts</h3>
+      <div className="charts-row">
+        <OutcomeBars title="One-year proven reoffending rate" measure={o.rate} unit="rate" axisLabel="Reoffending rate (%)" />
+        <OutcomeBars title="One-year proven reoffending frequency" measure={o.frequency} unit="frequency" axisLabel="Offences per person" />
+        <OutcomeBars title="Average time to first proven reoffence" measure={o.daysToFirst} unit="days" axisLabel="Days (reoffenders only)" />
+      </div>
+      <p className="muted small">Bars are each group’s mean; whiskers its own confidence interval.</p>
+      <h3>The results in detail</h3>
+      <GroupSizesTable analyses={run.analyses} headline={run.spec.headline} />
+      <OutcomeTables analyses={run.analyses} organisation={run.spec.organisation} selected={analysis.name} alpha={run.spec.alpha} />
+    </div>
+  );
+}
