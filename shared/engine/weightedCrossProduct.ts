@@ -5,17 +5,22 @@
 //   so one scatter per row of (w, w x_a, w z) into per-cell sums gives the intercept, the level diagonals (sum of
 //   w), the level x dense terms and the level x level terms of blocks in the same group (levels of one block are
 //   mutually exclusive, their cross terms are zero);
-// - levels of blocks in different groups: sums of w by pair of levels.
+// - levels of blocks in different groups: per cell of the earlier group, sums of w by level of each block of the
+//   later groups (the cell fixes the earlier group's levels, so one add per row and later block).
 // Rows are added chunk by chunk in their given order, so the result depends on that order only.
 import type { Design } from './designMatrix';
 
 /** Rows per chunk: the chunk's w x_a (dense columns + 1 rows of CHUNK doubles) and slices of the columns stay in cache. */
 export const CHUNK = 1024;
 
-interface BlockPair {
-  b: number;
-  c: number;
-  /** Sum of w by (level of b) x (level of c), row-major. */
+/** For one group: sums of w by (cell, level of a block of a later group). */
+interface LaterLevels {
+  /** The later groups' blocks. */
+  blocks: number[];
+  /** Slot of level 0 of each of those blocks in a cell's row. */
+  offsets: Int32Array;
+  /** Slots per cell: the levels of all those blocks. */
+  width: number;
   sums: Float64Array;
 }
 
@@ -27,27 +32,29 @@ export interface CrossProductWorkspace {
   pairSums: Float64Array;
   /** Per group, per cell: sum of w, sums of w x_a (m of them), sum of w z. */
   cellSums: Float64Array[];
-  pairs: BlockPair[];
+  /** Per group. */
+  later: LaterLevels[];
   /** Per group, per cell: sum of the coefficients of the cell's levels (for eta). */
   cellOffsets: Float64Array[];
 }
 
 export function crossProductWorkspace(design: Design): CrossProductWorkspace {
   const m = design.denseValues.length;
-  const groupOf = new Int32Array(design.blocks.length);
-  design.groups.forEach((g, k) => g.blocks.forEach((b) => (groupOf[b] = k)));
-  const pairs: BlockPair[] = [];
-  for (let c = 0; c < design.blocks.length; c++) {
-    for (let b = 0; b < c; b++) {
-      if (groupOf[b] === groupOf[c]) continue;
-      pairs.push({ b, c, sums: new Float64Array(design.blocks[b].columnOfLevel.length * design.blocks[c].columnOfLevel.length) });
-    }
-  }
+  const later = design.groups.map((group, g): LaterLevels => {
+    const blocks = design.groups.slice(g + 1).flatMap((h) => h.blocks);
+    const offsets = new Int32Array(blocks.length);
+    let width = 0;
+    blocks.forEach((b, k) => {
+      offsets[k] = width;
+      width += design.blocks[b].columnOfLevel.length;
+    });
+    return { blocks, offsets, width, sums: new Float64Array(group.cells * width) };
+  });
   return {
     weighted: new Float64Array((m + 1) * CHUNK),
     pairSums: new Float64Array((m + 1) * m),
     cellSums: design.groups.map((g) => new Float64Array(g.cells * (m + 2))),
-    pairs,
+    later,
     cellOffsets: design.groups.map((g) => new Float64Array(g.cells)),
   };
 }
@@ -56,7 +63,7 @@ export function crossProductWorkspace(design: Design): CrossProductWorkspace {
 export function startCrossProduct(workspace: CrossProductWorkspace): void {
   workspace.pairSums.fill(0);
   for (const sums of workspace.cellSums) sums.fill(0);
-  for (const pair of workspace.pairs) pair.sums.fill(0);
+  for (const { sums } of workspace.later) sums.fill(0);
 }
 
 /** out[at + k] += sum over the chunk of wx[o + r] x_k[s + r], four columns per read of wx. */
@@ -126,7 +133,7 @@ export function accumulateChunk(design: Design, workspace: CrossProductWorkspace
   w: Float64Array, z: Float64Array | null, o: number): void {
   const { denseValues: x, blocks, groups } = design;
   const m = x.length;
-  const { weighted: wx, pairSums, cellSums, pairs } = workspace;
+  const { weighted: wx, pairSums, cellSums, later } = workspace;
   for (let a = 0; a < m; a++) {
     const xa = x[a];
     const at = a * CHUNK;
@@ -161,11 +168,14 @@ export function accumulateChunk(design: Design, workspace: CrossProductWorkspace
       for (let k = 0; k < rows; k++) sums[base + 1 + k] += wx[k * CHUNK + r];
     }
   }
-  for (const { b, c, sums } of pairs) {
-    const codesB = blocks[b].codes;
-    const codesC = blocks[c].codes;
-    const levelsC = blocks[c].columnOfLevel.length;
-    for (let r = 0; r < len; r++) sums[codesB[s + r] * levelsC + codesC[s + r]] += w[o + r];
+  for (let g = 0; g < groups.length; g++) {
+    const cellOfRow = groups[g].cellOfRow;
+    const { blocks: laterBlocks, offsets, width: slots, sums } = later[g];
+    for (let k = 0; k < laterBlocks.length; k++) {
+      const codes = blocks[laterBlocks[k]].codes;
+      const offset = offsets[k];
+      for (let r = 0; r < len; r++) sums[cellOfRow[s + r] * slots + offset + codes[s + r]] += w[o + r];
+    }
   }
 }
 
@@ -174,7 +184,7 @@ export function finishCrossProduct(design: Design, workspace: CrossProductWorksp
   const { p, denseColumns, blocks, groups } = design;
   const m = denseColumns.length;
   const width = m + 2;
-  const { pairSums, cellSums, pairs } = workspace;
+  const { pairSums, cellSums, later } = workspace;
   xtwx.fill(0);
   xtwz.fill(0);
   for (let a = 0; a < m; a++) {
@@ -225,17 +235,24 @@ export function finishCrossProduct(design: Design, workspace: CrossProductWorksp
       }
     }
   });
-  for (const { b, c, sums } of pairs) {
-    const colsB = blocks[b].columnOfLevel;
-    const colsC = blocks[c].columnOfLevel;
-    for (let u = 1; u < colsB.length; u++) {
-      for (let v = 1; v < colsC.length; v++) {
-        const s = sums[u * colsC.length + v];
-        xtwx[colsB[u] * p + colsC[v]] += s;
-        xtwx[colsC[v] * p + colsB[u]] += s;
+  groups.forEach((group, g) => {
+    const { blocks: laterBlocks, offsets, width: slots, sums } = later[g];
+    const k = group.blocks.length;
+    for (let cell = 0; cell < group.cells; cell++) {
+      for (let u = 0; u < k; u++) {
+        const j = group.cellColumns[cell * k + u];
+        if (j < 0) continue;
+        laterBlocks.forEach((b, t) => {
+          const columnOfLevel = blocks[b].columnOfLevel;
+          for (let level = 1; level < columnOfLevel.length; level++) {
+            const v = sums[cell * slots + offsets[t] + level];
+            xtwx[j * p + columnOfLevel[level]] += v;
+            xtwx[columnOfLevel[level] * p + j] += v;
+          }
+        });
       }
     }
-  }
+  });
 }
 
 /** Writes X'WX (full symmetric p x p, row-major) and X'Wz; `z` may be null when only X'WX is wanted. */
