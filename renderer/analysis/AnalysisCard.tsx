@@ -110,7 +110,7 @@ export function AnalysisCard({ draft, columns, isHeadline, canRemove, onChange, 
               <label>
                 Caliper unit
                 <select value={draft.caliperUnit} onChange={(e) => set({ caliperUnit: e.target.value as AnalysisDraft['caliperUnit'] })}>
-                  <option value="sd">SD of the score</option>
+                  <option value="sd">SD units</option>
                   <option value="logit">logit units</option>
                 </select>
               </label>

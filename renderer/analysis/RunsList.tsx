@@ -1,9 +1,9 @@
 // The runs stored in this store, newest first, each one a button to open it.
 import type { RunListEntry } from '../../shared/api';
 
-/** "25 Nov 2026, 10:42" in the analyst's local time. */
+/** "25 Nov 2026, 10:42:07" in the analyst's local time; seconds tell apart runs made a minute apart. */
 export function formatRunTime(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
 export function RunsList({ runs, openRunId, onOpen }: { runs: RunListEntry[]; openRunId: string | null; onOpen: (runId: string) => void }) {

@@ -15,10 +15,12 @@ interface Props {
 }
 
 export function SetupPanel({ options, draft, onDraft, busy, onRun }: Props) {
-  const [problems, setProblems] = useState<string[]>([]);
+  // After a first attempt the problems follow the edits, so each one goes away as it is fixed.
+  const [tried, setTried] = useState(false);
+  const check = specFromDraft(draft);
+  const problems = tried && !check.ok ? check.problems : [];
   const run = () => {
-    const check = specFromDraft(draft);
-    setProblems(check.ok ? [] : check.problems);
+    setTried(true);
     if (check.ok) onRun(check.spec);
   };
   const names = draft.analyses.map((a) => a.name);
@@ -32,7 +34,7 @@ export function SetupPanel({ options, draft, onDraft, busy, onRun }: Props) {
       <div className="card setup-general">
         <label className="org-field">
           Organisation or programme (as the statements will name it)
-          <input value={draft.organisation} onChange={(e) => onDraft({ ...draft, organisation: e.target.value })} placeholder="e.g. Southwark's IOM programme" />
+          <input value={draft.organisation} onChange={(e) => onDraft({ ...draft, organisation: e.target.value })} placeholder="e.g. Southwark's IOM programme" aria-describedby="org-reads" />
         </label>
         <label>
           Headline analysis
@@ -52,6 +54,10 @@ export function SetupPanel({ options, draft, onDraft, busy, onRun }: Props) {
           Power for the sample size needed
           <input inputMode="decimal" value={draft.power} onChange={(e) => onDraft({ ...draft, power: e.target.value })} />
         </label>
+        {/* The name goes mid-sentence as typed, so show how it will read. */}
+        <p id="org-reads" className="muted small org-reads">
+          Reads as: “This analysis provides evidence that, for every 100 participants, {draft.organisation.trim() || '…'} may decrease …”
+        </p>
       </div>
 
       {draft.analyses.map((a) => (
@@ -67,28 +73,31 @@ export function SetupPanel({ options, draft, onDraft, busy, onRun }: Props) {
         />
       ))}
 
+      {/* Sticky at the bottom of the window: the problems show beside the button that found them. */}
       <div className="setup-actions">
-        <button type="button" className="secondary" onClick={() => onDraft({ ...draft, analyses: [...draft.analyses, newAnalysis(presetTemplate(), names)] })}>
-          Add an analysis
-        </button>
-        <button type="button" className="secondary" onClick={() => onDraft(draftFromSpec({ ...options.presets, organisation: draft.organisation }, options.columns))}>
-          Reset to the National and Regional presets
-        </button>
-        <span className="grow" />
-        <button type="button" onClick={run} disabled={busy} data-testid="run-analysis">
-          {busy ? 'A job is running…' : 'Run analysis'}
-        </button>
-      </div>
-      {problems.length > 0 && (
-        <div className="error-note" role="alert">
-          The analysis cannot run yet:
-          <ul>
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
+        {problems.length > 0 && (
+          <div className="error-note" role="alert">
+            The analysis cannot run yet:
+            <ul>
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <div className="setup-buttons">
+          <button type="button" className="secondary" onClick={() => onDraft({ ...draft, analyses: [...draft.analyses, newAnalysis(presetTemplate(), names)] })}>
+            Add an analysis
+          </button>
+          <button type="button" className="secondary" onClick={() => onDraft(draftFromSpec({ ...options.presets, organisation: draft.organisation }, options.columns))}>
+            Reset to the National and Regional presets
+          </button>
+          <span className="grow" />
+          <button type="button" onClick={run} disabled={busy} data-testid="run-analysis">
+            {busy ? 'A job is running…' : 'Run analysis'}
+          </button>
         </div>
-      )}
+      </div>
     </div>
   );
 }

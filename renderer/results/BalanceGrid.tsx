@@ -7,7 +7,7 @@ import { gridTheme } from '../components/gridSetup';
 import type { BalanceRow, Band } from '../../shared/engine/balance';
 import { formatCount, formatFixed, formatSigned } from '../../shared/format/numberFormat';
 
-const BAND_LABEL: Record<Band, string> = { well: 'well', reasonably: 'reasonably well', poorly: 'poorly' };
+const BAND_LABEL: Record<Band, string> = { well: 'well', reasonably: 'reasonably', poorly: 'poorly' };
 
 /** Shares of a level (0/1 rows) read best as %, other means in their units. */
 function meanText(p: ValueFormatterParams<BalanceRow, number | null>): string {
@@ -21,8 +21,8 @@ const smdText = (p: ValueFormatterParams<BalanceRow, number | null>) => (p.value
 const bySize = (a: number | null, b: number | null) => (a === null ? Infinity : Math.abs(a)) - (b === null ? Infinity : Math.abs(b));
 
 const COLUMNS: ColDef<BalanceRow>[] = [
-  { field: 'variable', headerName: 'Variable', flex: 1.2, minWidth: 150, tooltipField: 'variable' },
-  { field: 'level', headerName: 'Level', flex: 1.5, minWidth: 150, tooltipField: 'level', valueFormatter: (p) => p.value ?? '' },
+  { field: 'variable', headerName: 'Variable', flex: 1.3, minWidth: 170, tooltipField: 'variable' },
+  { field: 'level', headerName: 'Level', flex: 1.4, minWidth: 150, tooltipField: 'level', valueFormatter: (p) => p.value ?? '' },
   { field: 'treatedMean', headerName: 'Treated mean', headerTooltip: 'Mean over the matched treatment group', width: 100, type: 'numericColumn', valueFormatter: meanText },
   { field: 'poolMean', headerName: 'Pool mean', headerTooltip: 'Unweighted mean over the whole comparison pool', width: 100, type: 'numericColumn', valueFormatter: meanText },
   { field: 'comparisonMean', headerName: 'Comparison mean', headerTooltip: 'Weighted mean over the matched comparison group', width: 122, type: 'numericColumn', valueFormatter: meanText },
@@ -30,7 +30,7 @@ const COLUMNS: ColDef<BalanceRow>[] = [
   { field: 'smdAfter', headerName: 'SMD after', headerTooltip: 'Standardised difference (%) after matching; sorts by size', width: 96, type: 'numericColumn', valueFormatter: smdText, comparator: bySize, sort: 'desc' },
   {
     field: 'band',
-    headerName: 'Matched',
+    headerName: 'Matched', headerTooltip: 'Band of |SMD after|: well, reasonably (well) or poorly matched',
     width: 145,
     valueFormatter: (p) => (p.value ? BAND_LABEL[p.value as Band] : ''),
     cellClass: (p) => `band-cell band-${p.value as string}`,

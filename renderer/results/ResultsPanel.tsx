@@ -16,7 +16,7 @@ export function ResultsPanel({ run, selected, onSelect }: { run: RunResults; sel
       <h3>Key findings: {analysis.name.toLowerCase()} analysis</h3>
       <KeyFindings analysis={analysis} organisation={run.spec.organisation} />
       <h3>Charts</h3>
-      <div className="charts-row">
+      <div className="charts-row" data-testid="outcome-charts">
         <OutcomeBars title="One-year proven reoffending rate" measure={o.rate} unit="rate" axisLabel="Reoffending rate (%)" />
         <OutcomeBars title="One-year proven reoffending frequency" measure={o.frequency} unit="frequency" axisLabel="Offences per person" />
         <OutcomeBars title="Average time to first proven reoffence" measure={o.daysToFirst} unit="days" axisLabel="Days (reoffenders only)" />

@@ -22,25 +22,31 @@ const VIEWS: { id: View; label: string; needsRun: boolean }[] = [
   { id: 'report', label: 'Report', needsRun: true },
 ];
 
-/** The draft survives leaving the section (the screen unmounts), for the store it was made on. */
-let keptDraft: { storePath: string; draft: SpecDraft } | null = null;
+/** The draft, the view and the analysis chosen survive leaving the section (the screen unmounts), per store. */
+let kept: { storePath: string; draft: SpecDraft | null; view: View; selected: string } | null = null;
 
 export function AnalysisScreen({ state }: { state: AppState }) {
   const storePath = state.store?.path ?? '';
   const [options, setOptions] = useState<AnalysisOptions | null>(null);
   const [optionsError, setOptionsError] = useState<string | null>(null);
-  const [draft, setDraftState] = useState<SpecDraft | null>(keptDraft?.storePath === storePath ? keptDraft.draft : null);
-  const [view, setView] = useState<View>('setup');
-  const [selected, setSelected] = useState<string>('');
+  if (kept?.storePath !== storePath) kept = { storePath, draft: null, view: 'setup', selected: '' };
+  const [draft, setDraftState] = useState<SpecDraft | null>(kept.draft);
+  const [view, setViewState] = useState<View>(kept.view);
+  const [selected, setSelectedState] = useState<string>(kept.selected);
   const busy = state.jobs.some((j) => j.status === 'running');
 
-  const setDraft = useCallback(
-    (d: SpecDraft) => {
-      keptDraft = { storePath, draft: d };
-      setDraftState(d);
-    },
-    [storePath],
-  );
+  const setDraft = useCallback((d: SpecDraft) => {
+    if (kept) kept.draft = d;
+    setDraftState(d);
+  }, []);
+  const setSelected = useCallback((name: string) => {
+    if (kept) kept.selected = name;
+    setSelectedState(name);
+  }, []);
+  const setView = useCallback((v: View) => {
+    if (kept) kept.view = v;
+    setViewState(v);
+  }, []);
 
   // Options depend on the extract and its cohort step: read again when either changes (a job ends).
   const doneJobs = state.jobs.filter((j) => j.status === 'done' && j.kind !== 'analyse').length;
@@ -49,22 +55,30 @@ export function AnalysisScreen({ state }: { state: AppState }) {
       (o) => {
         setOptions(o);
         setOptionsError(null);
-        setDraftState((d) => d ?? draftFromSpec(o.presets, o.columns));
+        setDraftState((d) => {
+          const next = d ?? draftFromSpec(o.presets, o.columns);
+          if (kept) kept.draft = next;
+          return next;
+        });
       },
       (e: Error) => setOptionsError(e.message),
     );
   }, [storePath, doneJobs]);
 
-  const onOpened = useCallback((run: RunResults, fresh: boolean) => {
-    setSelected((s) => (run.analyses.some((a) => a.name === s) ? s : run.spec.headline));
-    if (fresh) setView('matching');
-  }, []);
+  const onOpened = useCallback(
+    (run: RunResults, fresh: boolean) => {
+      const current = kept?.selected ?? '';
+      setSelected(run.analyses.some((a) => a.name === current) ? current : run.spec.headline);
+      if (fresh) setView('matching');
+    },
+    [setView, setSelected],
+  );
   const runs = useAnalysisRuns(state, onOpened);
   const run = runs.run;
 
   const openRun = (runId: string) => {
     runs.open(runId);
-    setView((v) => (v === 'setup' ? 'matching' : v));
+    if (view === 'setup') setView('matching');
   };
 
   if (optionsError) {
