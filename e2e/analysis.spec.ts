@@ -86,6 +86,7 @@ test('run the presets, read matching quality and results, re-run with a new cali
   // The Report tab previews the service's report of this run.
   await page.getByRole('tab', { name: 'Report' }).click();
   await expect(page.frameLocator('[data-testid=report-frame]').getByText(/Table 1/).first()).toBeVisible();
+  await page.screenshot({ path: screenPath('07-report-tab') });
 
   // Change the National caliper and run again: two runs are stored.
   await page.getByRole('tab', { name: 'Set up and run' }).click();
