@@ -103,8 +103,10 @@ test('run the presets, read matching quality and results, re-run with a new cali
   await caliper.fill('abc');
   await page.getByTestId('run-analysis').click();
   await expect(page.getByRole('alert')).toContainText('“National”: the caliper must be a number above 0');
+  await expect(caliper).toHaveAttribute('aria-invalid', 'true');
   await page.screenshot({ path: screenPath('06-setup-error') });
   // The problem goes away as soon as it is fixed.
   await caliper.fill('0.15');
   await expect(page.getByText('The analysis cannot run yet')).toHaveCount(0);
+  await expect(caliper).toHaveAttribute('aria-invalid', 'false');
 });

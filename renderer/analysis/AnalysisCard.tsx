@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import type { AnalysisColumn } from '../../shared/api';
 import { CovariateChecklist } from './CovariateChecklist';
-import { usesSameRegion, withSameRegion, type AnalysisDraft, type MethodName } from './specDraft';
+import { analysisField, usesSameRegion, withSameRegion, type AnalysisDraft, type MethodName } from './specDraft';
 
 const METHODS: { id: MethodName; label: string }[] = [
   { id: 'radius', label: 'Radius (JDL default)' },
@@ -19,6 +19,8 @@ const METHOD_HELP: Record<MethodName, string> = {
 interface Props {
   draft: AnalysisDraft;
   columns: AnalysisColumn[];
+  /** Field ids with a problem (specDraft's DraftProblem.field). */
+  invalid: ReadonlySet<string | null>;
   isHeadline: boolean;
   canRemove: boolean;
   onChange: (next: AnalysisDraft) => void;
@@ -30,7 +32,8 @@ function toggle(list: string[], name: string, on: boolean): string[] {
   return on ? (list.includes(name) ? list : [...list, name]) : list.filter((n) => n !== name);
 }
 
-export function AnalysisCard({ draft, columns, isHeadline, canRemove, onChange, onRename, onRemove }: Props) {
+export function AnalysisCard({ draft, columns, invalid, isHeadline, canRemove, onChange, onRename, onRemove }: Props) {
+  const bad = (input: Parameters<typeof analysisField>[1]) => invalid.has(analysisField(draft, input));
   const id = useId();
   const sameRegion = usesSameRegion(draft.pool);
   const set = (patch: Partial<AnalysisDraft>) => onChange({ ...draft, ...patch });
@@ -50,7 +53,7 @@ export function AnalysisCard({ draft, columns, isHeadline, canRemove, onChange, 
       <div className="analysis-card-head">
         <label className="grow">
           Analysis name
-          <input value={draft.name} onChange={(e) => onRename(e.target.value)} />
+          <input value={draft.name} onChange={(e) => onRename(e.target.value)} aria-invalid={bad('name')} />
         </label>
         {isHeadline && <span className="status-pill good">Headline analysis</span>}
         <button type="button" className="secondary small" onClick={onRemove} disabled={!canRemove} title={canRemove ? undefined : 'A spec needs at least one analysis'}>
@@ -105,7 +108,7 @@ export function AnalysisCard({ draft, columns, isHeadline, canRemove, onChange, 
             <div className="inline-fields">
               <label>
                 {draft.method === 'kernel' ? 'Bandwidth (caliper)' : 'Caliper'}
-                <input inputMode="decimal" value={draft.caliper} placeholder={draft.method === 'nearest' ? 'none' : '0.2'} onChange={(e) => set({ caliper: e.target.value })} />
+                <input inputMode="decimal" value={draft.caliper} placeholder={draft.method === 'nearest' ? 'none' : '0.2'} onChange={(e) => set({ caliper: e.target.value })} aria-invalid={bad('caliper')} />
               </label>
               <label>
                 Caliper unit
@@ -119,7 +122,7 @@ export function AnalysisCard({ draft, columns, isHeadline, canRemove, onChange, 
               <div className="inline-fields">
                 <label>
                   Controls per treated person
-                  <input inputMode="numeric" value={draft.ratio} onChange={(e) => set({ ratio: e.target.value })} />
+                  <input inputMode="numeric" value={draft.ratio} onChange={(e) => set({ ratio: e.target.value })} aria-invalid={bad('ratio')} />
                 </label>
                 <label className="check inline-check">
                   <input type="checkbox" checked={draft.replace} onChange={(e) => set({ replace: e.target.checked })} />
@@ -131,7 +134,7 @@ export function AnalysisCard({ draft, columns, isHeadline, canRemove, onChange, 
           </fieldset>
         </div>
 
-        <CovariateChecklist columns={columns} selected={draft.covariates} blocked={blocked} onChange={(covariates) => set({ covariates })} />
+        <CovariateChecklist columns={columns} selected={draft.covariates} blocked={blocked} invalid={bad('covariates')} onChange={(covariates) => set({ covariates })} />
       </div>
     </fieldset>
   );

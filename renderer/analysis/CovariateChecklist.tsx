@@ -9,10 +9,12 @@ interface Props {
   selected: string[];
   /** Columns that cannot be covariates here, with the reason shown beside them. */
   blocked: Record<string, string>;
+  /** No covariate chosen where one is needed. */
+  invalid: boolean;
   onChange: (selected: string[]) => void;
 }
 
-export function CovariateChecklist({ columns, selected, blocked, onChange }: Props) {
+export function CovariateChecklist({ columns, selected, blocked, invalid, onChange }: Props) {
   const id = useId();
   const groups = covariateGroups(columns);
   const known = new Set(columns.map((c) => c.name));
@@ -27,7 +29,7 @@ export function CovariateChecklist({ columns, selected, blocked, onChange }: Pro
   };
 
   return (
-    <fieldset className="plain covariates">
+    <fieldset className={invalid ? 'plain covariates invalid' : 'plain covariates'} aria-invalid={invalid}>
       <legend>
         Covariates of the score model <span className="muted small">({selected.length} chosen)</span>
       </legend>

@@ -19,6 +19,7 @@ export function SetupPanel({ options, draft, onDraft, busy, onRun }: Props) {
   const [tried, setTried] = useState(false);
   const check = specFromDraft(draft);
   const problems = tried && !check.ok ? check.problems : [];
+  const invalid = new Set(problems.map((p) => p.field));
   const run = () => {
     setTried(true);
     if (check.ok) onRun(check.spec);
@@ -34,7 +35,7 @@ export function SetupPanel({ options, draft, onDraft, busy, onRun }: Props) {
       <div className="card setup-general">
         <label className="org-field">
           Organisation or programme (as the statements will name it)
-          <input value={draft.organisation} onChange={(e) => onDraft({ ...draft, organisation: e.target.value })} placeholder="e.g. Southwark's IOM programme" aria-describedby="org-reads" />
+          <input value={draft.organisation} onChange={(e) => onDraft({ ...draft, organisation: e.target.value })} placeholder="e.g. Southwark's IOM programme" aria-describedby="org-reads" aria-invalid={invalid.has('organisation')} />
         </label>
         <label>
           Headline analysis
@@ -48,11 +49,11 @@ export function SetupPanel({ options, draft, onDraft, busy, onRun }: Props) {
         </label>
         <label>
           Significance level (alpha)
-          <input inputMode="decimal" value={draft.alpha} onChange={(e) => onDraft({ ...draft, alpha: e.target.value })} />
+          <input inputMode="decimal" value={draft.alpha} onChange={(e) => onDraft({ ...draft, alpha: e.target.value })} aria-invalid={invalid.has('alpha')} />
         </label>
         <label>
           Power for the sample size needed
-          <input inputMode="decimal" value={draft.power} onChange={(e) => onDraft({ ...draft, power: e.target.value })} />
+          <input inputMode="decimal" value={draft.power} onChange={(e) => onDraft({ ...draft, power: e.target.value })} aria-invalid={invalid.has('power')} />
         </label>
         {/* The name goes mid-sentence as typed, so show how it will read. */}
         <p id="org-reads" className="muted small org-reads">
@@ -65,6 +66,7 @@ export function SetupPanel({ options, draft, onDraft, busy, onRun }: Props) {
           key={a.key}
           draft={a}
           columns={options.columns}
+          invalid={invalid}
           isHeadline={a.name === draft.headline}
           canRemove={draft.analyses.length > 1}
           onChange={(next) => onDraft({ ...draft, analyses: draft.analyses.map((x) => (x.key === a.key ? next : x)) })}
@@ -80,7 +82,7 @@ export function SetupPanel({ options, draft, onDraft, busy, onRun }: Props) {
             The analysis cannot run yet:
             <ul>
               {problems.map((p) => (
-                <li key={p}>{p}</li>
+                <li key={p.message}>{p.message}</li>
               ))}
             </ul>
           </div>

@@ -49,12 +49,13 @@ describe('draft round trip', () => {
     const check = specFromDraft(draft);
     expect(check.ok).toBe(false);
     if (check.ok) return;
+    const [national, regional] = draft.analyses.map((a) => a.key);
     expect(check.problems).toEqual([
-      'Give the organisation’s name: the statements of the results use it.',
-      'The significance level (alpha) must be between 0 and 1, e.g. 0.05.',
-      '“National”: the caliper must be a number above 0 (e.g. 0.2).',
-      '“Regional”: choose at least one covariate.',
-      '“Regional”: the number of controls per treated person must be a whole number of 1 or more.',
+      { field: 'organisation', message: 'Give the organisation’s name: the statements of the results use it.' },
+      { field: 'alpha', message: 'The significance level (alpha) must be between 0 and 1, e.g. 0.05.' },
+      { field: `${national}:caliper`, message: '“National”: the caliper must be a number above 0 (e.g. 0.2).' },
+      { field: `${regional}:covariates`, message: '“Regional”: choose at least one covariate.' },
+      { field: `${regional}:ratio`, message: '“Regional”: the number of controls per treated person must be a whole number of 1 or more.' },
     ]);
   });
 
@@ -65,14 +66,14 @@ describe('draft round trip', () => {
     expect(ok.ok && ok.spec.analyses[1].matching).toEqual({ method: 'nearest', ratio: 1, replace: false, caliper: undefined, caliperUnit: 'sd' });
     draft.analyses[0].caliper = '';
     const bad = specFromDraft(draft);
-    expect(!bad.ok && bad.problems).toEqual(['“National”: radius matching needs a caliper (e.g. 0.2).']);
+    expect(!bad.ok && bad.problems).toEqual([{ field: `${draft.analyses[0].key}:caliper`, message: '“National”: radius matching needs a caliper (e.g. 0.2).' }]);
   });
 
   it('reports two analyses of the same name in the schema’s words', () => {
     const draft = draftFromSpec(presetSpec('X'), COLUMNS);
     const renamed = renameAnalysis(draft, draft.analyses[1].key, 'National');
     const check = specFromDraft(renamed);
-    expect(!check.ok && check.problems).toEqual(['two analyses are named "National"']);
+    expect(!check.ok && check.problems).toEqual([{ field: null, message: 'two analyses are named "National"' }]);
   });
 });
 

@@ -111,39 +111,51 @@ function parseNumber(text: string): number | null {
   return Number(t);
 }
 
-function matchingOf(a: AnalysisDraft, problems: string[]): SpecInput['analyses'][number]['matching'] {
+/** A problem of the draft; `field` names the input to mark ("alpha", or "<analysis key>:caliper"), null for the whole spec. */
+export interface DraftProblem {
+  field: string | null;
+  message: string;
+}
+
+/** The field id of an analysis's input, as DraftProblem.field names it. */
+export function analysisField(a: Pick<AnalysisDraft, 'key'>, input: 'name' | 'caliper' | 'ratio' | 'covariates'): string {
+  return `${a.key}:${input}`;
+}
+
+function matchingOf(a: AnalysisDraft, problems: DraftProblem[]): SpecInput['analyses'][number]['matching'] {
   const where = `“${a.name || 'unnamed analysis'}”`;
   const caliper = a.caliper.trim() === '' ? null : parseNumber(a.caliper);
-  if (a.caliper.trim() !== '' && (caliper === null || caliper <= 0)) problems.push(`${where}: the caliper must be a number above 0 (e.g. 0.2).`);
-  if (a.caliper.trim() === '' && a.method !== 'nearest') problems.push(`${where}: ${a.method} matching needs a caliper (e.g. 0.2).`);
+  const field = analysisField(a, 'caliper');
+  if (a.caliper.trim() !== '' && (caliper === null || caliper <= 0)) problems.push({ field, message: `${where}: the caliper must be a number above 0 (e.g. 0.2).` });
+  if (a.caliper.trim() === '' && a.method !== 'nearest') problems.push({ field, message: `${where}: ${a.method} matching needs a caliper (e.g. 0.2).` });
   const unit = { caliperUnit: a.caliperUnit };
   if (a.method !== 'nearest') return { method: a.method, caliper: caliper ?? undefined, ...unit };
   const ratio = parseNumber(a.ratio);
-  if (ratio === null || !Number.isInteger(ratio) || ratio < 1) problems.push(`${where}: the number of controls per treated person must be a whole number of 1 or more.`);
+  if (ratio === null || !Number.isInteger(ratio) || ratio < 1) problems.push({ field: analysisField(a, 'ratio'), message: `${where}: the number of controls per treated person must be a whole number of 1 or more.` });
   return { method: 'nearest', ratio: ratio ?? 1, replace: a.replace, caliper: caliper ?? undefined, ...unit };
 }
 
-export type DraftCheck = { ok: true; spec: SpecInput } | { ok: false; problems: string[] };
+export type DraftCheck = { ok: true; spec: SpecInput } | { ok: false; problems: DraftProblem[] };
 
 /** The spec to send, or every problem in words that name the analysis and the field. */
 export function specFromDraft(draft: SpecDraft): DraftCheck {
-  const problems: string[] = [];
-  if (draft.organisation.trim() === '') problems.push('Give the organisation’s name: the statements of the results use it.');
-  if (draft.analyses.length === 0) problems.push('Add at least one analysis.');
+  const problems: DraftProblem[] = [];
+  if (draft.organisation.trim() === '') problems.push({ field: 'organisation', message: 'Give the organisation’s name: the statements of the results use it.' });
+  if (draft.analyses.length === 0) problems.push({ field: null, message: 'Add at least one analysis.' });
   const alpha = parseNumber(draft.alpha);
-  if (alpha === null || alpha <= 0 || alpha >= 1) problems.push('The significance level (alpha) must be between 0 and 1, e.g. 0.05.');
+  if (alpha === null || alpha <= 0 || alpha >= 1) problems.push({ field: 'alpha', message: 'The significance level (alpha) must be between 0 and 1, e.g. 0.05.' });
   const power = parseNumber(draft.power);
-  if (power === null || power <= 0 || power >= 1) problems.push('The power must be between 0 and 1, e.g. 0.95.');
+  if (power === null || power <= 0 || power >= 1) problems.push({ field: 'power', message: 'The power must be between 0 and 1, e.g. 0.95.' });
   const analyses = draft.analyses.map((a) => {
-    if (a.name.trim() === '') problems.push('Every analysis needs a name.');
-    if (a.covariates.length === 0) problems.push(`“${a.name}”: choose at least one covariate.`);
+    if (a.name.trim() === '') problems.push({ field: analysisField(a, 'name'), message: 'Every analysis needs a name.' });
+    if (a.covariates.length === 0) problems.push({ field: analysisField(a, 'covariates'), message: `“${a.name}”: choose at least one covariate.` });
     return { name: a.name.trim(), pool: a.pool, exact: a.exact, covariates: a.covariates, matching: matchingOf(a, problems) };
   });
   const spec: SpecInput = { organisation: draft.organisation.trim(), headline: draft.headline.trim() || undefined, analyses, alpha: alpha ?? 0.05, power: power ?? 0.95, bands: draft.bands };
   if (problems.length > 0) return { ok: false, problems };
   // The schema's own checks (duplicate names, a headline naming no analysis) in its words.
   const parsed = specSchema.safeParse(spec);
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => i.message) };
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => ({ field: null, message: i.message })) };
   return { ok: true, spec };
 }
 
