@@ -60,6 +60,8 @@ export interface JobInfo {
   total: number;
   startedAt: string;
   error?: ApiErrorBody;
+  /** What a finished job returns, e.g. `{ runId }` for an analysis. */
+  result?: unknown;
 }
 
 export interface AppState {

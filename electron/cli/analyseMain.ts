@@ -21,8 +21,7 @@ export async function analyseMain(args: string[]): Promise<string> {
   try {
     await session.call('store.open', { path: String(f.store), passphrase: passphraseFromEnv() });
     const { jobId } = await session.call('analysis.run', { spec: spec as never });
-    await session.waitForJob(jobId);
-    const runId = (await session.call('runs.list', {}))[0].runId;
+    const { runId } = (await session.waitForJob(jobId)).result as { runId: string };
     const run = await session.call('runs.get', { runId });
     const outDir = String(f.out);
     await mkdir(outDir, { recursive: true });

@@ -24,8 +24,7 @@ async function importAndRun(session: CliSession, store: string, files: { cohort:
   });
   await session.waitForJob(imp.jobId);
   const run = await session.call('analysis.run', { spec: spec as never });
-  await session.waitForJob(run.jobId);
-  const runId = (await session.call('runs.list', {}))[0].runId;
+  const { runId } = (await session.waitForJob(run.jobId)).result as { runId: string };
   return session.call('runs.get', { runId });
 }
 

@@ -61,6 +61,7 @@ export function startJob(
       }
       if (outcome.ok) {
         info.status = 'done';
+        info.result = outcome.result;
         info.done = info.total;
         onUpdate({ ...info });
         resolve(outcome.result);

@@ -205,7 +205,7 @@ export function createService(options: ServiceOptions): Service {
         .prepare(`SELECT (SELECT count(*) FROM participant_status WHERE status = 'treated') AS treated, (SELECT count(*) FROM record_outcomes WHERE pool_eligible = 1) AS pool`)
         .get() as { treated: number; pool: number };
       return {
-        presets: presetSpec('The programme'),
+        presets: presetSpec('the programme'),
         columns: [...cohortColumnDefs(db), { name: 'age_at_index', kind: 'numeric' as const, role: 'derived' }],
         treated: counts.treated,
         poolEligible: counts.pool,

@@ -59,7 +59,9 @@ export function useAnalysisRuns(state: AppState, onOpened: (run: RunResults, fre
     memory.jobId = null;
     setJobId(null);
     // A failed or cancelled job is reported by the app's job note above the screen.
-    if (job.status === 'done') refresh().then((list) => list[0] && load(list[0].runId, true), (e: Error) => setError(e.message));
+    // The analysis job's result names the run it stored.
+    const runId = (job.result as { runId?: string } | undefined)?.runId;
+    if (job.status === 'done' && runId) refresh().then(() => load(runId, true), (e: Error) => setError(e.message));
   }, [jobId, job, refresh, load]);
 
   const start = useCallback((spec: SpecInput) => {

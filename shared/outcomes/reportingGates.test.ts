@@ -28,6 +28,12 @@ describe('reporting gates (METHOD.md section 8)', () => {
     expect(measureGate('courtOutcomeFrequency', 40, 4, 'either_way').hiddenReason).toBe(
       'Not shown because the treatment group committed only 4 either way reoffences; at least 10 are needed for a reliable estimate.',
     );
+    expect(measureGate('courtOutcomeRate', 40, 0, 'indictable').hiddenReason).toBe(
+      'Not shown because no reoffender in the treatment group had a first reoffence with an indictable court outcome; at least 10 are needed for a reliable estimate.',
+    );
+    expect(measureGate('courtOutcomeFrequency', 40, 0, 'summary').hiddenReason).toBe(
+      'Not shown because the treatment group committed no summary reoffences; at least 10 are needed for a reliable estimate.',
+    );
     // Custodial rows are not by court outcome: no event gate.
     expect(measureGate('custodialRate', 40, 2).shown).toBe(true);
   });

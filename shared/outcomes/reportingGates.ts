@@ -28,10 +28,16 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
 function eventsTooFew(measure: MeasureKey, court: CourtOutcome, events: number): string {
   const k = Math.round(events);
   const words = COURT_WORDS[court];
+  const article = court === 'either_way' || court === 'indictable' ? 'an' : 'a';
+  // "only 0" reads badly: none is "no".
   const what =
     measure === 'courtOutcomeRate'
-      ? `only ${plural(k, 'reoffender', 'reoffenders')} in the treatment group had a first reoffence with a${court === 'either_way' || court === 'indictable' ? 'n' : ''} ${words} court outcome`
-      : `the treatment group committed only ${plural(k, `${words} reoffence`, `${words} reoffences`)}`;
+      ? k === 0
+        ? `no reoffender in the treatment group had a first reoffence with ${article} ${words} court outcome`
+        : `only ${plural(k, 'reoffender', 'reoffenders')} in the treatment group had a first reoffence with ${article} ${words} court outcome`
+      : k === 0
+        ? `the treatment group committed no ${words} reoffences`
+        : `the treatment group committed only ${plural(k, `${words} reoffence`, `${words} reoffences`)}`;
   return `Not shown because ${what}; at least ${MIN_EVENTS} are needed for a reliable estimate.`;
 }
 
