@@ -2,6 +2,8 @@
 // quality (grid and Love plot), the Regional results (Table 1, "What you can say"), then change National's caliper,
 // run again, and find both runs stored.
 import { expect, test, type Page } from '@playwright/test';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { startAppHost, type AppHost } from './appHost';
 
 let app: AppHost;
@@ -72,7 +74,7 @@ test('run the presets, read matching quality and results, re-run with a new cali
   await expect(row.nth(2)).toHaveText(String(Math.round((100 * reoffenders) / n)));
   await expect(row.nth(4)).toHaveText(/^(-?\d+|\+\d+) to (-?\d+|\+\d+)$/);
   await expect(page.getByTestId('can-say-rate')).toContainText('What you can say about the one-year reoffending rate:');
-  await expect(page.getByTestId('can-say-rate')).toContainText('This analysis provides evidence that, for every 100 participants, The programme');
+  await expect(page.getByTestId('can-say-rate')).toContainText('This analysis provides evidence that, for every 100 participants, the programme');
   await shot(page, '04-results-regional');
   await page.getByTestId('key-findings').screenshot({ path: screenPath('04a-key-findings') });
   await page.getByTestId('table-4').screenshot({ path: screenPath('04b-table-4') });
@@ -87,6 +89,21 @@ test('run the presets, read matching quality and results, re-run with a new cali
   await page.getByRole('tab', { name: 'Report' }).click();
   await expect(page.frameLocator('[data-testid=report-frame]').getByText(/Table 1/).first()).toBeVisible();
   await page.screenshot({ path: screenPath('07-report-tab') });
+
+  // Export the Excel annex (aggregates), then the record-level matches only after ticking the box.
+  await page.getByLabel('What').selectOption('xlsx');
+  const annexPath = join(app.dataDir, 'exports', 'annex.xlsx');
+  await page.getByLabel('Save as').fill(annexPath);
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toContainText(annexPath);
+  expect(statSync(annexPath).size).toBeGreaterThan(1000);
+  await page.getByText('Record-level export (matched records)').click();
+  const matches = page.getByRole('button', { name: 'Export matches CSV' });
+  await expect(matches).toBeDisabled();
+  await page.getByLabel('I need record-level data').check();
+  await matches.click();
+  await expect(page.getByRole('status').filter({ hasText: 'records to' })).toBeVisible();
+  await page.screenshot({ path: screenPath('08-exported') });
 
   // Change the National caliper and run again: two runs are stored.
   await page.getByRole('tab', { name: 'Set up and run' }).click();

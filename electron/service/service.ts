@@ -1,7 +1,7 @@
 // The service: implements the api over the store and starts jobs. Plain Node, no Electron:
 // both adapters (IPC and the browser host) call `request` and relay `subscribe`d events.
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { z } from 'zod';
 import {
   API,
@@ -222,6 +222,7 @@ export function createService(options: ServiceOptions): Service {
       const run = storedRun(runId);
       const full = resolve(path);
       try {
+        mkdirSync(dirname(full), { recursive: true });
         await writeReport(run, full);
       } catch (err) {
         throw new ApiError('export_failed', (err as Error).message);
@@ -234,6 +235,7 @@ export function createService(options: ServiceOptions): Service {
       const records = readRunRecords(db, storedRun(runId).runId, analysis);
       if (!records) throw new ApiError('not_found', `Run ${runId} has no analysis named ${analysis}`);
       const full = resolve(path);
+      mkdirSync(dirname(full), { recursive: true });
       await writeMatchesCsv(full, records);
       writeAudit(db, 'export', { runId, analysis, path: full, recordLevel: true, rows: records.recordIds.length });
       return { path: full, rows: records.recordIds.length };

@@ -13,6 +13,7 @@ import { AnalysisTabs } from '../results/AnalysisTabs';
 import { MatchingQuality } from '../results/MatchingQuality';
 import { ResultsPanel } from '../results/ResultsPanel';
 import { ReportPreview } from '../results/ReportPreview';
+import { ReportExport } from '../results/ReportExport';
 
 type View = 'setup' | 'matching' | 'results' | 'report';
 const VIEWS: { id: View; label: string; needsRun: boolean }[] = [
@@ -155,8 +156,12 @@ export function AnalysisScreen({ state }: { state: AppState }) {
           </>
         )}
         {view === 'results' && run && <ResultsPanel run={run} selected={selected} onSelect={setSelected} />}
-        {/* The report itself is rendered by the service (`report.html`); exports can join this tab. */}
-        {view === 'report' && run && <ReportPreview runId={run.runId} />}
+        {view === 'report' && run && (
+          <>
+            <ReportExport run={run} dataDir={state.dataDir} />
+            <ReportPreview runId={run.runId} />
+          </>
+        )}
       </div>
     </section>
   );
