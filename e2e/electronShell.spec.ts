@@ -16,7 +16,9 @@ function electronBinary(): string | null {
 const binary = electronBinary();
 
 test('the Electron window is sandboxed and shows the first screen', async () => {
-  test.skip(!binary, 'no Electron binary installed here (it cannot be downloaded on this machine); runs where `npm start` can open Electron');
+  const why = 'no Electron binary installed here (it cannot be downloaded on this machine); runs where `npm start` can open Electron';
+  if (!binary) console.log(`electronShell.spec.ts skipped: ${why}`);
+  test.skip(!binary, why);
   const app = await electron.launch({ executablePath: binary!, args: ['.'] });
   const win = await app.firstWindow();
   await expect(win.getByRole('heading', { name: 'Matchlab' })).toBeVisible();
