@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, StoreError } from './store';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { openStore, STORE_PAGE_BYTES, StoreError } from './store';
 import { readAudit, writeAudit } from './audit';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'matchlab-store-'));
@@ -35,6 +36,28 @@ describe('openStore', () => {
     } catch (e) {
       expect((e as StoreError).code).toBe('wrong_passphrase');
     }
+  });
+
+  it('writes 16 KiB pages, and still opens a store written with SQLCipher\'s 4 KiB pages', () => {
+    const dir = tmp();
+    const db = openStore(join(dir, 'e.mlstore'), 'right passphrase');
+    expect(db.pragma('page_size', { simple: true })).toBe(STORE_PAGE_BYTES);
+    expect(STORE_PAGE_BYTES).toBe(16384);
+    db.close();
+
+    const earlier = join(dir, 'f.mlstore');
+    const raw = new Database(earlier);
+    raw.pragma(`cipher='sqlcipher'`);
+    raw.pragma('legacy=4');
+    raw.pragma(`key='right passphrase'`);
+    raw.exec('CREATE TABLE kept (x TEXT); INSERT INTO kept VALUES (\'from before\')');
+    expect(raw.pragma('page_size', { simple: true })).toBe(4096);
+    raw.close();
+    const reopened = openStore(earlier, 'right passphrase', { mode: 'open' });
+    expect(reopened.prepare('SELECT x FROM kept').pluck().get()).toBe('from before');
+    expect(reopened.pragma('page_size', { simple: true })).toBe(4096);
+    reopened.close();
+    expect(() => openStore(earlier, 'wrong passphrase', { mode: 'open' })).toThrow(expect.objectContaining({ code: 'wrong_passphrase' }));
   });
 
   it('refuses a short passphrase for a new store and a missing file in open mode', () => {
