@@ -54,6 +54,7 @@ test('import a renamed column by hand, browse it, then see a broken file located
   const cohortCard = page.getByTestId('file-cohort');
   await cohortCard.getByRole('button', { name: 'Browse…' }).click();
   const picker = page.getByRole('dialog', { name: 'Choose the cohort file' });
+  await expect(picker.getByRole('listbox')).toHaveAccessibleName(/^Contents of \//);
   await picker.getByRole('textbox', { name: 'Folder' }).fill(join(work, 'extract'));
   await picker.getByRole('button', { name: 'Go' }).click();
   const list = picker.getByRole('listbox');
@@ -86,7 +87,8 @@ test('import a renamed column by hand, browse it, then see a broken file located
 
   await page.getByTestId('import-start').click();
   const summary = page.getByTestId('import-summary');
-  await expect(summary).toBeVisible({ timeout: 90_000 });
+  await expect(summary.or(page.getByTestId('import-failed'))).toBeVisible({ timeout: 90_000 });
+  if ((await summary.count()) === 0) throw new Error(`the import failed: ${await page.getByTestId('import-failed').textContent()}`);
   await expect(summary).toContainText(`${RECORDS.toLocaleString('en-GB')} cohort records`);
   await expect(summary).toContainText(`${demo.reoffences.toLocaleString('en-GB')} proven offences`);
   await expect(summary).toContainText(`${demo.participants} participants`);

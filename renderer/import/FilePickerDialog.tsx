@@ -44,15 +44,26 @@ export function FilePickerDialog({ title, startDir, onPick, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const entries = (listing?.entries ?? []).filter((e) => e.kind === 'dir' || IMPORTABLE.test(e.name));
 
+  // Only the latest request may fill the list: the opening folder can answer after a typed one.
+  const latest = useRef(0);
+  // Someone typing a folder while a listing loads keeps their text and their focus.
+  const typed = useRef(false);
+
   async function load(dir: string | undefined, fallback = false) {
+    const request = ++latest.current;
+    typed.current = false;
     try {
       const l = await call('fs.list', dir === undefined ? {} : { dir });
+      if (request !== latest.current) return;
       setListing(l);
-      setFolderInput(l.dir);
       setActive(0);
       setError(null);
-      list.current?.focus();
+      if (!typed.current) {
+        setFolderInput(l.dir);
+        list.current?.focus();
+      }
     } catch (err) {
+      if (request !== latest.current) return;
       // A remembered folder may have gone (a USB stick, a renamed share): start at home instead.
       if (fallback) return load(undefined);
       setError((err as Error).message);
@@ -106,7 +117,14 @@ export function FilePickerDialog({ title, startDir, onPick, onClose }: Props) {
       >
         <label>
           Folder
-          <input value={folderInput} onChange={(e) => setFolderInput(e.target.value)} spellCheck={false} />
+          <input
+            value={folderInput}
+            onChange={(e) => {
+              typed.current = true;
+              setFolderInput(e.target.value);
+            }}
+            spellCheck={false}
+          />
         </label>
         <button type="submit" className="secondary small">
           Go
