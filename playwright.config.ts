@@ -11,6 +11,8 @@ export default defineConfig({
   outputDir: 'test-results',
   use: {
     viewport: { width: 1360, height: 900 },
+    // UK analysts: dates as dd/mm/yyyy in date fields, as Electron shows them on their laptops.
+    locale: 'en-GB',
     launchOptions: {
       executablePath: process.env.MATCHLAB_CHROMIUM ?? '/usr/bin/chromium',
       args: [

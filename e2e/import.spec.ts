@@ -92,6 +92,11 @@ test('import a renamed column by hand, browse it, then see a broken file located
   await expect(summary).toContainText(`${RECORDS.toLocaleString('en-GB')} cohort records`);
   await expect(summary).toContainText(`${demo.reoffences.toLocaleString('en-GB')} proven offences`);
   await expect(summary).toContainText(`${demo.participants} participants`);
+  // Participants whose person_id is not in the cohort are counted and shown (the demo makes some on purpose).
+  const notInCohort = new Set(readFileSync(demo.files.participants, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[1]).filter(Boolean));
+  const cohortPeople = new Set(readFileSync(demo.files.cohort, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[1]));
+  for (const p of cohortPeople) notInCohort.delete(p);
+  await expect(page.getByTestId('unknown-participants')).toContainText(`(${notInCohort.size} ${notInCohort.size === 1 ? 'person' : 'people'}) with a person_id that is not in the cohort`);
   await page.screenshot({ path: `${SCREENS}/import-04-done.png` });
 
   await nav(page, 'Extract');

@@ -107,6 +107,7 @@ export function ImportScreen({ state, onDone }: { state: AppState; onDone: () =>
                 <strong>{formatCount(counts.participants)}</strong> participants
               </li>
             </ul>
+            <UnknownPersons result={job.result} />
             {state.store?.extractDate && <p className="small">Extract date: {state.store.extractDate}. The cohort step has run on the new extract.</p>}
             <button type="button" onClick={onDone}>
               Continue to Cohort & funnel
@@ -161,4 +162,25 @@ export function ImportScreen({ state, onDone }: { state: AppState; onDone: () =>
       )}
     </section>
   );
+}
+
+/** The import job's result, as far as this screen reads it (db/import/importExtract.ts ImportSummary). */
+interface ImportResultView {
+  files: Record<'reoffences' | 'participants', { unknownPersonRows: number; unknownPersons: number }>;
+}
+
+/** person_ids of the other files that are not in the cohort are allowed (DATA-FORMAT.md), but shown. */
+function UnknownPersons({ result }: { result: unknown }) {
+  const files = (result as ImportResultView | undefined)?.files;
+  if (!files) return null;
+  const lines = (['reoffences', 'participants'] as const)
+    .filter((k) => files[k].unknownPersonRows > 0)
+    .map((k) => (
+      <li key={k} data-testid={`unknown-${k}`}>
+        {formatCount(files[k].unknownPersonRows)} {k === 'reoffences' ? 'offence' : 'participant'} row{files[k].unknownPersonRows === 1 ? '' : 's'} (
+        {formatCount(files[k].unknownPersons)} {files[k].unknownPersons === 1 ? 'person' : 'people'}) with a person_id that is not in the cohort
+        {k === 'participants' ? ': they will show as not identified' : ': they are kept but never counted'}
+      </li>
+    ));
+  return lines.length ? <ul className="small unknown-persons">{lines}</ul> : <p className="small">Every person_id of the other two files is in the cohort.</p>;
 }
