@@ -22,6 +22,8 @@ interface ChildResult {
   closeMs: number;
   rows: { cohort: number; reoffences: number; participants: number };
   peakRssMiB: number;
+  /** CPU time of every thread of the import (user + system): on a shared machine it varies less than the wall time. */
+  cpuMs: number;
 }
 
 /** Runs in a child process so that its peak RSS is the importer's alone (not the generator's). */
@@ -29,6 +31,7 @@ async function childImport(dir: string): Promise<void> {
   const store = join(dir, 'bench.mlstore');
   for (const f of [store, `${store}-wal`, `${store}-shm`]) rmSync(f, { force: true });
   const db = openStore(store, PASSPHRASE, { mode: 'create' });
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const summary = await importExtract(db, {
     cohort: { path: join(dir, 'cohort.csv') },
@@ -36,6 +39,7 @@ async function childImport(dir: string): Promise<void> {
     participants: { path: join(dir, 'participants.csv') },
   });
   const importMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   const t1 = performance.now();
   db.close(); // includes checkpointing the WAL into the store file
   const closeMs = performance.now() - t1;
@@ -44,6 +48,7 @@ async function childImport(dir: string): Promise<void> {
     closeMs,
     rows: { cohort: summary.files.cohort.rows, reoffences: summary.files.reoffences.rows, participants: summary.files.participants.rows },
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    cpuMs: (cpu.user + cpu.system) / 1000,
   };
   process.stdout.write(JSON.stringify(result));
 }
@@ -86,6 +91,7 @@ async function main(): Promise<void> {
     rows: ours.rows,
     importSeconds: +(ours.importMs / 1000).toFixed(2),
     closeSeconds: +(ours.closeMs / 1000).toFixed(2),
+    cpuSeconds: +(ours.cpuMs / 1000).toFixed(2),
     rowsPerSecond: Math.round(rows / (ours.importMs / 1000)),
     peakRssMiB: Math.round(ours.peakRssMiB),
     sqlite3ImportSeconds: +(shellMs / 1000).toFixed(2),

@@ -4,8 +4,8 @@ import type { RowSink, StoredValue } from './loadRows';
 
 export interface ColumnBatch {
   rows: number;
-  /** Per column: Float64Array with NaN for NULL, or text with null for NULL. */
-  columns: (Float64Array | (string | null)[])[];
+  /** Per column: Float64Array with NaN for NULL, or the values themselves (text, BigInt, null). */
+  columns: (Float64Array | StoredValue[])[];
 }
 
 /** Collects rows as loadRows writes them, and posts them `rowsPerBatch` at a time. */
@@ -45,8 +45,8 @@ export class ColumnBatchSink implements RowSink {
         columns.push(column);
         transfer.push(column.buffer);
       } else {
-        const column = new Array<string | null>(this.pending);
-        for (let r = 0; r < this.pending; r++) column[r] = this.params[r * width + c] as string | null;
+        const column = new Array<StoredValue>(this.pending);
+        for (let r = 0; r < this.pending; r++) column[r] = this.params[r * width + c];
         columns.push(column);
       }
     }

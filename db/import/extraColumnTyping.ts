@@ -5,6 +5,13 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 // Integers whose decimal text SQLite gives back unchanged, so storing them as INTEGER loses nothing.
 const CANONICAL_INTEGER = /^-?(0|[1-9]\d{0,14})$/;
 
+/** What the values of a column read in a worker thread showed, to carry over to this thread. */
+export interface ExtraObservations {
+  allNumbers: boolean;
+  storedIntegers: boolean;
+  storedNumberText: boolean;
+}
+
 /**
  * Decides a column's kind while its values stream into the store. Values are stored as INTEGER
  * when canonical integers and as TEXT otherwise; `fixUpSql` then converts the minority once the
@@ -36,6 +43,17 @@ export class ExtraColumnTyping {
     }
     this.storedNumberText = true;
     return text;
+  }
+
+  get observed(): ExtraObservations {
+    return { allNumbers: this.allNumbers, storedIntegers: this.storedIntegers, storedNumberText: this.storedNumberText };
+  }
+
+  /** Takes over what another thread's instance of this column observed. */
+  absorb(o: ExtraObservations): void {
+    this.allNumbers = o.allNumbers;
+    this.storedIntegers = o.storedIntegers;
+    this.storedNumberText = o.storedNumberText;
   }
 
   get kind(): ColumnKind {

@@ -1,4 +1,5 @@
 // Imports the three extract files into the store in ONE transaction: all of it, or nothing.
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { writeAudit } from '../audit';
 import { BatchInserter } from '../extract/batchInserter';
@@ -12,9 +13,11 @@ import { extraFeeds, roleFeeds } from './fileFeeds';
 import { addReadProblem, ImportError, ProblemLog, type FileKind } from './importProblems';
 import { loadRows, type FeedColumn, type RowCheck } from './loadRows';
 import { openRowSource, type RowSource } from './rowSource';
-import { startReoffencesLoad, type ReoffencesLoad } from './reoffencesLoad';
+import { startFileWorker, type FileWorkerLoad, type FileWorkerResult } from './fileWorkerLoad';
+import type { WorkerFileKind } from './fileWorkerProtocol';
 import { writeColumnBatch } from './columnBatch';
-import { cohortCheck, participantsCheck, reoffencesCheck, unknownPersons, type PersonRows, type ReoffenceTally, type UnknownPersons } from './rowChecks';
+import { cohortCheck, participantsCheck, reoffencesCheck, type ReoffenceTally } from './rowChecks';
+import { countUnknownPersons, type UnknownPersons } from './unknownPersons';
 
 export interface ImportFileInput {
   path: string;
@@ -49,6 +52,10 @@ export interface ImportProgress {
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
+  /** Files that may be read in a worker thread (default defaultWorkerFiles()). */
+  workerFiles?: WorkerFileKind[];
+  /** ... when they have at least this many bytes (default WORKER_MIN_BYTES). */
+  workerMinBytes?: number;
 }
 
 export interface ImportedFile {
@@ -82,9 +89,20 @@ export interface ImportSummary {
 
 const KINDS: FileKind[] = ['cohort', 'reoffences', 'participants'];
 const PROGRESS_INTERVAL_MS = 100;
-// Starting a worker thread (and its TypeScript loader) costs about 0.2 s: worth it for a big
-// reoffences file only (the benchmark's 2.5M rows are 120 MB).
-export const REOFFENCES_WORKER_MIN_BYTES = 8 * 1024 * 1024;
+// Starting a worker thread (and its TypeScript loader) costs about 0.2 s: worth it for big files
+// only (the benchmark's 1M cohort records and 2.5M reoffences are 120 MB each).
+export const WORKER_MIN_BYTES = 8 * 1024 * 1024;
+const WORKER_KINDS: WorkerFileKind[] = ['cohort', 'reoffences'];
+
+/**
+ * This thread writes every row; a worker reads the reoffences while this thread reads the cohort.
+ * Reading the cohort in a second worker as well needs a third core: on two cores the three
+ * threads only take turns, and the extra thread's start-up and copying made the import slower
+ * (200k records: 5.5 s against 4.9 s on a loaded two-core machine).
+ */
+export function defaultWorkerFiles(cores = availableParallelism()): WorkerFileKind[] {
+  return cores >= 3 ? ['cohort', 'reoffences'] : ['reoffences'];
+}
 // Our own cache for the bulk load (SQLite's default is 2 MB); restored afterwards.
 const IMPORT_CACHE_KIB = 256 * 1024;
 // Names SQLite resolves to the rowid, which an extra column must not shadow.
@@ -156,18 +174,29 @@ export async function importExtract(db: Db, request: ImportRequest, options: Imp
   }
 
   const bytesTotal = KINDS.reduce((s, k) => s + (files[k].source?.bytesTotal ?? 0), 0);
-  // A worker thread reading the reoffences reports its bytes.
-  let reoffenceBytesRead = 0;
-  let reoffences: ReoffencesLoad | null = null;
-  const bytesRead = (kind: FileKind) => (kind === 'reoffences' && reoffences ? reoffenceBytesRead : (files[kind].source?.bytesRead() ?? 0));
+  // Big files are read by worker threads while this thread writes; the rest are read here.
+  const workerMinBytes = options.workerMinBytes ?? WORKER_MIN_BYTES;
+  const workerFiles: FileKind[] = options.workerFiles ?? defaultWorkerFiles();
+  const inWorker = (kind: FileKind): kind is WorkerFileKind =>
+    workerFiles.includes(kind) && files[kind].resolved !== null && (files[kind].source?.bytesTotal ?? 0) >= workerMinBytes;
+  const workers: Partial<Record<WorkerFileKind, FileWorkerLoad>> = {};
+  const workerBytes: Record<FileKind, number> = { cohort: 0, reoffences: 0, participants: 0 };
+  // Rows read so far, and per file its own problems, listed in file order after the header problems.
+  const rowsRead: Record<FileKind, number> = { cohort: 0, reoffences: 0, participants: 0 };
+  const fileProblems: Record<FileKind, ProblemLog> = { cohort: new ProblemLog(), reoffences: new ProblemLog(), participants: new ProblemLog() };
+  const readDone: Record<FileKind, boolean> = { cohort: false, reoffences: false, participants: false };
+  let workerProblems = 0;
+  const bytesRead = (kind: FileKind) => (workers[kind as WorkerFileKind] ? workerBytes[kind] : (files[kind].source?.bytesRead() ?? 0));
   let lastProgress = 0;
-  const progress = (phase: ImportProgress['phase'], file: FileKind | null, rows: number, force = false) => {
+  const progress = (phase: ImportProgress['phase'], force = false) => {
     if (!onProgress) return;
     const now = Date.now();
     if (!force && now - lastProgress < PROGRESS_INTERVAL_MS) return;
     lastProgress = now;
     const bytesDone = KINDS.reduce((s, k) => s + bytesRead(k), 0);
-    onProgress({ phase, file, bytesDone, bytesTotal, rows });
+    // The files are read at the same time: the progress names the first one still being read.
+    const file = phase === 'reading' ? (KINDS.find((k) => !readDone[k]) ?? null) : null;
+    onProgress({ phase, file, bytesDone, bytesTotal, rows: file ? rowsRead[file] : 0 });
   };
 
   const previousCache = db.pragma('cache_size', { simple: true }) as number;
@@ -176,83 +205,107 @@ export async function importExtract(db: Db, request: ImportRequest, options: Imp
   db.pragma('temp_store = MEMORY');
   db.exec('BEGIN IMMEDIATE');
   try {
-    const cohortFeeds = files.cohort.resolved ? [...roleFeeds(files.cohort.resolved), ...extraFeeds(files.cohort.resolved, overrides)] : [];
+    const feeds: Record<FileKind, FeedColumn[]> = {
+      cohort: files.cohort.resolved ? [...roleFeeds(files.cohort.resolved), ...extraFeeds(files.cohort.resolved, overrides)] : [],
+      reoffences: files.reoffences.resolved ? roleFeeds(files.reoffences.resolved) : [],
+      participants: files.participants.resolved ? roleFeeds(files.participants.resolved) : [],
+    };
+    const cohortFeeds = feeds.cohort;
     createExtractTables(db, {
       family: (files.cohort.resolved?.mapped ?? []).filter((m) => m.role === 'prev' || m.role === 'oasys').map((m) => m.target),
       extras: cohortFeeds.filter((f) => f.rule === null).map((f) => f.column),
     });
 
-    const people = new Set<string>();
-    const participantRows: PersonRows = new Map();
-    const rowsRead: Record<FileKind, number> = { cohort: 0, reoffences: 0, participants: 0 };
-    const tally: ReoffenceTally = { personRows: new Map(), latestDisposal: -Infinity };
-    let reoffenceSha256: string | null = null;
+    const tally: ReoffenceTally = { latestDisposal: -Infinity };
+    const sha256: Partial<Record<FileKind, string>> = {};
+    // Rows are only worth writing while the import can still succeed.
+    const writing = () => problems.total === 0 && workerProblems === 0 && KINDS.every((k) => fileProblems[k].total === 0);
 
-    // A big reoffences file is read on the second core while this thread reads the cohort; its
-    // checked rows are written here as they arrive, and its problems follow the cohort's.
-    const reoffenceFeeds = files.reoffences.resolved ? roleFeeds(files.reoffences.resolved) : [];
-    const reoffenceInserter = new BatchInserter(db, 'reoffences', reoffenceFeeds.map((x) => x.column));
-    let cohortDone = false;
-    if (files.reoffences.source && files.reoffences.resolved && files.reoffences.source.bytesTotal >= REOFFENCES_WORKER_MIN_BYTES) {
-      reoffences = startReoffencesLoad({
-        path: files.reoffences.input.path,
-        sheet: files.reoffences.input.sheet,
-        fileName: files.reoffences.fileName,
-        feeds: reoffenceFeeds,
-        cell: { dmy: files.reoffences.mapping.dateFormat === 'dmy', maxDay },
-        headerWidth: files.reoffences.source.headers.length,
-        unnamed: files.reoffences.resolved.unnamed,
+    const workerInserters: Partial<Record<WorkerFileKind, BatchInserter>> = {};
+    for (const kind of WORKER_KINDS) {
+      if (!inWorker(kind)) continue;
+      const f = files[kind];
+      const inserter = (workerInserters[kind] = new BatchInserter(db, kind, feeds[kind].map((x) => x.column)));
+      const problemsOf = { found: 0 };
+      workers[kind] = startFileWorker({
+        kind,
+        path: f.input.path,
+        sheet: f.input.sheet,
+        fileName: f.fileName,
+        feeds: feeds[kind].map((x) => ({ ...x, extra: x.extra && { name: x.extra.name, override: x.extra.override } })),
+        cell: { dmy: f.mapping.dateFormat === 'dmy', maxDay },
+        headerWidth: f.source!.headers.length,
+        unnamed: f.resolved!.unnamed,
       }, {
-        // Rows are only worth writing while the import can still succeed.
         onRows: (batch) => {
-          if (problems.total === 0) writeColumnBatch(batch, reoffenceInserter);
+          if (writing()) writeColumnBatch(batch, inserter);
         },
-        onProgress: (rows, bytes) => {
-          reoffenceBytesRead = bytes;
-          if (cohortDone) progress('reading', 'reoffences', rows);
+        onProgress: (rows, bytes, found) => {
+          rowsRead[kind] = rows;
+          workerBytes[kind] = bytes;
+          workerProblems += found - problemsOf.found;
+          problemsOf.found = found;
+          progress('reading');
         },
         signal,
       });
     }
 
-    const load = async (kind: FileKind, feeds: FeedColumn[], computed: string[], makeCheck: (ctx: { kind: FileKind; file: string; problems: ProblemLog }) => RowCheck) => {
+    const load = async (kind: FileKind, computed: string[], check: RowCheck) => {
       const f = files[kind];
-      if (!f.source || !f.resolved) return;
-      const inserter = new BatchInserter(db, kind, [...feeds.map((x) => x.column), ...computed]);
-      const ctx = { kind, file: f.fileName, problems };
+      if (!f.source || !f.resolved) {
+        readDone[kind] = true;
+        return;
+      }
+      const inserter = new BatchInserter(db, kind, [...feeds[kind].map((x) => x.column), ...computed]);
+      const ctx = { kind, file: f.fileName, problems: fileProblems[kind] };
       try {
-        rowsRead[kind] = await loadRows(f.source, feeds, inserter, makeCheck(ctx), {
+        rowsRead[kind] = await loadRows(f.source, feeds[kind], inserter, check, {
           ...ctx,
           cell: { dmy: f.mapping.dateFormat === 'dmy', maxDay },
           headerWidth: f.source.headers.length,
           unnamed: f.resolved.unnamed,
+          writing,
           signal,
-          onBatch: (rows) => progress('reading', kind, rows),
+          onBatch: (rows) => {
+            rowsRead[kind] = rows;
+            progress('reading');
+          },
         });
       } catch (err) {
         await f.source.close();
-        readProblem(problems, f, err);
+        readProblem(fileProblems[kind], f, err);
       }
-      progress('reading', kind, rowsRead[kind], true);
+      readDone[kind] = true;
+      progress('reading', true);
+    };
+    const collect = (kind: WorkerFileKind, result: FileWorkerResult) => {
+      fileProblems[kind].append(result);
+      rowsRead[kind] = result.rows;
+      sha256[kind] = result.sha256;
+      workerBytes[kind] = files[kind].source!.bytesTotal;
+      result.extras.forEach((o, k) => {
+        if (o) feeds[kind][k].extra!.absorb(o);
+      });
+      if (kind === 'reoffences') tally.latestDisposal = result.latestDisposal;
+      if (writing()) workerInserters[kind]!.flush();
+      readDone[kind] = true;
+      progress('reading', true);
     };
 
-    await load('cohort', cohortFeeds, [], (ctx) => cohortCheck(cohortFeeds, ctx, people));
-    cohortDone = true;
-    if (reoffences) {
-      const result = await reoffences.finished;
-      problems.append(result);
-      rowsRead.reoffences = result.rows;
-      tally.personRows = result.personRows;
-      tally.latestDisposal = result.latestDisposal;
-      reoffenceSha256 = result.sha256;
-      reoffenceBytesRead = files.reoffences.source!.bytesTotal;
-      if (problems.total === 0) reoffenceInserter.flush();
-      progress('reading', 'reoffences', result.rows, true);
-    } else {
-      await load('reoffences', reoffenceFeeds, [], (ctx) => reoffencesCheck(reoffenceFeeds, ctx, tally));
+    const checks: Record<FileKind, () => RowCheck> = {
+      cohort: () => cohortCheck(feeds.cohort, { kind: 'cohort', file: files.cohort.fileName, problems: fileProblems.cohort }),
+      reoffences: () => reoffencesCheck(feeds.reoffences, { kind: 'reoffences', file: files.reoffences.fileName, problems: fileProblems.reoffences }, tally),
+      participants: () => participantsCheck(feeds.participants, { kind: 'participants', file: files.participants.fileName, problems: fileProblems.participants }),
+    };
+    for (const kind of KINDS) {
+      if (!inWorker(kind)) await load(kind, kind === 'participants' ? ['row_no'] : [], checks[kind]());
     }
-    const participantFeeds = files.participants.resolved ? roleFeeds(files.participants.resolved) : [];
-    await load('participants', participantFeeds, ['row_no'], (ctx) => participantsCheck(participantFeeds, ctx, participantRows));
+    for (const kind of WORKER_KINDS) {
+      const worker = workers[kind];
+      if (worker) collect(kind, await worker.finished);
+    }
+    for (const kind of KINDS) problems.append(fileProblems[kind]);
 
     if (files.cohort.source && rowsRead.cohort === 0) {
       problems.add({ kind: 'cohort', file: files.cohort.fileName, row: null, line: null, column: null, value: null, message: 'the cohort file has no data rows' });
@@ -263,7 +316,7 @@ export async function importExtract(db: Db, request: ImportRequest, options: Imp
     if (problems.total > 0) throw new ImportError(problems.listed, problems.total);
     signal?.throwIfAborted();
 
-    progress('indexing', null, 0, true);
+    progress('indexing', true);
     const cohortColumns = cohortFeeds.map((f, position) => {
       const mapped = files.cohort.resolved!.mapped.find((m) => m.target === f.column);
       const kind: ColumnKind = f.extra ? f.extra.kind : f.rule === 'date' || f.rule === 'count' || f.rule === 'oasys' || f.rule === 'flag' ? 'numeric' : 'categorical';
@@ -284,8 +337,8 @@ export async function importExtract(db: Db, request: ImportRequest, options: Imp
       .run(extractDay, givenExtractDay === null ? 'latest_disposal' : 'given', importedAt);
     const unknown: Record<FileKind, UnknownPersons> = {
       cohort: { rows: 0, persons: 0 },
-      reoffences: unknownPersons(tally.personRows, people),
-      participants: unknownPersons(participantRows, people),
+      reoffences: countUnknownPersons(db, 'reoffences'),
+      participants: countUnknownPersons(db, 'participants'),
     };
     const summaryFiles = {} as Record<FileKind, ImportedFile>;
     const insertFile = db.prepare(`INSERT INTO extract_files (kind, file_name, sheet, sha256, bytes, rows, unknown_person_rows, unknown_persons, mapping)
@@ -294,7 +347,7 @@ export async function importExtract(db: Db, request: ImportRequest, options: Imp
       const f = files[kind];
       const u = unknown[kind];
       summaryFiles[kind] = {
-        kind, fileName: f.fileName, sheet: f.input.sheet ?? null, sha256: (kind === 'reoffences' ? reoffenceSha256 : null) ?? f.source!.sha256(),
+        kind, fileName: f.fileName, sheet: f.input.sheet ?? null, sha256: sha256[kind] ?? f.source!.sha256(),
         bytes: f.source!.bytesTotal, rows: rowsRead[kind], unknownPersonRows: u.rows, unknownPersons: u.persons,
       };
       const s = summaryFiles[kind];
@@ -305,7 +358,7 @@ export async function importExtract(db: Db, request: ImportRequest, options: Imp
       extractDate,
       files: KINDS.map((k) => ({ kind: k, fileName: summaryFiles[k].fileName, sha256: summaryFiles[k].sha256, rows: summaryFiles[k].rows })),
     });
-    progress('committing', null, 0, true);
+    progress('committing', true);
     signal?.throwIfAborted();
     db.exec('COMMIT');
     return {
@@ -320,7 +373,7 @@ export async function importExtract(db: Db, request: ImportRequest, options: Imp
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
   } finally {
-    await reoffences?.stop();
+    for (const kind of WORKER_KINDS) await workers[kind]?.stop();
     for (const kind of KINDS) await files[kind].source?.close();
     db.pragma(`cache_size = ${previousCache}`);
     db.pragma(`temp_store = ${previousTempStore}`);

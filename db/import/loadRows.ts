@@ -44,9 +44,11 @@ export interface LoadContext {
   headerWidth: number;
   /** Source columns with a blank header. */
   unnamed: number[];
+  /** Whether rows are still worth writing: false once any problem means the import will fail. */
+  writing: () => boolean;
   signal?: AbortSignal;
-  /** Called after each batch with the rows read so far. */
-  onBatch?: (rows: number) => void;
+  /** Called after each batch with the rows read so far; reading waits for a returned promise. */
+  onBatch?: (rows: number) => void | Promise<void>;
 }
 
 export async function loadRows(
@@ -108,10 +110,10 @@ export async function loadRows(
         }
         values[base + k] = value;
       }
-      if (ok && check(values, base, row, line) && problems.total === 0) inserter.commitRow();
+      if (ok && check(values, base, row, line) && ctx.writing()) inserter.commitRow();
     }
-    ctx.onBatch?.(rows);
+    await ctx.onBatch?.(rows);
   }
-  if (problems.total === 0) inserter.flush();
+  if (ctx.writing()) inserter.flush();
   return rows;
 }

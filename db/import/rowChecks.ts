@@ -1,4 +1,4 @@
-// Checks that span a row's values or several rows: duplicates, date order, persons not in the cohort.
+// Checks that span a row's values or several rows: duplicates, date order.
 import type { FeedColumn, RowCheck, StoredValue } from './loadRows';
 import { feedIndex } from './fileFeeds';
 import type { FileKind, ProblemLog } from './importProblems';
@@ -9,44 +9,18 @@ interface CheckContext {
   problems: ProblemLog;
 }
 
-/** Rows of reoffences or participants whose person_id is not in the cohort (allowed, but counted). */
-export interface UnknownPersons {
-  rows: number;
-  persons: number;
-}
-
-/**
- * Rows per person_id of a reoffences or participants file. Counted while reading and compared
- * with the cohort's people at the end, so the reoffences can be read at the same time as the
- * cohort (in a worker thread).
- */
-export type PersonRows = Map<string, number>;
-
-export function unknownPersons(personRows: PersonRows, people: Set<string>): UnknownPersons {
-  const unknown: UnknownPersons = { rows: 0, persons: 0 };
-  for (const [person, rows] of personRows) {
-    if (!people.has(person)) {
-      unknown.rows += rows;
-      unknown.persons++;
-    }
-  }
-  return unknown;
-}
-
 function laterThan(values: StoredValue[], base: number, early: number, late: number): boolean {
   return early >= 0 && late >= 0 && values[base + late] !== null && values[base + early] !== null &&
     (values[base + late] as number) < (values[base + early] as number);
 }
 
-export function cohortCheck(feeds: FeedColumn[], ctx: CheckContext, people: Set<string>): RowCheck {
+export function cohortCheck(feeds: FeedColumn[], ctx: CheckContext): RowCheck {
   const iRecord = feedIndex(feeds, 'record_id');
-  const iPerson = feedIndex(feeds, 'person_id');
   const iIndex = feedIndex(feeds, 'index_date');
   const iBirth = feedIndex(feeds, 'date_of_birth');
   const firstRowOf = new Map<string, number>();
   return (values, base, row, line) => {
     let ok = true;
-    if (iPerson >= 0) people.add(values[base + iPerson] as string);
     if (iRecord >= 0) {
       const id = values[base + iRecord] as string;
       const first = firstRowOf.get(id);
@@ -66,19 +40,13 @@ export function cohortCheck(feeds: FeedColumn[], ctx: CheckContext, people: Set<
 }
 
 export interface ReoffenceTally {
-  personRows: PersonRows;
   latestDisposal: number;
 }
 
 export function reoffencesCheck(feeds: FeedColumn[], ctx: CheckContext, tally: ReoffenceTally): RowCheck {
-  const iPerson = feedIndex(feeds, 'person_id');
   const iOffence = feedIndex(feeds, 'offence_date');
   const iDisposal = feedIndex(feeds, 'disposal_date');
   return (values, base, row, line) => {
-    if (iPerson >= 0) {
-      const person = values[base + iPerson] as string;
-      tally.personRows.set(person, (tally.personRows.get(person) ?? 0) + 1);
-    }
     if (iDisposal >= 0 && (values[base + iDisposal] as number) > tally.latestDisposal) tally.latestDisposal = values[base + iDisposal] as number;
     // An offence cannot be proven before it was committed.
     if (laterThan(values, base, iOffence, iDisposal)) {
@@ -90,9 +58,8 @@ export function reoffencesCheck(feeds: FeedColumn[], ctx: CheckContext, tally: R
 }
 
 /** Participants keep their file order in `row_no`, the computed column after the feeds. */
-export function participantsCheck(feeds: FeedColumn[], ctx: CheckContext, personRows: PersonRows): RowCheck {
+export function participantsCheck(feeds: FeedColumn[], ctx: CheckContext): RowCheck {
   const iRef = feedIndex(feeds, 'participant_ref');
-  const iPerson = feedIndex(feeds, 'person_id');
   const iStart = feedIndex(feeds, 'start_date');
   const iEnd = feedIndex(feeds, 'end_date');
   const rowNo = feeds.length;
@@ -100,10 +67,6 @@ export function participantsCheck(feeds: FeedColumn[], ctx: CheckContext, person
   return (values, base, row, line) => {
     let ok = true;
     values[base + rowNo] = row;
-    if (iPerson >= 0) {
-      const person = values[base + iPerson] as string | null;
-      if (person !== null) personRows.set(person, (personRows.get(person) ?? 0) + 1);
-    }
     if (iRef >= 0) {
       const ref = values[base + iRef] as string;
       const first = firstRowOf.get(ref);

@@ -2,4 +2,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./reoffencesWorkerMain.ts');
+await import('./fileWorkerMain.ts');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Db } from '../store';
 import { tempDir, writeExtract } from './extractFixture';
-import { importExtract, REOFFENCES_WORKER_MIN_BYTES } from './importExtract';
+import { importExtract, WORKER_MIN_BYTES } from './importExtract';
 import { ImportError } from './importProblems';
 import { storeSnapshot } from './storeSnapshot';
 
@@ -52,7 +52,7 @@ afterAll(() => db.close());
 describe('a big reoffences file (read in a worker thread)', () => {
   it('stores every row, counts persons not in the cohort and takes the latest disposal', async () => {
     const request = writeExtract(dir, { cohort: cohortCsv(), reoffences: reoffencesCsv() });
-    expect(statSync(request.reoffences.path).size).toBeGreaterThanOrEqual(REOFFENCES_WORKER_MIN_BYTES);
+    expect(statSync(request.reoffences.path).size).toBeGreaterThanOrEqual(WORKER_MIN_BYTES);
     const s = await importExtract(db, request);
 
     const expected = Array.from({ length: ROWS }, (_, i) => reoffence(i));
