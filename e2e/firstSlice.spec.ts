@@ -38,7 +38,11 @@ test('create a store, reopen it with a wrong passphrase, then open the demo', as
   await expect(page.getByTestId('count-participants')).toContainText(/\d/);
   const cohort = await page.getByTestId('count-cohort').locator('.count-value').textContent();
   expect(Number(cohort!.replace(/,/g, ''))).toBe(20_000);
-  await page.screenshot({ path: 'test-results/screens/03-home.png' });
+  // Provenance: the imported files with their checksums, and the audit trail of what was done.
+  await expect(page.getByRole('cell', { name: 'cohort.csv', exact: true })).toBeVisible();
+  await expect(page.getByTestId('audit-trail')).toContainText('Extract imported');
+  await expect(page.getByTestId('audit-trail')).toContainText('Cohort step run');
+  await page.screenshot({ path: 'test-results/screens/03-home.png', fullPage: true });
 
   // The store file on disk holds no readable text of the data.
   const raw = readFileSync(join(app.dataDir, 'demo.mlstore'));

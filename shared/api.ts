@@ -179,6 +179,15 @@ export interface ParticipantPage {
   byStatus: Record<string, number>;
 }
 
+export interface ExtractProvenance {
+  extract: {
+    extractDate: string;
+    extractDateSource: 'given' | 'latest_disposal';
+    importedAt: string;
+    files: { kind: FileKind; fileName: string; sheet: string | null; sha256: string; bytes: number; rows: number; unknownPersonRows: number; unknownPersons: number }[];
+  } | null;
+}
+
 export interface AuditEntryView {
   id: number;
   at: string;
@@ -270,6 +279,8 @@ export const API = {
       .strict(),
     result: {} as ParticipantPage,
   },
+  /** Where the extract came from: each file's name, size, rows and SHA-256, and when it was imported. */
+  'store.info': { args: z.object({}).strict(), result: {} as ExtractProvenance },
   /** The store's audit log, newest first: every import, derivation, analysis and export. */
   'audit.list': { args: z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict(), result: {} as AuditEntryView[] },
   /** What an analysis can be set up from: the ready presets and the cohort's columns. */

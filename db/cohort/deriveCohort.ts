@@ -37,22 +37,23 @@ export function deriveCohort(db: Db, requested: Partial<CohortSettings> = {}, pr
   const settings = { ...CohortSettingsSchema.parse(requested) };
   const extractDate = settings.extractDate ?? info.extract.extractDate;
 
-  progress('Loading the extract', 0, 4);
+  progress('Loading the extract', 0, 5);
   const cohort = loadCohortArrays(db);
   const reoffences = loadReoffenceArrays(db);
   const participants = loadParticipantRows(db);
-  progress('Deriving one-year outcomes', 1, 4);
+  progress('Deriving one-year outcomes', 1, 5);
   const derived = deriveOutcomes(cohort, reoffences, {
     followUpDays: settings.followUpDays,
     waitingDays: settings.waitingDays,
     extractDay: epochDayFromIso(extractDate),
   });
-  progress('Applying the exclusion funnel', 2, 4);
+  progress('Applying the exclusion funnel', 2, 5);
   const funnel = exclusionFunnel(cohort, derived, participants, {
     windowBeforeDays: settings.windowBeforeDays,
     windowAfterDays: settings.windowAfterDays,
     minimumAge: settings.minimumAge,
   });
+  progress('Profiling the groups', 3, 5);
   const profileInputs = { male: cohort.male, ageAtIndex: derived.ageAtIndex, columns: loadCohortColumns(db, cohortColumnDefs(db)) };
   const notAnalysed = notAnalysedRecords(cohort, participants, funnel);
   const profile: CohortProfiles = {
@@ -65,7 +66,7 @@ export function deriveCohort(db: Db, requested: Partial<CohortSettings> = {}, pr
     },
   };
 
-  progress('Saving', 3, 4);
+  progress('Saving', 4, 5);
   const derivedAt = new Date().toISOString();
   // The import it was derived from: a later import makes this derivation stale.
   const resolved = { ...settings, extractDate, importedAt: info.extract.importedAt };
@@ -105,7 +106,7 @@ export function deriveCohort(db: Db, requested: Partial<CohortSettings> = {}, pr
     );
     writeAudit(db, 'derive', { settings: resolved, treated: funnel.treatmentRecords.length, poolEligible });
   })();
-  progress('Saving', 4, 4);
+  progress('Saving', 5, 5);
   return { settings: resolved, funnel: funnel.steps, profile, derivedAt, poolEligible };
 }
 

@@ -1,6 +1,6 @@
 // The service: implements the api over the store and starts jobs. Plain Node, no Electron:
 // both adapters (IPC and the browser host) call `request` and relay `subscribe`d events.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { z } from 'zod';
 import {
@@ -18,6 +18,7 @@ import {
 import { openStore, StoreError, type Db } from '../../db/store';
 import { readAudit, writeAudit } from '../../db/audit';
 import { readStoreSummary } from './storeSummary';
+import { storeInfo } from '../../db/extract/storeInfo';
 import { ApiError, toErrorBody } from './apiError';
 import { startJob, type RunningJob } from '../jobs/jobRunner';
 import { listFolder } from './folderListing';
@@ -80,6 +81,7 @@ export function createService(options: ServiceOptions): Service {
   function openInto(path: string, passphrase: string, mode: 'create' | 'open' | 'any'): StoreSummary {
     if (runningJob()) throw new ApiError('busy', 'Wait for the running job to finish (or cancel it) before switching stores');
     const full = resolve(path);
+    const isNew = !existsSync(full);
     let db: Db;
     try {
       db = openStore(full, passphrase, { mode });
@@ -87,7 +89,7 @@ export function createService(options: ServiceOptions): Service {
       if (err instanceof StoreError) throw new ApiError(err.code, err.message);
       throw err;
     }
-    if (mode === 'create') writeAudit(db, 'store_created', { path: full });
+    if (isNew) writeAudit(db, 'store_created', { path: full });
     store?.db.close();
     store = { path: full, passphrase, db };
     const s = summary()!;
@@ -197,6 +199,7 @@ export function createService(options: ServiceOptions): Service {
       const page = participantStatusPage(requireStore().db, query);
       return { ...page, rows: page.rows.map((r) => ({ ...r, reason: participantStatusReason(r.status, derivation.settings) })) };
     },
+    'store.info': () => ({ extract: storeInfo(requireStore().db).extract }),
     'audit.list': ({ limit }) => readAudit(requireStore().db, limit),
     'analysis.options': () => {
       const { db } = requireStore();

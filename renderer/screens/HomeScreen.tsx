@@ -2,6 +2,8 @@
 import type { AppState } from '../../shared/api';
 import type { Section } from '../App';
 import { formatCount } from '../../shared/format/numberFormat';
+import { ExtractProvenance } from '../home/ExtractProvenance';
+import { AuditTrail } from '../home/AuditTrail';
 
 const FILES = [
   { key: 'cohort', label: 'Cohort records', hint: 'one row per index event of an offender' },
@@ -25,7 +27,7 @@ export function HomeScreen({ state, onNavigate }: { state: AppState; onNavigate:
               </div>
             ))}
           </div>
-          {store.extractDate && <p className="muted">Extract date: {store.extractDate}</p>}
+          <ExtractProvenance refreshKey={`${store.path}:${store.extractDate}:${formatCount(store.counts.cohort)}`} />
         </>
       ) : (
         <div className="card">
@@ -33,6 +35,7 @@ export function HomeScreen({ state, onNavigate }: { state: AppState; onNavigate:
           <button onClick={() => onNavigate('import')}>Import an extract</button>
         </div>
       )}
+      <AuditTrail refreshKey={`${store.path}:${state.jobs.filter((j) => j.status !== 'running').length}`} />
     </section>
   );
 }
