@@ -4,13 +4,16 @@
 import { z } from 'zod';
 import { specSchema, type Spec } from './engine/analysisSpec';
 import type { RunResults } from './results/runResults';
+import type { FileKind } from './extract/extractRoles';
+import type { ImportedFileInfo, ImportProblem } from './extract/importedFile';
+
+export type { FileKind, ImportProblem };
 
 const path = z.string().trim().min(1, 'a file path is needed').max(4096);
 const passphrase = z.string().min(1, 'a passphrase is needed').max(1024);
 const jobId = z.string().regex(/^job-\d+$/, 'not a job id');
 
 export type JobKind = 'demo' | 'import' | 'derive' | 'analyse';
-export type FileKind = 'cohort' | 'reoffences' | 'participants';
 const fileKind = z.enum(['cohort', 'reoffences', 'participants']);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
@@ -101,17 +104,6 @@ export interface SavedMapping {
   savedAt: string;
 }
 
-/** A located problem of a failed import (DATA-FORMAT.md section 6); `details` of its job error. */
-export interface ImportProblem {
-  kind: FileKind;
-  file: string;
-  row: number | null;
-  line: number | null;
-  column: string | null;
-  value: string | null;
-  message: string;
-}
-
 export interface BrowsePage {
   columns: { name: string; type: 'date' | 'number' | 'text' }[];
   rows: Record<string, string | number | null>[];
@@ -184,7 +176,7 @@ export interface ExtractProvenance {
     extractDate: string;
     extractDateSource: 'given' | 'latest_disposal';
     importedAt: string;
-    files: { kind: FileKind; fileName: string; sheet: string | null; sha256: string; bytes: number; rows: number; unknownPersonRows: number; unknownPersons: number }[];
+    files: ImportedFileInfo[];
   } | null;
 }
 

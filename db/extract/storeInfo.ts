@@ -2,18 +2,10 @@
 import type { Db } from '../store';
 import { dayToIso } from '../import/dayNumber';
 import type { FileKind } from '../import/importProblems';
+import type { ImportedFileInfo } from '../../shared/extract/importedFile';
 import { tableExists } from './extractSchema';
 
-export interface StoredFileInfo {
-  kind: FileKind;
-  fileName: string;
-  sheet: string | null;
-  sha256: string;
-  bytes: number;
-  rows: number;
-  unknownPersonRows: number;
-  unknownPersons: number;
-}
+export type StoredFileInfo = ImportedFileInfo;
 
 export interface StoreInfo {
   /** null before the first successful import. */

@@ -1,5 +1,6 @@
 // Turns one trimmed, non-blank cell into its stored value under a role's rule, or says why not.
-import { COURT_OUTCOMES, type ValueRule } from './roles';
+import type { ValueRule } from '../../shared/extract/extractRoles';
+import { COURT_OUTCOMES } from '../../shared/cohort/recordOutcomes';
 import { DAY_1900_01_01, dayToIso, looksLikeDate, parseDay } from './dayNumber';
 
 export interface CellContext {

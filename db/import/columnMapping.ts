@@ -1,6 +1,6 @@
 // Which source column feeds which role, per file; suggested from the header names.
 import type { FileKind } from './importProblems';
-import { normaliseHeader, prefixRoleOf, ROLES, type ValueRule } from './roles';
+import { normaliseHeader, prefixRoleOf, ROLES, type ValueRule } from '../../shared/extract/extractRoles';
 
 export type DateFormat = 'iso' | 'dmy';
 

@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { writeAudit } from '../audit';
+import type { ImportedFileInfo } from '../../shared/extract/importedFile';
 import { BatchInserter } from '../extract/batchInserter';
 import { createExtractIndexes, createExtractTables } from '../extract/extractSchema';
 import { quoteIdentifier } from '../extract/quoteIdentifier';
@@ -58,17 +59,7 @@ export interface ImportOptions {
   workerMinBytes?: number;
 }
 
-export interface ImportedFile {
-  kind: FileKind;
-  fileName: string;
-  sheet: string | null;
-  sha256: string;
-  bytes: number;
-  rows: number;
-  /** Rows whose person_id is not in the cohort (always 0 for the cohort). */
-  unknownPersonRows: number;
-  unknownPersons: number;
-}
+export type ImportedFile = ImportedFileInfo;
 
 export interface CohortColumnInfo {
   name: string;

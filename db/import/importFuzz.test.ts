@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { openStore, type Db } from '../store';
 import { importExtract, type ImportRequest } from './importExtract';
 import { ImportError, type FileKind } from './importProblems';
+import { Xoshiro128 } from '../../shared/demo/xoshiro128';
 import { storeSnapshot } from './storeSnapshot';
 import { tempDir, VALID_FILES, writeExtract } from './extractFixture';
 
@@ -11,16 +12,10 @@ const VARIANTS = 520;
 const HANG_MS = 5_000;
 const KINDS: FileKind[] = ['cohort', 'reoffences', 'participants'];
 
-/** mulberry32: a small seeded PRNG, so that a failing variant can be replayed. */
+/** The project's seeded PRNG, so that a failing variant can be replayed. */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = Xoshiro128.fromSeed(seed);
+  return () => rng.uniform();
 }
 
 type Corruption = (file: Buffer, rnd: () => number) => Buffer;

@@ -1,18 +1,8 @@
 // What a failed import tells the analyst: located problems, the first 100 kept, all counted.
-export type FileKind = 'cohort' | 'reoffences' | 'participants';
+import type { FileKind } from '../../shared/extract/extractRoles';
+import type { ImportProblem } from '../../shared/extract/importedFile';
 
-export interface ImportProblem {
-  /** Which of the three files, and its base name as the analyst knows it. */
-  kind: FileKind;
-  file: string;
-  /** 1-based data row (the first row after the header is 1); null for a file-level problem. */
-  row: number | null;
-  /** 1-based line in the file (CSV) or sheet row number (XLSX); null when unknown. */
-  line: number | null;
-  column: string | null;
-  value: string | null;
-  message: string;
-}
+export type { FileKind, ImportProblem };
 
 export const MAX_LISTED_PROBLEMS = 100;
 

@@ -2,7 +2,7 @@
 import { convertCell, explainCell, INVALID, type CellContext } from './cellRules';
 import type { ExtraColumnTyping } from './extraColumnTyping';
 import type { FileKind, ProblemLog } from './importProblems';
-import type { ValueRule } from './roles';
+import type { ValueRule } from '../../shared/extract/extractRoles';
 import type { RowSource } from './rowSource';
 
 export type StoredValue = string | number | bigint | null;

@@ -1,7 +1,7 @@
 // What the mapping screen shows: the header, the first rows, and the suggested mapping.
 import { resolveMapping, suggestMapping, type ColumnMapping } from './columnMapping';
 import type { FileKind } from './importProblems';
-import { ROLES } from './roles';
+import { ROLES } from '../../shared/extract/extractRoles';
 import { isXlsxPath, openRowSource } from './rowSource';
 import { listSheets } from './xlsxRecords';
 
