@@ -14,22 +14,27 @@ function laterThan(values: StoredValue[], base: number, early: number, late: num
     (values[base + late] as number) < (values[base + early] as number);
 }
 
+/** A key column that must not repeat: reports each repeat with the row of its first occurrence. */
+function uniqueKeyCheck(ctx: CheckContext, column: string): (key: string, row: number, line: number) => boolean {
+  const firstRowOf = new Map<string, number>();
+  return (key, row, line) => {
+    const first = firstRowOf.get(key);
+    if (first === undefined) {
+      firstRowOf.set(key, row);
+      return true;
+    }
+    ctx.problems.add({ kind: ctx.kind, file: ctx.file, row, line, column, value: key, message: `duplicate ${column} (first at row ${first})` });
+    return false;
+  };
+}
+
 export function cohortCheck(feeds: FeedColumn[], ctx: CheckContext): RowCheck {
   const iRecord = feedIndex(feeds, 'record_id');
   const iIndex = feedIndex(feeds, 'index_date');
   const iBirth = feedIndex(feeds, 'date_of_birth');
-  const firstRowOf = new Map<string, number>();
+  const unique = uniqueKeyCheck(ctx, 'record_id');
   return (values, base, row, line) => {
-    let ok = true;
-    if (iRecord >= 0) {
-      const id = values[base + iRecord] as string;
-      const first = firstRowOf.get(id);
-      if (first === undefined) firstRowOf.set(id, row);
-      else {
-        ctx.problems.add({ kind: ctx.kind, file: ctx.file, row, line, column: 'record_id', value: id, message: `duplicate record_id (first at row ${first})` });
-        ok = false;
-      }
-    }
+    let ok = iRecord < 0 || unique(values[base + iRecord] as string, row, line);
     // Someone born after their own index event has an impossible age; the derivation needs age >= 0.
     if (laterThan(values, base, iBirth, iIndex)) {
       ctx.problems.add({ kind: ctx.kind, file: ctx.file, row, line, column: 'date_of_birth', value: null, message: 'date_of_birth is after index_date' });
@@ -63,20 +68,11 @@ export function participantsCheck(feeds: FeedColumn[], ctx: CheckContext): RowCh
   const iStart = feedIndex(feeds, 'start_date');
   const iEnd = feedIndex(feeds, 'end_date');
   const rowNo = feeds.length;
-  const firstRowOf = new Map<string, number>();
+  // DATA-FORMAT.md: participant_ref is the organisation's own *unique* reference.
+  const unique = uniqueKeyCheck(ctx, 'participant_ref');
   return (values, base, row, line) => {
-    let ok = true;
     values[base + rowNo] = row;
-    if (iRef >= 0) {
-      const ref = values[base + iRef] as string;
-      const first = firstRowOf.get(ref);
-      if (first === undefined) firstRowOf.set(ref, row);
-      else {
-        // DATA-FORMAT.md: participant_ref is the organisation's own *unique* reference.
-        ctx.problems.add({ kind: ctx.kind, file: ctx.file, row, line, column: 'participant_ref', value: ref, message: `duplicate participant_ref (first at row ${first})` });
-        ok = false;
-      }
-    }
+    let ok = iRef < 0 || unique(values[base + iRef] as string, row, line);
     if (laterThan(values, base, iStart, iEnd)) {
       ctx.problems.add({ kind: ctx.kind, file: ctx.file, row, line, column: 'end_date', value: null, message: 'end_date is before start_date' });
       ok = false;
