@@ -19,6 +19,7 @@ import type { WorkerFileKind } from './fileWorkerProtocol';
 import { writeColumnBatch } from './columnBatch';
 import { cohortCheck, participantsCheck, reoffencesCheck, type ReoffenceTally } from './rowChecks';
 import { countUnknownPersons, type UnknownPersons } from './unknownPersons';
+import { enterRollbackJournal, leaveRollbackJournal } from './importJournal';
 
 export interface ImportFileInput {
   path: string;
@@ -194,8 +195,9 @@ export async function importExtract(db: Db, request: ImportRequest, options: Imp
   const previousTempStore = db.pragma('temp_store', { simple: true }) as number;
   db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   db.pragma('temp_store = MEMORY');
-  db.exec('BEGIN IMMEDIATE');
+  const rollbackJournal = enterRollbackJournal(db);
   try {
+    db.exec('BEGIN IMMEDIATE');
     const feeds: Record<FileKind, FeedColumn[]> = {
       cohort: files.cohort.resolved ? [...roleFeeds(files.cohort.resolved), ...extraFeeds(files.cohort.resolved, overrides)] : [],
       reoffences: files.reoffences.resolved ? roleFeeds(files.reoffences.resolved) : [],
@@ -368,5 +370,6 @@ export async function importExtract(db: Db, request: ImportRequest, options: Imp
     for (const kind of KINDS) await files[kind].source?.close();
     db.pragma(`cache_size = ${previousCache}`);
     db.pragma(`temp_store = ${previousTempStore}`);
+    if (rollbackJournal) leaveRollbackJournal(db);
   }
 }

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApiEvent, JobInfo } from '../../shared/api';
+import type { ApiEvent, JobInfo, StoreSummary } from '../../shared/api';
 import { writeDemoExtract } from '../cli/demoCommand';
 import { openStore } from '../../db/store';
 import { createService } from './service';
@@ -70,6 +70,32 @@ describe('service jobs', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.prepare(`SELECT count(*) FROM participant_status WHERE status = 'treated'`).pluck().get()).toBeGreaterThan(0);
     db.close();
+  }, 90_000);
+
+  it('while an import runs the service has let go of the store: app.state answers from the last summary, store methods say busy, and the store event after it carries the new extract', async () => {
+    const first = await writeDemoExtract(join(dir, 'lend1'), { records: 2000, seed: 4 });
+    const next = await writeDemoExtract(join(dir, 'lend2'), { records: 3000, seed: 5 });
+    const files = (d: typeof first) => ({ cohort: { path: d.files.cohort }, reoffences: { path: d.files.reoffences }, participants: { path: d.files.participants } });
+    await call('store.create', { path: join(dir, 'lend.mlstore'), passphrase: 'service test pass' });
+    expect((await jobEnd((await call<{ jobId: string }>('import.start', files(first))).jobId)).status).toBe('done');
+    type State = { store: StoreSummary };
+    const before = (await call<State>('app.state', {})).store;
+    expect(before.counts?.cohort).toBe(2000);
+
+    const storeEvents: (StoreSummary | null)[] = [];
+    const off = service.subscribe((e) => {
+      if (e.type === 'store') storeEvents.push(e.store);
+    });
+    const { jobId } = await call<{ jobId: string }>('import.start', { ...files(next), replace: true });
+    const ending = jobEnd(jobId);
+    expect((await call<State>('app.state', {})).store).toEqual(before);
+    await expect(call('audit.list', {})).rejects.toMatchObject({ code: 'busy', message: 'The store is busy with an import; wait for it to finish' });
+    await expect(call('table.browse', { table: 'cohort', offset: 0, limit: 10 })).rejects.toMatchObject({ code: 'busy' });
+    expect((await ending).status).toBe('done');
+    off();
+    expect(storeEvents.map((s) => s?.counts?.cohort)).toEqual([3000]);
+    expect((await call<State>('app.state', {})).store.counts?.cohort).toBe(3000);
+    expect((await call<{ action: string }[]>('audit.list', {})).filter((a) => a.action === 'import')).toHaveLength(2);
   }, 90_000);
 
   it('names what is wrong with an invalid request and never reaches the store', async () => {

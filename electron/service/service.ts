@@ -41,6 +41,8 @@ export const MATCHLAB_VERSION = '0.1.0';
 /** The demo store holds only synthetic data, so its passphrase is fixed and printed in the README. */
 export const DEMO_PASSPHRASE = 'matchlab-demo';
 const DEMO_RECORDS = 20_000;
+/** Jobs that rewrite the extract, during which the service closes its own connection. */
+const IMPORT_KINDS: ReadonlySet<JobKind> = new Set(['import', 'demo']);
 
 export interface ServiceOptions {
   dataDir: string;
@@ -69,13 +71,37 @@ export function createService(options: ServiceOptions): Service {
   const listeners = new Set<(event: ApiEvent) => void>();
   const jobs = new Map<string, RunningJob>();
   let store: OpenStore | null = null;
+  // While an import job runs the service lets go of its connection, so that the job's is the
+  // store's only one and may use a rollback journal (db/import/importJournal.ts); what the
+  // service knew of the store is kept here until it takes the store back.
+  let lent: { path: string; passphrase: string; summary: StoreSummary } | null = null;
 
   const emit = (event: ApiEvent) => listeners.forEach((l) => l(event));
-  const summary = (): StoreSummary | null => (store ? readStoreSummary(store.db, store.path) : null);
+  const summary = (): StoreSummary | null => (store ? readStoreSummary(store.db, store.path) : (lent?.summary ?? null));
 
   function requireStore(): OpenStore {
+    if (lent) throw new ApiError('busy', 'The store is busy with an import; wait for it to finish');
     if (!store) throw new ApiError('no_store', 'Open or create a store first');
     return store;
+  }
+
+  function lendStore(s: OpenStore): void {
+    lent = { path: s.path, passphrase: s.passphrase, summary: readStoreSummary(s.db, s.path) };
+    s.db.close();
+    store = null;
+  }
+
+  function takeStoreBack(): void {
+    if (!lent) return;
+    const { path, passphrase } = lent;
+    lent = null;
+    try {
+      store = { path, passphrase, db: openStore(path, passphrase, { mode: 'open' }) };
+    } catch {
+      // The file went away or cannot be opened any more: say so rather than keep a stale summary
+      // (this runs when a job's thread exits, where nobody could catch an error).
+      emit({ type: 'store', store: null });
+    }
   }
 
   function openInto(path: string, passphrase: string, mode: 'create' | 'open' | 'any'): StoreSummary {
@@ -113,10 +139,20 @@ export function createService(options: ServiceOptions): Service {
     const s = requireStore();
     const busy = runningJob();
     if (busy) throw new ApiError('busy', `A ${busy.info.kind} job is already running`);
-    const job = startJob(kind, s, payload, (info) => {
-      emit({ type: 'job', job: info });
-      if (info.status === 'done' && store === s) emit({ type: 'store', store: summary() });
-    });
+    const importing = IMPORT_KINDS.has(kind);
+    if (importing) lendStore(s);
+    let job: RunningJob;
+    try {
+      job = startJob(kind, s, payload, (info) => {
+        // The store is back before anyone hears that the job ended, so they can use it at once.
+        if (info.status !== 'running' && importing) takeStoreBack();
+        emit({ type: 'job', job: info });
+        if (info.status === 'done' && store?.path === s.path) emit({ type: 'store', store: summary() });
+      });
+    } catch (err) {
+      if (importing) takeStoreBack();
+      throw err;
+    }
     jobs.set(job.info.id, job);
     emit({ type: 'job', job: { ...job.info } });
     return job.info;
