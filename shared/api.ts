@@ -239,6 +239,7 @@ export const API = {
   },
   'mapping.list': { args: z.object({ kind: fileKind.optional() }).strict(), result: {} as SavedMapping[] },
   'mapping.save': { args: z.object({ name: z.string().trim().min(1).max(100), kind: fileKind, mapping: columnMapping }).strict(), result: {} as { saved: true } },
+  'mapping.delete': { args: z.object({ name: z.string().trim().min(1).max(100), kind: fileKind }).strict(), result: {} as { deleted: boolean } },
   /** A page of an extract table, sorted and filtered in the store (a million rows never reach the renderer). */
   'table.browse': {
     args: z
@@ -279,6 +280,15 @@ export const API = {
   'analysis.options': { args: z.object({}).strict(), result: {} as AnalysisOptions },
   /** Runs the analyses of a spec (CLI.md SPEC.json) as a job; the run is stored under its runId. */
   'analysis.run': { args: z.object({ spec: specSchema }).strict(), result: {} as { jobId: string } },
+  /** The analysis set-up being edited, kept in the store so that closing the app loses nothing; null when none was saved. */
+  'analysis.draft.get': { args: z.object({}).strict(), result: {} as { draft: unknown } },
+  /** Saves the set-up being edited (any JSON the screen keeps, at most 1 MB). */
+  'analysis.draft.save': {
+    args: z
+      .object({ draft: z.unknown().refine((d) => JSON.stringify(d ?? null).length <= 1_000_000, 'the draft is too large') })
+      .strict(),
+    result: {} as { saved: true },
+  },
   'runs.list': { args: z.object({}).strict(), result: {} as RunListEntry[] },
   'runs.get': { args: z.object({ runId: z.string().min(1).max(200) }).strict(), result: {} as RunResults },
   /** The run's full report as one self-contained HTML document, for the preview. */

@@ -98,6 +98,26 @@ describe('service jobs', () => {
     expect((await call<{ action: string }[]>('audit.list', {})).filter((a) => a.action === 'import')).toHaveLength(2);
   }, 90_000);
 
+  it('keeps the analysis set-up being edited across closing and reopening the store', async () => {
+    const store = join(dir, 'draft.mlstore');
+    await call('store.create', { path: store, passphrase: 'draft test pass' });
+    expect(await call('analysis.draft.get', {})).toEqual({ draft: null });
+    const draft = { organisation: 'Women’s centre', analyses: [{ name: 'National', caliper: '0.1' }] };
+    await call('analysis.draft.save', { draft });
+    await call('store.close', {});
+    await call('store.open', { path: store, passphrase: 'draft test pass' });
+    expect(await call('analysis.draft.get', {})).toEqual({ draft });
+    await expect(call('analysis.draft.save', { draft: 'x'.repeat(1_000_001) })).rejects.toMatchObject({ code: 'invalid_request' });
+  });
+
+  it('deletes a saved mapping by name', async () => {
+    const mapping = { columns: { record_id: 'Offender Record' }, dateFormat: 'iso' };
+    await call('mapping.save', { name: 'Old export', kind: 'cohort', mapping });
+    expect(await call('mapping.delete', { name: 'Old export', kind: 'cohort' })).toEqual({ deleted: true });
+    expect(await call('mapping.delete', { name: 'Old export', kind: 'cohort' })).toEqual({ deleted: false });
+    expect(await call<unknown[]>('mapping.list', { kind: 'cohort' })).toEqual([]);
+  });
+
   it('names what is wrong with an invalid request and never reaches the store', async () => {
     const r = await service.request('cohort.derive', { settings: { followUpDays: -3 } });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_request' } });

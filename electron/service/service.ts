@@ -18,13 +18,14 @@ import {
 import { openStore, StoreError, type Db } from '../../db/store';
 import { readAudit, writeAudit } from '../../db/audit';
 import { readStoreSummary } from './storeSummary';
+import { readMetaJson, writeMetaJson } from '../../db/meta/metaValue';
 import { storeInfo } from '../../db/extract/storeInfo';
 import { ApiError, toErrorBody } from './apiError';
 import { startJob, type RunningJob } from '../jobs/jobRunner';
 import { listFolder } from './folderListing';
 import { previewFile } from '../../db/import/previewFile';
 import { ReadError } from '../../db/import/importProblems';
-import { listMappings, loadMapping, saveMapping } from '../../db/import/savedMappings';
+import { deleteMapping, listMappings, loadMapping, saveMapping } from '../../db/import/savedMappings';
 import { browseTable } from '../../db/browse/browseTable';
 import { readCohortDerivation } from '../../db/cohort/deriveCohort';
 import { participantStatusPage } from '../../db/cohort/participantStatusPage';
@@ -40,6 +41,7 @@ import { presetSpec } from '../../shared/engine/analysisSpec';
 export const MATCHLAB_VERSION = '0.1.0';
 /** The demo store holds only synthetic data, so its passphrase is fixed and printed in the README. */
 export const DEMO_PASSPHRASE = 'matchlab-demo';
+const ANALYSIS_DRAFT_KEY = 'analysis_draft';
 const DEMO_RECORDS = 20_000;
 /** Jobs that rewrite the extract, during which the service closes its own connection. */
 const IMPORT_KINDS: ReadonlySet<JobKind> = new Set(['import', 'demo']);
@@ -214,6 +216,7 @@ export function createService(options: ServiceOptions): Service {
       saveMapping(requireStore().db, name, kind, mapping);
       return { saved: true as const };
     },
+    'mapping.delete': ({ name, kind }) => ({ deleted: deleteMapping(requireStore().db, name, kind) }),
     'table.browse': (request) => {
       const s = requireStore();
       if (!readStoreSummary(s.db, s.path).counts) throw new ApiError('no_extract', 'Import an extract first');
@@ -253,6 +256,11 @@ export function createService(options: ServiceOptions): Service {
     'analysis.run': ({ spec }) => {
       if (!readCohortDerivation(requireStore().db)) throw new ApiError('no_derivation', 'The cohort step has not run on this extract yet');
       return { jobId: launch('analyse', { spec }).id };
+    },
+    'analysis.draft.get': () => ({ draft: readMetaJson(requireStore().db, ANALYSIS_DRAFT_KEY) }),
+    'analysis.draft.save': ({ draft }) => {
+      writeMetaJson(requireStore().db, ANALYSIS_DRAFT_KEY, draft ?? null);
+      return { saved: true as const };
     },
     'runs.list': () => listRuns(requireStore().db),
     'runs.get': ({ runId }) => storedRun(runId),
