@@ -58,9 +58,25 @@ export const bandsSchema = z
   .object({ well: z.number().positive().default(5), reasonably: z.number().positive().default(10) })
   .refine((b) => b.well <= b.reasonably, { message: 'bands.well must not exceed bands.reasonably' });
 
+/**
+ * What the organisation says in its own words (a JDL report prints it as supplied): a description of
+ * the programme, its response to the analysis, a note for the profile section (where and to whom the
+ * programme is delivered), and who to contact. Plain text; blank lines separate paragraphs.
+ */
+export const programmeTextSchema = z
+  .object({
+    description: z.string().max(20_000),
+    response: z.string().max(20_000),
+    profileNote: z.string().max(5_000),
+    contact: z.string().max(5_000),
+  })
+  .partial()
+  .strict();
+
 export const specSchema = z
   .object({
     organisation: z.string().trim().min(1),
+    programme: programmeTextSchema.default({}),
     headline: z.string().min(1).optional(),
     analyses: z.array(analysisSpecSchema).min(1),
     alpha: z.number().gt(0).lt(1).default(0.05),
@@ -83,6 +99,7 @@ export type MatchingSpec = z.output<typeof matchingSchema>;
 export type AnalysisSpec = z.output<typeof analysisSpecSchema>;
 export type AnalysisSpecInput = z.input<typeof analysisSpecSchema>;
 export type Bands = z.output<typeof bandsSchema>;
+export type ProgrammeText = z.output<typeof programmeTextSchema>;
 export type Spec = z.output<typeof specSchema>;
 export type SpecInput = z.input<typeof specSchema>;
 

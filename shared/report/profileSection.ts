@@ -2,6 +2,7 @@
 // participants who were submitted but not analysed, then the risks and needs of the treatment group.
 import { formatCount, formatFixed } from '../format/numberFormat';
 import type { GroupProfile, ProfileBreakdown } from '../cohort/treatmentProfile';
+import { profileNote } from './programmeTextSections';
 import type { RunResults } from '../results/runResults';
 import { escapeHtml as h } from './escapeHtml';
 
@@ -51,7 +52,7 @@ export function profileSection(run: RunResults): string {
   const without = o.withoutData > 0 ? `<p>For the <strong>${formatCount(o.withoutData)} ${o.withoutData === 1 ? 'person' : 'people'}</strong> without any records in the reoffending database, no personal information is available.</p>` : '';
   const duplicates = o.duplicates > 0 ? `<p>${formatCount(o.duplicates)} of the submitted rows repeated a person submitted earlier; each person is described once.</p>` : '';
   return `<section class="major" id="profile"><h2>Profile of the treatment group</h2>
-<p>Information on those who were included in the treatment group for the analysis is below, compared with the characteristics of those who could not be included in the analysis.</p>
+${profileNote(run.spec.programme ?? {})}<p>Information on those who were included in the treatment group for the analysis is below, compared with the characteristics of those who could not be included in the analysis.</p>
 <div class="two-col">
 <div><h3>Participants included in analysis</h3><p class="small">${formatCount(t.n)} people, before matching</p>${groupBullets(t)}</div>
 <div><h3>Participants not included</h3><p class="small">${h(notAnalysedIntro)}</p>${o.n > 0 ? groupBullets(o) : '<p>No personal information is available.</p>'}${noIndex}</div>

@@ -210,3 +210,27 @@ describe('safety', () => {
     expect(titled).toContain('Produced 14 July 2017 by Matchlab');
   });
 });
+
+describe("the organisation's own words", () => {
+  it('prints the description, the response, the profile note and the contacts as supplied, in the reference order', () => {
+    expect(text).toContain("Southwark's IOM programme: in their own words Southwark IOM is a multi-agency integrated offender management team");
+    expect(text).toContain("Southwark's IOM programme's response to the analysis The Southwark IOM is pleased to note");
+    expect(text).toContain("Profile of the treatment group Southwark's IOM programme is mainly carried out in Southwark, London.");
+    expect(html).toContain('<p>Justice Data Lab Team<br>Ministry of Justice<br>102 Petty France, London SW1H 9AJ</p>');
+    // Two paragraphs where the text has a blank line.
+    expect(html).toContain('in the borough.</p><p>The service tasking');
+    const order = ['id="charts"', 'id="own-words"', 'id="response"', 'id="results"', 'id="profile"', 'id="numbers"', 'id="contacts"', 'id="methods"'].map((id) => html.indexOf(id));
+    expect(order.every((at, k) => at > 0 && (k === 0 || at > order[k - 1]))).toBe(true);
+    expect(html).toContain('<a href="#own-words">');
+  });
+
+  it('leaves the sections out when the organisation supplied nothing, and escapes what it supplies', () => {
+    const run = southwarkRun();
+    const none = renderReportHtml({ ...run, spec: { ...run.spec, programme: {} } });
+    expect(none).not.toContain('id="own-words"');
+    expect(none).not.toContain('id="contacts"');
+    const hostile = renderReportHtml({ ...run, spec: { ...run.spec, programme: { description: '<img src=x onerror=alert(1)>' } } });
+    expect(hostile).not.toContain('<img');
+    expect(hostile).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});

@@ -11,6 +11,7 @@ import { profileSection } from './profileSection';
 import { REPORT_CSS } from './reportStyles';
 import { resultsSection } from './resultsSection';
 import { submittedCount } from './summaryParagraphs';
+import { contactsSection, ownWordsSections } from './programmeTextSections';
 
 export interface ReportOptions {
   title?: string;
@@ -26,15 +27,17 @@ export function orderedAnalyses(run: RunResults): AnalysisResults[] {
   return [headline, ...run.analyses.filter((a) => a !== headline)];
 }
 
-function contents(others: AnalysisResults[]): string {
+function contents(others: AnalysisResults[], ownWords: { id: string; title: string }[], contacts: { id: string; title: string } | null): string {
   const items: [string, string][] = [
     ['key-findings', 'Key findings'],
     ...others.map((a, k): [string, string] => [`key-findings-${k + 2}`, `Key findings: ${a.name.toLowerCase()} analysis`]),
     ['charts', 'Charts'],
+    ...ownWords.map((s): [string, string] => [s.id, s.title]),
     ['results', 'The results in detail'],
     ['profile', 'Profile of the treatment group'],
     ['matching', 'Matching the treatment and comparison groups'],
     ['numbers', 'Numbers of people in the treatment and comparison groups'],
+    ...(contacts ? [[contacts.id, contacts.title] as [string, string]] : []),
     ['methods', 'Annex: methods and settings'],
   ];
   return `<nav class="contents"><h3>Contents</h3><ol>${items.map(([id, label]) => `<li><a href="#${id}">${h(label)}</a></li>`).join('')}</ol></nav>`;
@@ -48,7 +51,9 @@ export function renderReportHtml(run: RunResults, options: ReportOptions = {}): 
   const [headline, ...others] = orderedAnalyses(run);
   const submitted = submittedCount(run.funnel);
   // The title block and contents sit on the first page, above the headline key findings.
-  const titleBlock = `<div class="title-block"><h1>${h(title)}</h1><p class="meta">One-year proven reoffending of the participants of ${h(org)}, compared with matched comparison groups. Produced ${h(generated)} by Matchlab (run ${h(run.runId)}).</p></div>${contents(others)}`;
+  const ownWords = ownWordsSections(org, run.spec.programme ?? {});
+  const contacts = contactsSection(run.spec.programme ?? {});
+  const titleBlock = `<div class="title-block"><h1>${h(title)}</h1><p class="meta">One-year proven reoffending of the participants of ${h(org)}, compared with matched comparison groups. Produced ${h(generated)} by Matchlab (run ${h(run.runId)}).</p></div>${contents(others, ownWords, contacts)}`;
   const first = keyFindingsSection(headline, org, submitted, true, 'key-findings', titleBlock);
   return `<!DOCTYPE html>
 <html lang="en-GB">
@@ -63,10 +68,12 @@ export function renderReportHtml(run: RunResults, options: ReportOptions = {}): 
 ${first}
 ${others.map((a, k) => keyFindingsSection(a, org, submitted, false, `key-findings-${k + 2}`)).join('\n')}
 ${outcomeChartsSection([headline, ...others], org)}
+${ownWords.map((s) => s.html).join('\n')}
 ${resultsSection(run, headline)}
 ${profileSection(run)}
 ${matchingSection(run)}
 ${funnelSection(run)}
+${contacts?.html ?? ''}
 ${methodsAnnex(run)}
 </body>
 </html>

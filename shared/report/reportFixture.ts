@@ -205,6 +205,14 @@ function analysis(name: string, spec: RunResults['spec']['analyses'][number], si
 export function southwarkRun(organisation = FIXTURE_ORGANISATION): RunResults {
   const spec = specSchema.parse({
     organisation,
+    // The reference report's own words (shortened), as the organisation supplied them.
+    programme: {
+      description:
+        'Southwark IOM is a multi-agency integrated offender management team whose aim is to provide intensive intervention for those offenders who cause the most crime in the borough.\n\nThe service tasking is led by an MPS Police Sergeant.',
+      response: 'The Southwark IOM is pleased to note the service has had a significant impact in reducing the number of more serious proven re-offences that are triable "either way".',
+      profileNote: "Southwark's IOM programme is mainly carried out in Southwark, London.",
+      contact: 'Justice Data Lab Team\nMinistry of Justice\n102 Petty France, London SW1H 9AJ',
+    },
     headline: 'National',
     analyses: [
       { name: 'National', pool: {}, exact: ['sex'], covariates: ['age_at_index', 'ethnicity', 'uk_national', 'index_offence', 'index_disposal', 'prev_offences', 'prev_custodial', 'oasys_*'], matching: { method: 'radius', caliper: 0.2, caliperUnit: 'sd' } },

@@ -17,6 +17,7 @@ ul, ol { margin: 0 0 8px; padding-left: 20px; }
 li { margin-bottom: 3px; }
 .small { font-size: 8.5pt; color: var(--muted); font-weight: normal; }
 .note { font-size: 8.5pt; color: var(--muted); }
+.own-words { margin: 0 0 12pt; padding: 8pt 14pt; border-left: 3pt solid var(--line, #c8d0dc); font-style: italic; }
 .kicker { font-size: 10.5pt; color: var(--muted); margin-top: -4px; }
 .summary { font-size: 11pt; }
 section.major { break-before: page; }
