@@ -4,6 +4,9 @@ import type { FileKind, SavedMapping } from '../../shared/api';
 import { call } from '../api/client';
 import { ErrorNote } from '../components/ErrorNote';
 import { checkMapping, headerKey, mergeMapping } from './columnChoices';
+import { ConfirmDialog } from './ConfirmDialog';
+import { ExtraColumnTypes } from './ExtraColumnTypes';
+import type { TypeOverrides } from './extraColumns';
 import { FILE_LABEL, isFamilyTarget } from './fileRoles';
 import { FilePickerDialog } from './FilePickerDialog';
 import type { FileDraft } from './importDraft';
@@ -18,6 +21,8 @@ interface Props {
   saved: SavedMapping[];
   onSaved: () => void;
   locked: boolean;
+  /** The cohort file's extra columns' types, chosen on this card. */
+  extraTypes?: { chosen: TypeOverrides; onChange: (next: TypeOverrides) => void };
 }
 
 function folderOf(path: string): string | undefined {
@@ -25,13 +30,14 @@ function folderOf(path: string): string | undefined {
   return cut > 0 ? path.slice(0, cut) : undefined;
 }
 
-export function FileCard({ kind, draft, update, saved, onSaved, locked }: Props) {
+export function FileCard({ kind, draft, update, saved, onSaved, locked, extraTypes }: Props) {
   const [picking, setPicking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [savedChoice, setSavedChoice] = useState('');
   const [saveName, setSaveName] = useState('');
+  const [deleting, setDeleting] = useState<string | null>(null);
   const label = FILE_LABEL[kind];
 
   async function preview(path: string, sheet: string | undefined) {
@@ -72,6 +78,19 @@ export function FileCard({ kind, draft, update, saved, onSaved, locked }: Props)
       await call('mapping.save', { name: saveName.trim(), kind, mapping: draft.mapping });
       setNote(`Saved this mapping as "${saveName.trim()}"; it will be offered on the next import of a ${label.title.toLowerCase()} file.`);
       setSaveName('');
+      onSaved();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+
+  async function deleteSaved(name: string) {
+    setDeleting(null);
+    setError(null);
+    try {
+      const { deleted } = await call('mapping.delete', { name, kind });
+      setNote(deleted ? `Deleted the saved mapping "${name}". The mapping on this card is unchanged.` : `The saved mapping "${name}" was already gone.`);
+      setSavedChoice('');
       onSaved();
     } catch (err) {
       setError((err as Error).message);
@@ -175,6 +194,9 @@ export function FileCard({ kind, draft, update, saved, onSaved, locked }: Props)
                 <button type="button" className="secondary small" disabled={locked || savedChoice === ''} onClick={() => applySaved(savedChoice)}>
                   Apply
                 </button>
+                <button type="button" className="secondary small" disabled={locked || savedChoice === ''} onClick={() => setDeleting(savedChoice)}>
+                  Delete…
+                </button>
               </span>
             </label>
           </div>
@@ -185,10 +207,15 @@ export function FileCard({ kind, draft, update, saved, onSaved, locked }: Props)
               <strong>History and risk columns</strong> (mapped by name): {families.join(', ')}
             </p>
           )}
-          {unused.length > 0 && (
-            <p className="small">
-              <strong>{kind === 'cohort' ? 'Other columns, kept as covariates' : 'Other columns, not imported'}:</strong> {unused.join(', ')}
-            </p>
+          {kind === 'cohort' && extraTypes ? (
+            <ExtraColumnTypes preview={p} mapping={draft.mapping} chosen={extraTypes.chosen} disabled={locked} onChange={extraTypes.onChange} />
+          ) : (
+            unused.length > 0 && (
+              <p className="small">
+                <strong>Other columns, not imported:</strong> {unused.join(', ')}{' '}
+                <span className="muted">(only the cohort file's other columns are kept, as covariates)</span>
+              </p>
+            )
           )}
           <form
             className="save-row"
@@ -205,8 +232,16 @@ export function FileCard({ kind, draft, update, saved, onSaved, locked }: Props)
               Save mapping
             </button>
           </form>
-          <PreviewTable preview={p} roleOf={roleOf} label={`First rows of the ${label.title.toLowerCase()} file`} />
+          <PreviewTable preview={p} roleOf={roleOf} label={`First rows of the ${label.title.toLowerCase()} file`} otherTag={kind === 'cohort' ? 'covariate' : 'not imported'} />
         </>
+      )}
+      {deleting !== null && (
+        <ConfirmDialog title="Delete the saved mapping?" confirmLabel="Delete it" cancelLabel="Keep it" onConfirm={() => void deleteSaved(deleting)} onCancel={() => setDeleting(null)}>
+          <p>
+            The saved {label.title.toLowerCase()} mapping "{deleting}" will no longer be offered on the next import. This cannot be undone; the
+            mapping on this card stays as it is, and you can save it again under any name.
+          </p>
+        </ConfirmDialog>
       )}
     </section>
   );

@@ -2,7 +2,8 @@
 import type { FilePreview } from '../../shared/api';
 import { headerKey } from './columnChoices';
 
-export function PreviewTable({ preview, roleOf, label }: { preview: FilePreview; roleOf: Map<string, string>; label: string }) {
+/** `otherTag` names what becomes of a column that feeds no role. */
+export function PreviewTable({ preview, roleOf, label, otherTag }: { preview: FilePreview; roleOf: Map<string, string>; label: string; otherTag: string }) {
   return (
     <div className="preview-wrap" tabIndex={0} role="region" aria-label={label}>
       <table className="preview">
@@ -11,7 +12,7 @@ export function PreviewTable({ preview, roleOf, label }: { preview: FilePreview;
             <th scope="col" className="muted">line</th>
             {preview.headers.map((h, i) => (
               <th scope="col" key={i}>
-                <span className={roleOf.has(headerKey(h)) ? 'preview-role' : 'preview-role none'}>{roleOf.get(headerKey(h)) ?? 'covariate / unused'}</span>
+                <span className={roleOf.has(headerKey(h)) ? 'preview-role' : 'preview-role none'}>{roleOf.get(headerKey(h)) ?? otherTag}</span>
                 {h || <em className="muted">(no name)</em>}
               </th>
             ))}

@@ -7,6 +7,7 @@ import { ErrorNote } from '../components/ErrorNote';
 import { formatCount } from '../../shared/format/numberFormat';
 import { checkMapping } from '../import/columnChoices';
 import { ConfirmReplaceDialog } from '../import/ConfirmReplaceDialog';
+import { overridesToSend, unusedColumns, type ColumnKind } from '../import/extraColumns';
 import { FileCard } from '../import/FileCard';
 import { FILE_KINDS, FILE_LABEL } from '../import/fileRoles';
 import { keepDraft, loadDraft, type FileDraft, type ImportDraft } from '../import/importDraft';
@@ -27,6 +28,12 @@ function blockers(draft: ImportDraft): string[] {
     }
   }
   return out;
+}
+
+/** The types set for the cohort file's current extra columns (a type set for anything else is an import error). */
+function typeOverridesArg(draft: ImportDraft): Record<string, ColumnKind> {
+  const { preview, mapping } = draft.files.cohort;
+  return preview && mapping ? overridesToSend(unusedColumns(preview.headers, mapping).extras, draft.typeOverrides) : {};
 }
 
 function fileArg(f: FileDraft) {
@@ -70,6 +77,7 @@ export function ImportScreen({ state, onDone }: { state: AppState; onDone: () =>
         reoffences: fileArg(draft.files.reoffences),
         participants: fileArg(draft.files.participants),
         ...(draft.extractDate ? { extractDate: draft.extractDate } : {}),
+        typeOverrides: typeOverridesArg(draft),
         replace,
       });
       setDraft((d) => ({ ...d, jobId }));
@@ -108,6 +116,7 @@ export function ImportScreen({ state, onDone }: { state: AppState; onDone: () =>
               </li>
             </ul>
             <UnknownPersons result={job.result} />
+            <ExtraColumnKinds result={job.result} />
             {state.store?.extractDate && <p className="small">Extract date: {state.store.extractDate}. The cohort step has run on the new extract.</p>}
             <button type="button" onClick={onDone}>
               Continue to Cohort & funnel
@@ -133,6 +142,7 @@ export function ImportScreen({ state, onDone }: { state: AppState; onDone: () =>
           saved={saved.filter((s) => s.kind === kind)}
           onSaved={refreshSaved}
           locked={locked}
+          extraTypes={kind === 'cohort' ? { chosen: draft.typeOverrides, onChange: (typeOverrides) => setDraft((d) => ({ ...d, typeOverrides })) } : undefined}
         />
       ))}
 
@@ -167,6 +177,25 @@ export function ImportScreen({ state, onDone }: { state: AppState; onDone: () =>
 /** The import job's result, as far as this screen reads it (db/import/importExtract.ts ImportSummary). */
 interface ImportResultView {
   files: Record<'reoffences' | 'participants', { unknownPersonRows: number; unknownPersons: number }>;
+  cohortColumns: { name: string; kind: ColumnKind; role: string | null; source: string }[];
+}
+
+/** The type each extra cohort column got, by its values or as set on the cohort card. */
+function ExtraColumnKinds({ result }: { result: unknown }) {
+  const extras = (result as ImportResultView | undefined)?.cohortColumns?.filter((c) => c.role === null) ?? [];
+  if (extras.length === 0) return null;
+  return (
+    <div className="small extra-kinds" data-testid="import-column-types">
+      <strong>Other cohort columns, kept as covariates:</strong>
+      <ul>
+        {extras.map((c) => (
+          <li key={c.name} data-testid={`column-type-${c.name}`}>
+            <code>{c.name}</code> <span className="kind-tag">{c.kind}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 /** person_ids of the other files that are not in the cohort are allowed (DATA-FORMAT.md), but shown. */
