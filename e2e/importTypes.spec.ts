@@ -21,10 +21,11 @@ test.beforeAll(async () => {
   work = join(tmpdir(), `matchlab-import-types-e2e-${process.pid}`);
   rmSync(work, { recursive: true, force: true });
   demo = await writeDemoExtract(join(work, 'extract'), { records: RECORDS });
-  // Two extra columns: team codes 101-105 (numbers that are categories), and hours attended (a real quantity).
+  // Three extra columns: team codes 101-105 (numbers that are categories), hours attended (a real
+  // quantity) and a grade A-C (text).
   const [header, ...rows] = readFileSync(demo.files.cohort, 'utf8').trimEnd().split('\n');
-  const extended = rows.map((line, i) => `${line},${101 + (i % 5)},${((i * 7) % 40) / 2}`);
-  writeFileSync(demo.files.cohort, [`${header},team_code,hours_attended`, ...extended].join('\n') + '\n');
+  const extended = rows.map((line, i) => `${line},${101 + (i % 5)},${((i * 7) % 40) / 2},${'ABC'[i % 3]}`);
+  writeFileSync(demo.files.cohort, [`${header},team_code,hours_attended,grade`, ...extended].join('\n') + '\n');
   // The participants file has an extra column too, which the importer does not keep.
   const [pHeader, ...pRows] = readFileSync(demo.files.participants, 'utf8').trimEnd().split('\n');
   writeFileSync(demo.files.participants, [`${pHeader},keyworker`, ...pRows.map((l, i) => `${l},KW${i % 3}`)].join('\n') + '\n');
@@ -60,7 +61,7 @@ test('set a numeric-looking code column to categorical, import, find it categori
   // Only the two extra columns are listed, each with what the preview rows suggest.
   const cohortCard = page.getByTestId('file-cohort');
   const extras = cohortCard.getByTestId('extra-types');
-  await expect(extras.locator('tbody tr')).toHaveCount(2);
+  await expect(extras.locator('tbody tr')).toHaveCount(3);
   const team = extras.getByTestId('extra-type-team_code');
   await expect(team).toContainText('101, 102, 103, 104, …');
   await expect(team).toContainText('first 20 values look numeric (5 different whole numbers): if they are codes, choose Categorical');
@@ -68,11 +69,19 @@ test('set a numeric-looking code column to categorical, import, find it categori
   const teamType = extras.getByLabel('Type of team_code');
   await expect(teamType).toHaveValue('');
   await teamType.selectOption('Categorical');
+  // Text set to numeric would fail the import: the row says so before it is started.
+  const grade = extras.getByTestId('extra-type-grade');
+  await expect(grade).toContainText('"A" (line 2) is not a number: categorical');
+  await grade.getByLabel('Type of grade').selectOption('Numeric');
+  await expect(grade.getByLabel('Type of grade')).toHaveAccessibleDescription('Set to numeric, the import lists every value that is not a number as a problem.');
+  await extras.screenshot({ path: shot('01a-numeric-text') });
+  await grade.getByLabel('Type of grade').selectOption('By its values (automatic)');
+  await expect(grade).not.toContainText('Set to numeric');
   // The other files' extra columns are not imported, and their card says so.
   const participantsCard = page.getByTestId('file-participants');
   await expect(participantsCard.getByTestId('extra-types')).toHaveCount(0);
   await expect(participantsCard).toContainText("Other columns, not imported: keyworker (only the cohort file's other columns are kept, as covariates)");
-  await extras.screenshot({ path: shot('01-extra-columns') });
+  await extras.screenshot({ path: shot('01b-extra-columns') });
 
   // The choice is part of the draft: another section and back keeps it.
   await nav(page, 'Extract');
@@ -97,6 +106,7 @@ test('set a numeric-looking code column to categorical, import, find it categori
   await cohortCard.getByRole('button', { name: 'Delete…' }).click();
   await confirm.getByRole('button', { name: 'Delete it' }).click();
   await expect(cohortCard.getByRole('status')).toContainText('Deleted the saved mapping "Team extract"');
+  await expect(cohortCard.getByRole('status')).toBeFocused();
   await expect(saved.locator('option', { hasText: 'Team extract' })).toHaveCount(0);
   await expect(saved).toBeDisabled();
   await cohortCard.screenshot({ path: shot('03-cohort-card') });
@@ -107,6 +117,7 @@ test('set a numeric-looking code column to categorical, import, find it categori
   if ((await summary.count()) === 0) throw new Error(`the import failed: ${await page.getByTestId('import-failed').textContent()}`);
   await expect(summary.getByTestId('column-type-team_code')).toHaveText('team_code categorical');
   await expect(summary.getByTestId('column-type-hours_attended')).toHaveText('hours_attended numeric');
+  await expect(summary.getByTestId('column-type-grade')).toHaveText('grade categorical');
   await expect(page.getByTestId('job-progress')).toHaveCount(0, { timeout: 90_000 });
   await page.screenshot({ path: shot('04-done') });
 

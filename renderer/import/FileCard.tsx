@@ -1,5 +1,5 @@
 // One of the three files: where it is, what it looks like, and which column feeds which role.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FileKind, SavedMapping } from '../../shared/api';
 import { call } from '../api/client';
 import { ErrorNote } from '../components/ErrorNote';
@@ -38,6 +38,13 @@ export function FileCard({ kind, draft, update, saved, onSaved, locked, extraTyp
   const [savedChoice, setSavedChoice] = useState('');
   const [saveName, setSaveName] = useState('');
   const [deleting, setDeleting] = useState<string | null>(null);
+  // After a delete the buttons that had the focus are disabled: the focus goes to the note saying what happened.
+  const noteRef = useRef<HTMLParagraphElement>(null);
+  const [focusNote, setFocusNote] = useState(false);
+  useEffect(() => {
+    if (focusNote) noteRef.current?.focus();
+    setFocusNote(false);
+  }, [focusNote]);
   const label = FILE_LABEL[kind];
 
   async function preview(path: string, sheet: string | undefined) {
@@ -91,6 +98,7 @@ export function FileCard({ kind, draft, update, saved, onSaved, locked, extraTyp
       const { deleted } = await call('mapping.delete', { name, kind });
       setNote(deleted ? `Deleted the saved mapping "${name}". The mapping on this card is unchanged.` : `The saved mapping "${name}" was already gone.`);
       setSavedChoice('');
+      setFocusNote(true);
       onSaved();
     } catch (err) {
       setError((err as Error).message);
@@ -200,7 +208,11 @@ export function FileCard({ kind, draft, update, saved, onSaved, locked, extraTyp
               </span>
             </label>
           </div>
-          {note && <p className="info-note small" role="status">{note}</p>}
+          {note && (
+            <p ref={noteRef} tabIndex={-1} className="info-note small" role="status">
+              {note}
+            </p>
+          )}
           <MappingTable kind={kind} preview={p} mapping={draft.mapping} reused={check?.reusedColumns ?? []} disabled={locked} onChange={(mapping) => update((d) => ({ ...d, mapping }))} />
           {families.length > 0 && (
             <p className="small">
