@@ -1,7 +1,8 @@
 // Extra cohort columns: numeric when every non-blank value is a number, categorical otherwise.
+import { isNumericText } from '../../shared/extract/numericText';
+
 export type ColumnKind = 'numeric' | 'categorical';
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 // Integers whose decimal text SQLite gives back unchanged, so storing them as INTEGER loses nothing.
 const CANONICAL_INTEGER = /^-?(0|[1-9]\d{0,14})$/;
 
@@ -30,7 +31,7 @@ export class ExtraColumnTyping {
   /** Stored value of a trimmed, non-blank cell, or null when an override to numeric refuses it. */
   store(text: string): string | bigint | null {
     if (this.override === 'categorical') return text;
-    const isNumber = NUMBER.test(text);
+    const isNumber = isNumericText(text);
     if (!isNumber) {
       if (this.override === 'numeric') return null;
       this.allNumbers = false;

@@ -2,15 +2,13 @@
 // covariates, typed by all their values unless the analyst sets the type (DATA-FORMAT.md section 1).
 import type { ColumnMappingArg, FilePreview } from '../../shared/api';
 import { ROLES, prefixRoleOf } from '../../shared/extract/extractRoles';
+import { isNumericText } from '../../shared/extract/numericText';
 import { headerKey } from './columnChoices';
 
 export type ColumnKind = 'numeric' | 'categorical';
 /** Header key (headerKey) -> the type the analyst chose; absent means "by its values". */
 export type TypeOverrides = Record<string, ColumnKind>;
 
-// The importer's test of a number (db/import/extraColumnTyping.ts NUMBER), which the renderer may
-// not import: both should move to shared/extract so they cannot drift apart.
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const WHOLE = /^[+-]?\d+$/;
 
 export interface ExtraColumn {
@@ -67,7 +65,7 @@ export function valueHint(preview: FilePreview, index: number): ValueHint {
     if (text === '') return;
     values += 1;
     distinct.add(text);
-    if (!NUMBER.test(text)) firstText ??= { value: text, line: preview.lines[r] };
+    if (!isNumericText(text)) firstText ??= { value: text, line: preview.lines[r] };
     else if (!WHOLE.test(text)) whole = false;
   });
   const looks = values === 0 ? 'blank' : firstText ? 'categorical' : 'numeric';
