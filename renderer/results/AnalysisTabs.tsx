@@ -1,13 +1,30 @@
-// Tabs choosing one analysis of the open run; the headline analysis is marked.
-export function AnalysisTabs({ names, headline, selected, onSelect, label }: { names: string[]; headline: string; selected: string; onSelect: (name: string) => void; label: string }) {
+// Tabs choosing one analysis of the open run; the headline analysis is marked. The children show the chosen one.
+import type { ReactNode } from 'react';
+import { Tabs } from '../components/Tabs';
+
+interface Props {
+  names: string[];
+  headline: string;
+  selected: string;
+  onSelect: (name: string) => void;
+  label: string;
+  idPrefix: string;
+  children: ReactNode;
+}
+
+export function AnalysisTabs({ names, headline, selected, onSelect, label, idPrefix, children }: Props) {
+  const items = names.map((n) => ({
+    id: n,
+    label: (
+      <>
+        {n}
+        {n === headline && <span className="muted small"> (headline)</span>}
+      </>
+    ),
+  }));
   return (
-    <div className="tabs analysis-tabs" role="tablist" aria-label={label}>
-      {names.map((n) => (
-        <button key={n} type="button" role="tab" aria-selected={n === selected} className={n === selected ? 'tab active' : 'tab'} onClick={() => onSelect(n)}>
-          {n}
-          {n === headline && <span className="muted small"> (headline)</span>}
-        </button>
-      ))}
-    </div>
+    <Tabs items={items} selected={selected} onSelect={onSelect} label={label} idPrefix={idPrefix} className="analysis-tabs">
+      {children}
+    </Tabs>
   );
 }

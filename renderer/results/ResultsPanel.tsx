@@ -12,16 +12,18 @@ export function ResultsPanel({ run, selected, onSelect }: { run: RunResults; sel
   const o = analysis.outcomes;
   return (
     <div className="results">
-      <AnalysisTabs names={run.analyses.map((a) => a.name)} headline={run.spec.headline} selected={analysis.name} onSelect={onSelect} label="Analysis of the key findings" />
-      <h3>Key findings: {analysis.name.toLowerCase()} analysis</h3>
-      <KeyFindings analysis={analysis} organisation={run.spec.organisation} />
-      <h3>Charts</h3>
-      <div className="charts-row" data-testid="outcome-charts">
-        <OutcomeBars title="One-year proven reoffending rate" measure={o.rate} unit="rate" axisLabel="Reoffending rate (%)" />
-        <OutcomeBars title="One-year proven reoffending frequency" measure={o.frequency} unit="frequency" axisLabel="Offences per person" />
-        <OutcomeBars title="Average time to first proven reoffence" measure={o.daysToFirst} unit="days" axisLabel="Days (reoffenders only)" />
-      </div>
-      <p className="muted small">Bars are each group’s mean; whiskers its own confidence interval.</p>
+      <AnalysisTabs names={run.analyses.map((a) => a.name)} headline={run.spec.headline} selected={analysis.name} onSelect={onSelect} label="Analysis of the key findings" idPrefix="results-analysis">
+        <h3>Key findings: {analysis.name.toLowerCase()} analysis</h3>
+        <KeyFindings analysis={analysis} organisation={run.spec.organisation} />
+        <h3>Charts</h3>
+        <div className="charts-row" data-testid="outcome-charts">
+          <OutcomeBars title="One-year proven reoffending rate" measure={o.rate} unit="rate" axisLabel="Reoffending rate (%)" />
+          <OutcomeBars title="One-year proven reoffending frequency" measure={o.frequency} unit="frequency" axisLabel="Offences per person" />
+          <OutcomeBars title="Average time to first proven reoffence" measure={o.daysToFirst} unit="days" axisLabel="Days (reoffenders only)" />
+        </div>
+        <p className="muted small">Bars are each group’s mean; whiskers its own confidence interval.</p>
+      </AnalysisTabs>
+      {/* The detail tables show every analysis (the chosen one highlighted), so they sit outside its tab panel. */}
       <h3>The results in detail</h3>
       <GroupSizesTable analyses={run.analyses} headline={run.spec.headline} />
       <OutcomeTables analyses={run.analyses} organisation={run.spec.organisation} selected={analysis.name} alpha={run.spec.alpha} />

@@ -3,8 +3,11 @@ import { useEffect, useState } from 'react';
 import type { AppState, BrowsePage, FileKind } from '../../shared/api';
 import { call } from '../api/client';
 import { ErrorNote } from '../components/ErrorNote';
+import { Tabs } from '../components/Tabs';
 import { TableGrid } from '../browse/TableGrid';
 import { FILE_KINDS, FILE_LABEL } from '../import/fileRoles';
+
+const TABLES = FILE_KINDS.map((k) => ({ id: k, label: FILE_LABEL[k].title }));
 
 interface TableShape {
   table: FileKind;
@@ -33,15 +36,10 @@ export function BrowseScreen(_props: { state?: AppState; onDone?: () => void }) 
   return (
     <section className="browse">
       <h2>Browse data</h2>
-      <div className="tabs" role="tablist" aria-label="Tables">
-        {FILE_KINDS.map((k) => (
-          <button key={k} role="tab" aria-selected={table === k} className={table === k ? 'tab active' : 'tab'} onClick={() => setTable(k)}>
-            {FILE_LABEL[k].title}
-          </button>
-        ))}
-      </div>
-      <ErrorNote message={error} />
-      {shape?.table === table && (shape.columns.length > 0 ? <TableGrid key={table} table={table} columns={shape.columns} tableTotal={shape.total} /> : <p className="muted">This table is empty.</p>)}
+      <Tabs items={TABLES} selected={table} onSelect={setTable} label="Tables" idPrefix="browse">
+        <ErrorNote message={error} />
+        {shape?.table === table && (shape.columns.length > 0 ? <TableGrid key={table} table={table} columns={shape.columns} tableTotal={shape.total} /> : <p className="muted">This table is empty.</p>)}
+      </Tabs>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { AppState, CohortSettingsView } from '../../shared/api';
 import { call } from '../api/client';
 import { ErrorNote } from '../components/ErrorNote';
+import { Tabs, type TabItem } from '../components/Tabs';
 import { useCohortView } from '../cohort/useCohortView';
 import { FunnelDiagram } from '../cohort/FunnelDiagram';
 import { ParticipantsGrid } from '../cohort/ParticipantsGrid';
@@ -11,7 +12,7 @@ import { GroupProfile } from '../cohort/GroupProfile';
 import { SettingsPanel } from '../cohort/SettingsPanel';
 
 type Tab = 'funnel' | 'participants' | 'profile' | 'settings';
-const TABS: { id: Tab; label: string }[] = [
+const TABS: TabItem<Tab>[] = [
   { id: 'funnel', label: 'Funnel' },
   { id: 'participants', label: 'Participants' },
   { id: 'profile', label: 'Group profiles' },
@@ -61,19 +62,12 @@ export function CohortScreen({ state }: { state: AppState }) {
           Change…
         </button>
       </p>
-      <div className="tabs" role="tablist" aria-label="Cohort views">
-        {TABS.map((t) => (
-          <button key={t.id} id={`cohort-tab-${t.id}`} role="tab" aria-selected={tab === t.id} aria-controls="cohort-panel" className={tab === t.id ? 'tab active' : 'tab'} onClick={() => setTab(t.id)}>
-            {t.label}
-          </button>
-        ))}
-      </div>
-      <div id="cohort-panel" role="tabpanel" aria-labelledby={`cohort-tab-${tab}`}>
+      <Tabs items={TABS} selected={tab} onSelect={setTab} label="Cohort views" idPrefix="cohort">
         {tab === 'funnel' && <FunnelDiagram funnel={derivation.funnel} settings={derivation.settings} onShowStep={showStep} />}
         {tab === 'participants' && <ParticipantsGrid settings={derivation.settings} status={status} onStatusChange={setStatus} version={version} />}
         {tab === 'profile' && <GroupProfile profile={derivation.profile} />}
         {tab === 'settings' && <SettingsPanel inForce={derivation.settings} importExtractDate={state.store?.extractDate ?? derivation.settings.extractDate} busy={busy} />}
-      </div>
+      </Tabs>
     </section>
   );
 }

@@ -2,6 +2,12 @@
 import { useState, type FormEvent } from 'react';
 import { call } from '../api/client';
 import { ErrorNote } from '../components/ErrorNote';
+import { Tabs, type TabItem } from '../components/Tabs';
+
+const MODES: TabItem<'create' | 'open'>[] = [
+  { id: 'create', label: 'Create a store' },
+  { id: 'open', label: 'Open a store' },
+];
 
 export function StoreScreen({ dataDir }: { dataDir: string }) {
   const [mode, setMode] = useState<'open' | 'create'>('create');
@@ -60,39 +66,33 @@ export function StoreScreen({ dataDir }: { dataDir: string }) {
           </button>
         </section>
         <section className="card">
-          <div className="tabs" role="tablist">
-            <button role="tab" aria-selected={mode === 'create'} className={mode === 'create' ? 'tab active' : 'tab'} onClick={() => setMode('create')}>
-              Create a store
-            </button>
-            <button role="tab" aria-selected={mode === 'open'} className={mode === 'open' ? 'tab active' : 'tab'} onClick={() => setMode('open')}>
-              Open a store
-            </button>
-          </div>
-          <form onSubmit={(e) => void submit(e)}>
-            <label>
-              Store file
-              <input value={path} onChange={(e) => setPath(e.target.value)} spellCheck={false} name="path" />
-            </label>
-            <label>
-              Passphrase
-              <input type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} name="passphrase" autoFocus />
-            </label>
-            {mode === 'create' && (
+          <Tabs items={MODES} selected={mode} onSelect={setMode} label="Create or open a store" idPrefix="store">
+            <form onSubmit={(e) => void submit(e)}>
               <label>
-                Passphrase again
-                <input type="password" value={confirm} onChange={(e) => setConfirm(e.target.value)} name="confirm" />
+                Store file
+                <input value={path} onChange={(e) => setPath(e.target.value)} spellCheck={false} name="path" />
               </label>
-            )}
-            <p className="muted small">
-              {mode === 'create'
-                ? 'The store is encrypted with this passphrase (at least 8 characters). It cannot be recovered if lost.'
-                : 'The passphrase the store was created with.'}
-            </p>
-            <ErrorNote message={error} />
-            <button type="submit" disabled={busy}>
-              {mode === 'create' ? 'Create encrypted store' : 'Open store'}
-            </button>
-          </form>
+              <label>
+                Passphrase
+                <input type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} name="passphrase" autoFocus />
+              </label>
+              {mode === 'create' && (
+                <label>
+                  Passphrase again
+                  <input type="password" value={confirm} onChange={(e) => setConfirm(e.target.value)} name="confirm" />
+                </label>
+              )}
+              <p className="muted small">
+                {mode === 'create'
+                  ? 'The store is encrypted with this passphrase (at least 8 characters). It cannot be recovered if lost.'
+                  : 'The passphrase the store was created with.'}
+              </p>
+              <ErrorNote message={error} />
+              <button type="submit" disabled={busy}>
+                {mode === 'create' ? 'Create encrypted store' : 'Open store'}
+              </button>
+            </form>
+          </Tabs>
         </section>
       </div>
     </main>
