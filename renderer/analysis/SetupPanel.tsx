@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { AnalysisOptions } from '../../shared/api';
 import { formatCount } from '../../shared/format/numberFormat';
+import { ErrorNote } from '../components/ErrorNote';
 import { AnalysisCard } from './AnalysisCard';
 import { draftFromSpec, newAnalysis, removeAnalysis, renameAnalysis, specFromDraft, type SpecDraft } from './specDraft';
 import type { SpecInput } from '../../shared/engine/analysisSpec';
@@ -12,9 +13,11 @@ interface Props {
   onDraft: (draft: SpecDraft) => void;
   busy: boolean;
   onRun: (spec: SpecInput) => void;
+  /** A problem keeping the set-up in the store (reading or saving it). */
+  notice: string | null;
 }
 
-export function SetupPanel({ options, draft, onDraft, busy, onRun }: Props) {
+export function SetupPanel({ options, draft, onDraft, busy, onRun, notice }: Props) {
   // After a first attempt the problems follow the edits, so each one goes away as it is fixed.
   const [tried, setTried] = useState(false);
   const check = specFromDraft(draft);
@@ -77,6 +80,7 @@ export function SetupPanel({ options, draft, onDraft, busy, onRun }: Props) {
 
       {/* Sticky at the bottom of the window: the problems show beside the button that found them. */}
       <div className="setup-actions">
+        <ErrorNote message={notice} />
         {problems.length > 0 && (
           <div className="error-note" role="alert">
             The analysis cannot run yet:

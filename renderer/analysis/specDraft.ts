@@ -80,6 +80,11 @@ export function draftFromSpec(spec: Spec, columns: readonly AnalysisColumn[]): S
   };
 }
 
+/** The same draft with keys this session has not handed out (a draft read back from the store). */
+export function withFreshKeys(draft: SpecDraft): SpecDraft {
+  return { ...draft, analyses: draft.analyses.map((a) => ({ ...a, key: nextKey++ })) };
+}
+
 /** A new analysis: a copy of `template` (the first preset) under a name no other analysis has. */
 export function newAnalysis(template: AnalysisDraft, taken: readonly string[]): AnalysisDraft {
   let n = taken.length + 1;

@@ -1,11 +1,13 @@
 // Analysis & results: set up the analyses (presets ready to run), run them as a job, open a stored run, and read
 // its matching quality, its key findings and Tables 1-7. The report preview gets its own tab.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AnalysisOptions, AppState } from '../../shared/api';
 import type { RunResults } from '../../shared/results/runResults';
 import { call } from '../api/client';
 import { ErrorNote } from '../components/ErrorNote';
-import { draftFromSpec, type SpecDraft } from '../analysis/specDraft';
+import { Tabs, tabElementId } from '../components/Tabs';
+import { draftFromSpec } from '../analysis/specDraft';
+import { useKeptDraft } from '../analysis/useKeptDraft';
 import { SetupPanel } from '../analysis/SetupPanel';
 import { RunsList, formatRunTime } from '../analysis/RunsList';
 import { useAnalysisRuns } from '../analysis/useAnalysisRuns';
@@ -23,23 +25,20 @@ const VIEWS: { id: View; label: string; needsRun: boolean }[] = [
   { id: 'report', label: 'Report', needsRun: true },
 ];
 
-/** The draft, the view and the analysis chosen survive leaving the section (the screen unmounts), per store. */
-let kept: { storePath: string; draft: SpecDraft | null; view: View; selected: string } | null = null;
+/** The view and the analysis chosen survive leaving the section (the screen unmounts), per store; the draft is kept by useKeptDraft. */
+let kept: { storePath: string; view: View; selected: string } | null = null;
 
 export function AnalysisScreen({ state }: { state: AppState }) {
   const storePath = state.store?.path ?? '';
   const [options, setOptions] = useState<AnalysisOptions | null>(null);
   const [optionsError, setOptionsError] = useState<string | null>(null);
-  if (kept?.storePath !== storePath) kept = { storePath, draft: null, view: 'setup', selected: '' };
-  const [draft, setDraftState] = useState<SpecDraft | null>(kept.draft);
+  if (kept?.storePath !== storePath) kept = { storePath, view: 'setup', selected: '' };
+  const { draft, setDraft, flush: saveDraftNow, error: draftError } = useKeptDraft(storePath, options);
+  const refocusView = useRef(false);
   const [view, setViewState] = useState<View>(kept.view);
   const [selected, setSelectedState] = useState<string>(kept.selected);
   const busy = state.jobs.some((j) => j.status === 'running');
 
-  const setDraft = useCallback((d: SpecDraft) => {
-    if (kept) kept.draft = d;
-    setDraftState(d);
-  }, []);
   const setSelected = useCallback((name: string) => {
     if (kept) kept.selected = name;
     setSelectedState(name);
@@ -56,11 +55,6 @@ export function AnalysisScreen({ state }: { state: AppState }) {
       (o) => {
         setOptions(o);
         setOptionsError(null);
-        setDraftState((d) => {
-          const next = d ?? draftFromSpec(o.presets, o.columns);
-          if (kept) kept.draft = next;
-          return next;
-        });
       },
       (e: Error) => setOptionsError(e.message),
     );
@@ -70,12 +64,24 @@ export function AnalysisScreen({ state }: { state: AppState }) {
     (run: RunResults, fresh: boolean) => {
       const current = kept?.selected ?? '';
       setSelected(run.analyses.some((a) => a.name === current) ? current : run.spec.headline);
-      if (fresh) setView('matching');
+      if (!fresh) return;
+      setView('matching');
+      // The Run button the user pressed is gone (it was disabled while the job ran, which drops focus): give the
+      // keyboard user the view tabs rather than the top of the page. Focus the user moved elsewhere is left alone.
+      refocusView.current = !document.activeElement || document.activeElement === document.body;
     },
     [setView, setSelected],
   );
   const runs = useAnalysisRuns(state, onOpened);
   const run = runs.run;
+  const viewTabs = VIEWS.map((v) => ({ id: v.id, label: v.label, disabled: v.needsRun && !run, title: v.needsRun && !run ? 'Run the analysis or open a stored run first' : undefined }));
+
+  // After the render that shows the fresh run's view.
+  useEffect(() => {
+    if (!refocusView.current) return;
+    refocusView.current = false;
+    document.getElementById(tabElementId('analysis-view', VIEWS.findIndex((v) => v.id === view)))?.focus();
+  });
 
   const openRun = (runId: string) => {
     runs.open(runId);
@@ -115,30 +121,13 @@ export function AnalysisScreen({ state }: { state: AppState }) {
           </button>
         </div>
       )}
-      <div className="tabs" role="tablist" aria-label="Analysis views">
-        {VIEWS.map((v) => (
-          <button
-            key={v.id}
-            id={`analysis-view-${v.id}`}
-            role="tab"
-            type="button"
-            aria-selected={view === v.id}
-            aria-controls="analysis-panel"
-            className={view === v.id ? 'tab active' : 'tab'}
-            disabled={v.needsRun && !run}
-            title={v.needsRun && !run ? 'Run the analysis or open a stored run first' : undefined}
-            onClick={() => setView(v.id)}
-          >
-            {v.label}
-          </button>
-        ))}
-      </div>
       <ErrorNote message={runs.error} />
-      <div id="analysis-panel" role="tabpanel" aria-labelledby={`analysis-view-${view}`}>
+      <Tabs items={viewTabs} selected={view} onSelect={setView} label="Analysis views" idPrefix="analysis-view">
         {view === 'setup' && (
-          <div className="setup-layout">
+          // Focus leaving a field saves a waiting edit at once: the next thing pressed may close the store.
+          <div className="setup-layout" onBlur={saveDraftNow}>
             {options && draft ? (
-              <SetupPanel options={options} draft={draft} onDraft={setDraft} busy={busy} onRun={runs.start} />
+              <SetupPanel notice={draftError} options={options} draft={draft} onDraft={setDraft} busy={busy} onRun={runs.start} />
             ) : (
               <p className="muted">Reading the cohort’s columns…</p>
             )}
@@ -146,14 +135,13 @@ export function AnalysisScreen({ state }: { state: AppState }) {
           </div>
         )}
         {view === 'matching' && run && (
-          <>
-            <AnalysisTabs names={run.analyses.map((a) => a.name)} headline={run.spec.headline} selected={selected} onSelect={setSelected} label="Analysis" />
+          <AnalysisTabs names={run.analyses.map((a) => a.name)} headline={run.spec.headline} selected={selected} onSelect={setSelected} label="Analysis" idPrefix="matching-analysis">
             {run.analyses
               .filter((a) => a.name === selected)
               .map((a) => (
                 <MatchingQuality key={a.name} analysis={a} bands={run.spec.bands} />
               ))}
-          </>
+          </AnalysisTabs>
         )}
         {view === 'results' && run && <ResultsPanel run={run} selected={selected} onSelect={setSelected} />}
         {view === 'report' && run && (
@@ -162,7 +150,7 @@ export function AnalysisScreen({ state }: { state: AppState }) {
             <ReportPreview runId={run.runId} />
           </>
         )}
-      </div>
+      </Tabs>
     </section>
   );
 }
