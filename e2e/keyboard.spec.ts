@@ -123,8 +123,15 @@ test('keyboard only: run the presets, move through the tabs, read Table 1; the s
   await expect(organisation).toHaveValue('Southwark IOM');
   await expect(caliper).toHaveValue('0.25');
 
+  // A field reached by Tab under the set-up's sticky Run bar is scrolled clear of it.
+  const regionalCaliper = page.getByTestId('analysis-card-Regional').getByLabel('Caliper', { exact: true });
+  await tabTo(page, regionalCaliper);
+  const fieldBox = (await regionalCaliper.boundingBox())!;
+  const barBox = (await page.locator('.setup-actions').boundingBox())!;
+  expect(fieldBox.y + fieldBox.height).toBeLessThanOrEqual(barBox.y);
+
   // A last edit, then straight to "Close store" (well within the save delay): the edit is saved on leaving the field.
-  await tabTo(page, caliper);
+  await tabTo(page, caliper, { back: true });
   await retype(page, '0.3');
   const close = page.getByRole('button', { name: 'Close store' });
   await tabTo(page, close, { back: true });
