@@ -102,7 +102,7 @@ test('keyboard only: run the presets, move through the tabs, read Table 1; the s
   await page.keyboard.press('ArrowLeft');
   await expect(regional).toHaveAttribute('aria-selected', 'true');
 
-  // Table 1, reached by Tab: both analyses, the Regional row highlighted, numbers in every cell of its row.
+  // Table 1 under the panel: both analyses, the chosen (Regional) row highlighted, its rate and difference filled.
   const table1 = page.getByTestId('table-1');
   await expect(table1.locator('tr[data-analysis="National"]')).toBeVisible();
   const regionalRow = table1.locator('tr[data-analysis="Regional"]');
