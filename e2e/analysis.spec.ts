@@ -39,6 +39,9 @@ test('run the presets, read matching quality and results, re-run with a new cali
   await expect(page.getByTestId('runs-list')).toContainText('No run yet');
   await shot(page, '01-setup');
 
+  // The organisation's own words go into the report as supplied.
+  await page.getByText("The organisation's own words for the report").click();
+  await page.getByTestId('programme-description').fill('We work with people leaving custody.\n\nReferral is by probation.');
   await runAndWait(page);
   const grid = page.getByTestId('balance-grid');
   // One cell of the variable column per grid row (the grid only renders the rows in view).
@@ -88,6 +91,8 @@ test('run the presets, read matching quality and results, re-run with a new cali
   // The Report tab previews the service's report of this run.
   await page.getByRole('tab', { name: 'Report' }).click();
   await expect(page.frameLocator('[data-testid=report-frame]').getByText(/Table 1/).first()).toBeVisible();
+  await expect(page.frameLocator('[data-testid=report-frame]').getByRole('heading', { name: 'the programme: in their own words' })).toBeVisible();
+  await expect(page.frameLocator('[data-testid=report-frame]').getByText('Referral is by probation.')).toBeVisible();
   await page.screenshot({ path: screenPath('07-report-tab') });
 
   // Export the Excel annex (aggregates), then the record-level matches only after ticking the box.

@@ -1,4 +1,5 @@
 // The set-up of a run: organisation, the analyses as cards, headline, alpha and power, and "Run analysis".
+import { ProgrammeTexts } from './ProgrammeTexts';
 import { useState } from 'react';
 import type { AnalysisOptions } from '../../shared/api';
 import { formatCount } from '../../shared/format/numberFormat';
@@ -64,6 +65,8 @@ export function SetupPanel({ options, draft, onDraft, busy, onRun, notice }: Pro
         </p>
       </div>
 
+      <ProgrammeTexts value={draft.programme} onChange={(programme) => onDraft({ ...draft, programme })} />
+
       {draft.analyses.map((a) => (
         <AnalysisCard
           key={a.key}
@@ -95,7 +98,7 @@ export function SetupPanel({ options, draft, onDraft, busy, onRun, notice }: Pro
           <button type="button" className="secondary" onClick={() => onDraft({ ...draft, analyses: [...draft.analyses, newAnalysis(presetTemplate(), names)] })}>
             Add an analysis
           </button>
-          <button type="button" className="secondary" onClick={() => onDraft(draftFromSpec({ ...options.presets, organisation: draft.organisation }, options.columns))}>
+          <button type="button" className="secondary" onClick={() => onDraft(draftFromSpec({ ...options.presets, organisation: draft.organisation, programme: draft.programme }, options.columns))}>
             Reset to the National and Regional presets
           </button>
           <span className="grow" />

@@ -4,6 +4,7 @@ import type { SpecDraft } from './specDraft';
 
 const DRAFT: SpecDraft = {
   organisation: 'Southwark IOM',
+  programme: { description: 'We work with offenders.\n\nIn custody and the community.', contact: 'The IOM team' },
   headline: 'Men',
   alpha: '0.1',
   power: '0.8',
@@ -20,6 +21,11 @@ describe('saved draft', () => {
     expect(read).not.toBeNull();
     const strip = (d: SpecDraft) => ({ ...d, analyses: d.analyses.map(({ key: _key, ...a }) => a) });
     expect(strip(read!)).toEqual(strip(DRAFT));
+  });
+
+  it('reads a draft saved before the programme texts existed, with none', () => {
+    const { programme: _programme, ...older } = DRAFT;
+    expect(draftFromSaved({ version: 1, draft: older })?.programme).toEqual({});
   });
 
   it('hands out new keys, distinct from each other', () => {

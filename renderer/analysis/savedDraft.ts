@@ -1,7 +1,7 @@
 // The set-up being edited as the store keeps it (analysis.draft.save/get take any JSON): a versioned envelope
 // around the SpecDraft, checked when read back, since it may come from an older or newer Matchlab.
 import { z } from 'zod';
-import { bandsSchema, poolFilterSchema, type CaliperUnit } from '../../shared/engine/analysisSpec';
+import { bandsSchema, poolFilterSchema, programmeTextSchema, type CaliperUnit } from '../../shared/engine/analysisSpec';
 import { withFreshKeys, type MethodName, type SpecDraft } from './specDraft';
 
 const VERSION = 1;
@@ -23,6 +23,8 @@ const savedDraftSchema = z.object({
   version: z.literal(VERSION),
   draft: z.object({
     organisation: z.string(),
+    // Added after version 1 shipped: drafts saved before it have none.
+    programme: programmeTextSchema.default({}),
     headline: z.string(),
     analyses: z.array(analysisDraftSchema),
     alpha: z.string(),

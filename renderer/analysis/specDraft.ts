@@ -1,7 +1,7 @@
 // The analysis set-up as the form edits it (numbers kept as typed), and the conversions between it and
 // the Spec of CLI.md's SPEC.json. Pure: the screen holds a SpecDraft and calls these.
 import type { AnalysisColumn } from '../../shared/api';
-import { SAME_AS_TREATMENT, specSchema, type Bands, type CaliperUnit, type PoolFilter, type Spec, type SpecInput } from '../../shared/engine/analysisSpec';
+import { SAME_AS_TREATMENT, specSchema, type Bands, type CaliperUnit, type PoolFilter, type Spec, type SpecInput, type ProgrammeText } from '../../shared/engine/analysisSpec';
 
 export type MethodName = 'radius' | 'nearest' | 'kernel';
 
@@ -24,6 +24,8 @@ export interface AnalysisDraft {
 
 export interface SpecDraft {
   organisation: string;
+  /** The organisation's own words for the report (shared/engine/analysisSpec.ts programmeTextSchema). */
+  programme: ProgrammeText;
   headline: string;
   analyses: AnalysisDraft[];
   alpha: string;
@@ -61,6 +63,7 @@ let nextKey = 1;
 export function draftFromSpec(spec: Spec, columns: readonly AnalysisColumn[]): SpecDraft {
   return {
     organisation: spec.organisation,
+    programme: spec.programme ?? {},
     headline: spec.headline,
     alpha: String(spec.alpha),
     power: String(spec.power),
@@ -156,7 +159,7 @@ export function specFromDraft(draft: SpecDraft): DraftCheck {
     if (a.covariates.length === 0) problems.push({ field: analysisField(a, 'covariates'), message: `“${a.name}”: choose at least one covariate.` });
     return { name: a.name.trim(), pool: a.pool, exact: a.exact, covariates: a.covariates, matching: matchingOf(a, problems) };
   });
-  const spec: SpecInput = { organisation: draft.organisation.trim(), headline: draft.headline.trim() || undefined, analyses, alpha: alpha ?? 0.05, power: power ?? 0.95, bands: draft.bands };
+  const spec: SpecInput = { organisation: draft.organisation.trim(), programme: draft.programme, headline: draft.headline.trim() || undefined, analyses, alpha: alpha ?? 0.05, power: power ?? 0.95, bands: draft.bands };
   if (problems.length > 0) return { ok: false, problems };
   // The schema's own checks (duplicate names, a headline naming no analysis) in its words.
   const parsed = specSchema.safeParse(spec);
