@@ -118,8 +118,16 @@ test('import a renamed column by hand, browse it, then see a broken file located
   for (let i = 0; i < 10; i++) await page.mouse.wheel(0, 6000);
   const renderedRows = async () =>
     (await grid.locator('.ag-row:has([col-id="index_date"])').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('row-index'))))).sort((x, y) => x - y);
-  await expect.poll(async () => (await renderedRows())[0]).toBeGreaterThan(1500);
-  const rendered = await renderedRows();
+  // Wait until the grid has settled far down (the same rows twice in a row), then read one of them.
+  let rendered: number[] = [];
+  await expect
+    .poll(async () => {
+      const now = await renderedRows();
+      const settled = now.length > 0 && now.join() === rendered.join();
+      rendered = now;
+      return settled && now[0] > 1500;
+    })
+    .toBe(true);
   const middle = rendered[Math.floor(rendered.length / 2)];
   await expect(grid.locator(`.ag-row[row-index="${middle}"] [col-id="index_date"]`)).toHaveText(indexDates[middle]);
   // Only the blocks near the scroll position are in the page.
@@ -156,6 +164,12 @@ test('import a renamed column by hand, browse it, then see a broken file located
   await expect(confirm).toBeVisible();
   await expect(confirm).toContainText(`${RECORDS.toLocaleString('en-GB')} cohort records`);
   await page.screenshot({ path: `${SCREENS}/import-05-confirm-replace.png` });
+  // Escape is the safe answer, and focus goes back to the Import button; then ask again and replace.
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(page.getByTestId('import-start')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(confirm).toBeVisible();
   await confirm.getByRole('button', { name: 'Replace it' }).click();
 
   const failed = page.getByTestId('import-failed');

@@ -45,6 +45,7 @@ export function ImportScreen({ state, onDone }: { state: AppState; onDone: () =>
   const [saved, setSaved] = useState<SavedMapping[]>([]);
   const [startError, setStartError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const importButton = useRef<HTMLButtonElement>(null);
   const [starting, setStarting] = useState(false);
 
   useEffect(() => keepDraft(draft), [draft]);
@@ -162,13 +163,18 @@ export function ImportScreen({ state, onDone }: { state: AppState; onDone: () =>
             Before importing: {todo.join('; ')}.
           </p>
         )}
-        <button type="button" data-testid="import-start" disabled={locked || todo.length > 0} onClick={() => void start(false)}>
+        <button type="button" ref={importButton} data-testid="import-start" disabled={locked || todo.length > 0} onClick={() => void start(false)}>
           {job?.status === 'running' ? 'Importing… (progress above)' : job?.status === 'failed' ? 'Import again' : 'Import'}
         </button>
       </section>
 
       {confirming && (
-        <ConfirmReplaceDialog current={counts ?? null} extractDate={state.store?.extractDate ?? null} onConfirm={() => void start(true)} onCancel={() => setConfirming(false)} />
+        <ConfirmReplaceDialog current={counts ?? null} extractDate={state.store?.extractDate ?? null} onConfirm={() => void start(true)} onCancel={() => {
+            setConfirming(false);
+            // Focus goes back where the question came from (the button was disabled, so it lost it).
+            requestAnimationFrame(() => importButton.current?.focus());
+          }}
+        />
       )}
     </section>
   );
