@@ -3,6 +3,7 @@
 // and the service validates every request's arguments against these schemas before use.
 import { z } from 'zod';
 import { specSchema, type Spec } from './engine/analysisSpec';
+import { cohortSettingsSchema } from './cohort/cohortSettings';
 import type { RunResults } from './results/runResults';
 import type { FileKind } from './extract/extractRoles';
 import type { ImportedFileInfo, ImportProblem } from './extract/importedFile';
@@ -27,17 +28,8 @@ const columnMapping = z
 export type ColumnMappingArg = z.infer<typeof columnMapping>;
 const importFile = z.object({ path, sheet: z.string().max(200).optional(), mapping: columnMapping.optional() }).strict();
 
-const cohortSettings = z
-  .object({
-    extractDate: isoDate.nullable(),
-    followUpDays: z.number().int().min(1).max(3650),
-    waitingDays: z.number().int().min(0).max(3650),
-    windowBeforeDays: z.number().int().min(0).max(3650),
-    windowAfterDays: z.number().int().min(0).max(3650),
-    minimumAge: z.number().int().min(0).max(100),
-  })
-  .partial()
-  .strict();
+// Any of the cohort step's settings; those left out take their standard value.
+const cohortSettings = cohortSettingsSchema.partial().strict();
 export type JobStatus = 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface TableCounts {

@@ -12,7 +12,7 @@ import { COURT_OUTCOMES } from '../../shared/cohort/recordOutcomes';
 import { storeInfo } from '../extract/storeInfo';
 import { loadCohortArrays, loadParticipantRows, loadReoffenceArrays } from './loadExtractArrays';
 import { cohortColumnDefs, loadCohortColumns } from './loadCohortColumns';
-import { CohortSettingsSchema, type CohortSettings } from './cohortSettings';
+import { cohortSettingsSchema, type CohortSettings } from '../../shared/cohort/cohortSettings';
 
 export interface CohortProfiles {
   treatment: GroupProfile;
@@ -34,7 +34,7 @@ type Progress = (phase: string, done: number, total: number) => void;
 export function deriveCohort(db: Db, requested: Partial<CohortSettings> = {}, progress: Progress = () => undefined): CohortDerivation {
   const info = storeInfo(db);
   if (!info.extract) throw Object.assign(new Error('Import an extract first'), { code: 'no_extract' });
-  const settings = { ...CohortSettingsSchema.parse(requested) };
+  const settings = { ...cohortSettingsSchema.parse(requested) };
   const extractDate = settings.extractDate ?? info.extract.extractDate;
 
   progress('Loading the extract', 0, 5);

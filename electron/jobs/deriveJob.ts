@@ -1,6 +1,6 @@
 // The cohort step again, under new settings (db/cohort/deriveCohort.ts).
 import { deriveCohort } from '../../db/cohort/deriveCohort';
-import type { CohortSettings } from '../../db/cohort/cohortSettings';
+import type { CohortSettings } from '../../shared/cohort/cohortSettings';
 import type { JobContext } from './jobProtocol';
 
 export async function deriveJob(ctx: JobContext<{ settings: Partial<CohortSettings> }>) {

@@ -6,7 +6,7 @@ import { importJob } from './importJob';
 import type { ImportRequest } from '../../db/import/importExtract';
 import { deriveJob } from './deriveJob';
 import { analyseJob, type AnalyseJobPayload } from './analyseJob';
-import type { CohortSettings } from '../../db/cohort/cohortSettings';
+import type { CohortSettings } from '../../shared/cohort/cohortSettings';
 
 export const JOB_HANDLERS: Record<JobKind, (ctx: JobContext<unknown>) => Promise<unknown>> = {
   demo: (ctx) => demoJob(ctx as JobContext<DemoJobPayload>),

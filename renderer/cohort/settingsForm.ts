@@ -1,8 +1,9 @@
-// The derivation settings form: the fields as typed, their checks (the same bounds as the api's
-// schema, with messages an analyst can act on) and the settings sent to `cohort.derive`.
+// The derivation settings form: the fields as typed, their checks (the bounds of the shared
+// settings schema, with messages an analyst can act on) and the settings sent to `cohort.derive`.
 import type { ApiArgs, CohortSettingsView } from '../../shared/api';
+import { COHORT_SETTING_BOUNDS, STANDARD_COHORT_SETTINGS, type CohortNumberSetting } from '../../shared/cohort/cohortSettings';
 
-export type NumberField = 'followUpDays' | 'waitingDays' | 'windowBeforeDays' | 'windowAfterDays' | 'minimumAge';
+export type NumberField = CohortNumberSetting;
 export type SettingsField = 'extractDate' | NumberField;
 export type SettingsForm = Record<SettingsField, string>;
 
@@ -16,14 +17,16 @@ export interface NumberFieldSpec {
   hint: string;
 }
 
-/** Bounds as in shared/api.ts; `standard` is the Justice Data Lab method (DATA-FORMAT.md sections 4-5). */
-export const NUMBER_FIELDS: NumberFieldSpec[] = [
-  { field: 'followUpDays', label: 'Follow-up period', unit: 'days', min: 1, max: 3650, standard: 365, hint: 'Offences committed within this many days after the index date count.' },
-  { field: 'waitingDays', label: 'Waiting period for a conviction', unit: 'days', min: 0, max: 3650, standard: 183, hint: 'Time after the follow-up for an offence to be proven.' },
-  { field: 'windowBeforeDays', label: 'Record window before the start date', unit: 'days', min: 0, max: 3650, standard: 365, hint: "A participant's record may start this many days before their start date." },
-  { field: 'windowAfterDays', label: 'Record window after the start date', unit: 'days', min: 0, max: 3650, standard: 90, hint: '…or up to this many days after it.' },
-  { field: 'minimumAge', label: 'Minimum age at the start date', unit: 'years', min: 0, max: 100, standard: 18, hint: 'Younger participants are excluded.' },
+const LABELS: { field: NumberField; label: string; unit: 'days' | 'years'; hint: string }[] = [
+  { field: 'followUpDays', label: 'Follow-up period', unit: 'days', hint: 'Offences committed within this many days after the index date count.' },
+  { field: 'waitingDays', label: 'Waiting period for a conviction', unit: 'days', hint: 'Time after the follow-up for an offence to be proven.' },
+  { field: 'windowBeforeDays', label: 'Record window before the start date', unit: 'days', hint: "A participant's record may start this many days before their start date." },
+  { field: 'windowAfterDays', label: 'Record window after the start date', unit: 'days', hint: '…or up to this many days after it.' },
+  { field: 'minimumAge', label: 'Minimum age at the start date', unit: 'years', hint: 'Younger participants are excluded.' },
 ];
+
+/** The fields with the bounds and standard values of shared/cohort/cohortSettings.ts. */
+export const NUMBER_FIELDS: NumberFieldSpec[] = LABELS.map((l) => ({ ...l, ...COHORT_SETTING_BOUNDS[l.field], standard: STANDARD_COHORT_SETTINGS[l.field] }));
 
 export function formFromSettings(s: CohortSettingsView): SettingsForm {
   return {

@@ -4,6 +4,7 @@
 // the earliest disposal date, then the most serious court outcome, then a custodial one.
 
 import { ageInWholeYears } from './ageInWholeYears';
+import { STANDARD_COHORT_SETTINGS } from './cohortSettings';
 import type { CohortArrays, ReoffenceArrays } from './cohortArrays';
 import type { RecordOutcomes } from './recordOutcomes';
 
@@ -16,8 +17,6 @@ export interface DerivationSettings {
   extractDay: number;
 }
 
-export const DEFAULT_FOLLOW_UP_DAYS = 365;
-export const DEFAULT_WAITING_DAYS = 183;
 
 export interface DerivedRecords {
   outcomes: RecordOutcomes;
@@ -78,8 +77,8 @@ export function deriveOutcomes(
   reoffences: ReoffenceArrays,
   settings: Partial<DerivationSettings> = {},
 ): DerivedRecords {
-  const followUp = settings.followUpDays ?? DEFAULT_FOLLOW_UP_DAYS;
-  const waiting = settings.waitingDays ?? DEFAULT_WAITING_DAYS;
+  const followUp = settings.followUpDays ?? STANDARD_COHORT_SETTINGS.followUpDays;
+  const waiting = settings.waitingDays ?? STANDARD_COHORT_SETTINGS.waitingDays;
   const extractDay = settings.extractDay ?? latestDisposalDay(reoffences);
   if (!Number.isFinite(extractDay)) throw new Error('the extract date must be given when there are no reoffences');
 

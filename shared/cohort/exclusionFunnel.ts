@@ -2,6 +2,7 @@
 // comparison pool's eligibility. Step 8 (not matched) belongs to each analysis.
 
 import { ageInWholeYears } from './ageInWholeYears';
+import { STANDARD_COHORT_SETTINGS } from './cohortSettings';
 import type { CohortArrays, ParticipantRows } from './cohortArrays';
 import { compareRecordIds } from './compareRecordIds';
 import { FUNNEL_STEPS, type FunnelCount, type ParticipantStatus } from './funnelSteps';
@@ -16,7 +17,8 @@ export interface FunnelSettings {
   minimumAge: number;
 }
 
-export const DEFAULT_FUNNEL_SETTINGS: FunnelSettings = { windowBeforeDays: 365, windowAfterDays: 90, minimumAge: 18 };
+const { windowBeforeDays, windowAfterDays, minimumAge } = STANDARD_COHORT_SETTINGS;
+export const DEFAULT_FUNNEL_SETTINGS: FunnelSettings = { windowBeforeDays, windowAfterDays, minimumAge };
 
 export interface FunnelStepCount extends FunnelCount {
   /** dropped (for `submitted`: remaining) as a percentage of those submitted, unrounded. */
