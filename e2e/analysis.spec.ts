@@ -131,4 +131,16 @@ test('run the presets, read matching quality and results, re-run with a new cali
   await caliper.fill('0.15');
   await expect(page.getByText('The analysis cannot run yet')).toHaveCount(0);
   await expect(caliper).toHaveAttribute('aria-invalid', 'false');
+
+  // Discarding edits can be undone: removing an analysis, resetting to the presets.
+  await page.getByTestId('analysis-card-Regional').getByRole('button', { name: 'Remove analysis' }).click();
+  await expect(page.getByTestId('analysis-card-Regional')).toHaveCount(0);
+  await page.getByTestId('undo-setup').click();
+  await expect(page.getByTestId('analysis-card-Regional')).toBeVisible();
+  await page.getByRole('button', { name: 'Reset to the National and Regional presets' }).click();
+  await expect(caliper).toHaveValue('0.2');
+  await expect(page.getByRole('status').filter({ hasText: 'Reset the analyses' })).toBeVisible();
+  await page.getByTestId('undo-setup').click();
+  await expect(caliper).toHaveValue('0.15');
+  await expect(page.getByTestId('undo-setup')).toHaveCount(0);
 });

@@ -1,6 +1,6 @@
 // The set-up of a run: organisation, the analyses as cards, headline, alpha and power, and "Run analysis".
-import { ProgrammeTexts } from './ProgrammeTexts';
 import { useState } from 'react';
+import { ProgrammeTexts } from './ProgrammeTexts';
 import type { AnalysisOptions } from '../../shared/api';
 import { formatCount } from '../../shared/format/numberFormat';
 import { ErrorNote } from '../components/ErrorNote';
@@ -28,6 +28,13 @@ export function SetupPanel({ options, draft, onDraft, busy, onRun, notice }: Pro
     setTried(true);
     if (check.ok) onRun(check.spec);
   };
+  // Removing an analysis or resetting to the presets throws edits away: offer to undo it until the next edit.
+  const [undo, setUndo] = useState<{ what: string; before: SpecDraft; after: SpecDraft } | null>(null);
+  const discard = (what: string, after: SpecDraft) => {
+    setUndo({ what, before: draft, after });
+    onDraft(after);
+  };
+  const undoable = undo && undo.after === draft ? undo : null;
   const names = draft.analyses.map((a) => a.name);
   const presetTemplate = () => draftFromSpec(options.presets, options.columns).analyses[0];
 
@@ -77,13 +84,21 @@ export function SetupPanel({ options, draft, onDraft, busy, onRun, notice }: Pro
           canRemove={draft.analyses.length > 1}
           onChange={(next) => onDraft({ ...draft, analyses: draft.analyses.map((x) => (x.key === a.key ? next : x)) })}
           onRename={(name) => onDraft(renameAnalysis(draft, a.key, name))}
-          onRemove={() => onDraft(removeAnalysis(draft, a.key))}
+          onRemove={() => discard(`Removed the analysis “${a.name}”.`, removeAnalysis(draft, a.key))}
         />
       ))}
 
       {/* Sticky at the bottom of the window: the problems show beside the button that found them. */}
       <div className="setup-actions">
         <ErrorNote message={notice} />
+        {undoable && (
+          <p className="undo-note" role="status">
+            {undoable.what}{' '}
+            <button type="button" className="secondary small" onClick={() => onDraft(undoable.before)} data-testid="undo-setup">
+              Undo
+            </button>
+          </p>
+        )}
         {problems.length > 0 && (
           <div className="error-note" role="alert">
             The analysis cannot run yet:
@@ -98,7 +113,7 @@ export function SetupPanel({ options, draft, onDraft, busy, onRun, notice }: Pro
           <button type="button" className="secondary" onClick={() => onDraft({ ...draft, analyses: [...draft.analyses, newAnalysis(presetTemplate(), names)] })}>
             Add an analysis
           </button>
-          <button type="button" className="secondary" onClick={() => onDraft(draftFromSpec({ ...options.presets, organisation: draft.organisation, programme: draft.programme }, options.columns))}>
+          <button type="button" className="secondary" onClick={() => discard('Reset the analyses to the National and Regional presets.', draftFromSpec({ ...options.presets, organisation: draft.organisation, programme: draft.programme }, options.columns))}>
             Reset to the National and Regional presets
           </button>
           <span className="grow" />
