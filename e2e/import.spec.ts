@@ -1,11 +1,12 @@
 // Importing through the UI: a demo extract whose cohort file names one column differently (mapped
 // by hand), browsing the result, then a broken file whose problems are listed by row and column,
 // and the saved mapping offered on the next import. Real host, real store, real worker.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAppHost, type AppHost } from './appHost';
+import { createStore, nav, previewByPath } from './appActions';
 import { writeDemoExtract, type DemoSummary } from '../electron/cli/demoCommand';
 
 const RECORDS = 3000;
@@ -30,24 +31,10 @@ test.afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-async function nav(page: Page, name: string) {
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name }).click();
-}
-
-async function previewByPath(page: Page, kind: string, label: string, path: string) {
-  const card = page.getByTestId(`file-${kind}`);
-  await card.getByRole('textbox', { name: `${label} file`, exact: true }).fill(path);
-  await card.getByRole('button', { name: /^(Preview|Reload preview)$/ }).click();
-  await expect(card.getByRole('region', { name: /First rows/ })).toBeVisible();
-}
-
 test('import a renamed column by hand, browse it, then see a broken file located by row and column', async ({ page }) => {
   test.setTimeout(300_000);
   await page.goto(app.url);
-  await page.getByLabel('Store file').fill(join(app.dataDir, 'import.mlstore'));
-  await page.getByLabel('Passphrase', { exact: true }).fill('a long passphrase');
-  await page.getByLabel('Passphrase again').fill('a long passphrase');
-  await page.getByRole('button', { name: 'Create encrypted store' }).click();
+  await createStore(page, app.dataDir, 'import.mlstore');
   await nav(page, 'Import');
 
   // The cohort file through the file picker, by keyboard.

@@ -2,11 +2,12 @@
 // (kept in the draft across sections), another extra left to its values, both checked after the
 // import in the summary and in the Analysis section's covariates; and a saved mapping deleted
 // after a confirmation. Real host, real store, real worker.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAppHost, type AppHost } from './appHost';
+import { createStore, nav, previewByPath } from './appActions';
 import { writeDemoExtract, type DemoSummary } from '../electron/cli/demoCommand';
 
 const RECORDS = 3000;
@@ -35,24 +36,10 @@ test.afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-async function nav(page: Page, name: string) {
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name }).click();
-}
-
-async function previewByPath(page: Page, kind: string, label: string, path: string) {
-  const card = page.getByTestId(`file-${kind}`);
-  await card.getByRole('textbox', { name: `${label} file`, exact: true }).fill(path);
-  await card.getByRole('button', { name: /^(Preview|Reload preview)$/ }).click();
-  await expect(card.getByRole('region', { name: /First rows/ })).toBeVisible();
-}
-
 test('set a numeric-looking code column to categorical, import, find it categorical; delete a saved mapping', async ({ page }) => {
   test.setTimeout(300_000);
   await page.goto(app.url);
-  await page.getByLabel('Store file').fill(join(app.dataDir, 'types.mlstore'));
-  await page.getByLabel('Passphrase', { exact: true }).fill('a long passphrase');
-  await page.getByLabel('Passphrase again').fill('a long passphrase');
-  await page.getByRole('button', { name: 'Create encrypted store' }).click();
+  await createStore(page, app.dataDir, 'types.mlstore');
   await nav(page, 'Import');
   await previewByPath(page, 'cohort', 'Cohort', demo.files.cohort);
   await previewByPath(page, 'reoffences', 'Proven reoffences', demo.files.reoffences);
