@@ -10,6 +10,7 @@ import type { DemoTruth } from '../../shared/demo/generateDemoExtract';
 import type { RunResults } from '../../shared/results/runResults';
 import { openStore } from '../../db/store';
 import { readAudit } from '../../db/audit';
+import { CLI_EXAMPLE_SPEC } from '../../shared/engine/cliExampleSpec';
 
 const run = promisify(execFile);
 const BIN = new URL('../../bin/matchlab.mjs', import.meta.url).pathname;
@@ -56,16 +57,7 @@ describe('matchlab command line', () => {
     const spec = join(dir, 'spec.json');
     writeFileSync(
       spec,
-      JSON.stringify({
-        organisation: 'Example programme',
-        headline: 'National',
-        analyses: [
-          { name: 'National', pool: {}, exact: ['sex'], covariates: ['age_at_index', 'ethnicity', 'uk_national', 'index_offence', 'index_disposal', 'prev_offences', 'prev_custodial', 'oasys_*'], matching: { method: 'radius', caliper: 0.2, caliperUnit: 'sd' } },
-          { name: 'Regional', pool: { region: 'sameAsTreatment' }, exact: ['sex'], covariates: ['age_at_index', 'ethnicity', 'index_disposal', 'prev_offences'], matching: { method: 'nearest', ratio: 1, replace: false, caliper: 0.2, caliperUnit: 'sd' } },
-        ],
-        alpha: 0.05,
-        power: 0.95,
-      }),
+      JSON.stringify(CLI_EXAMPLE_SPEC),
     );
     const out = join(dir, 'out');
     const analysed = await matchlab('analyse', '--store', store, '--spec', spec, '--out', out);

@@ -1,3 +1,4 @@
+import { CLI_EXAMPLE_SPEC } from './cliExampleSpec';
 import { describe, expect, it } from 'vitest';
 import { NATIONAL, REGIONAL, analysisSpecSchema, presetSpec, specSchema } from './analysisSpec';
 
@@ -14,16 +15,7 @@ describe('analysis spec', () => {
   });
 
   it("parses CLI.md's example into the NATIONAL and REGIONAL presets", () => {
-    const example = {
-      organisation: 'Example programme',
-      headline: 'National',
-      analyses: [
-        { name: 'National', pool: {}, exact: ['sex'], covariates: ['age_at_index', 'ethnicity', 'uk_national', 'index_offence', 'index_disposal', 'prev_offences', 'prev_custodial', 'oasys_*'], matching: { method: 'radius', caliper: 0.2, caliperUnit: 'sd' } },
-        { name: 'Regional', pool: { region: 'sameAsTreatment' }, exact: ['sex'], covariates: ['age_at_index', 'ethnicity', 'index_disposal', 'prev_offences'], matching: { method: 'nearest', ratio: 1, replace: false, caliper: 0.2, caliperUnit: 'sd' } },
-      ],
-      alpha: 0.05,
-      power: 0.95,
-    };
+    const example = CLI_EXAMPLE_SPEC;
     const spec = specSchema.parse(example);
     expect(spec.analyses).toEqual([NATIONAL, REGIONAL]);
     expect(presetSpec('Example programme')).toEqual(spec);
