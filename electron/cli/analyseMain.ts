@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { flags } from './main';
 import { CliError, openCliSession, passphraseFromEnv } from './cliSession';
-import { matchesFileName } from './matchesCsv';
+import { matchesFileName } from '../exports/matchesCsv';
 import { formatCount } from '../../shared/format/numberFormat';
 
 export async function analyseMain(args: string[]): Promise<string> {

@@ -33,8 +33,8 @@ import { participantStatusReason } from '../../shared/wording/participantStatusR
 import { cohortColumnDefs } from '../../db/cohort/loadCohortColumns';
 import { listRuns, readRun, readRunRecords } from '../../db/runs/runStore';
 import { renderReportHtml } from '../../shared/report/renderReportHtml';
-import { writeReport } from '../cli/reportFiles';
-import { writeMatchesCsv } from '../cli/matchesCsv';
+import { writeReport } from '../exports/reportFiles';
+import { writeMatchesCsv } from '../exports/matchesCsv';
 import type { RunResults } from '../../shared/results/runResults';
 import { presetSpec } from '../../shared/engine/analysisSpec';
 
