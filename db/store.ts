@@ -67,6 +67,9 @@ export function openStore(file: string, passphrase: string, options: OpenStoreOp
   const db = openKeyed(file, passphrase, STORE_PAGE_BYTES, readonly) ?? (exists ? openKeyed(file, passphrase, EARLIER_PAGE_BYTES, readonly) : null);
   if (!db) throw new StoreError('wrong_passphrase', 'The passphrase does not open this store (or the file is not a Matchlab store)');
   try {
+    // SQLite's temporary files (sorts, index builds, temp tables) are not encrypted: keep them in memory on every
+    // connection, so that no person-level row ever reaches the temp folder in plaintext (ARCHITECTURE.md).
+    db.pragma('temp_store = MEMORY');
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');

@@ -192,9 +192,7 @@ export async function importExtract(db: Db, request: ImportRequest, options: Imp
   };
 
   const previousCache = db.pragma('cache_size', { simple: true }) as number;
-  const previousTempStore = db.pragma('temp_store', { simple: true }) as number;
   db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
-  db.pragma('temp_store = MEMORY');
   const rollbackJournal = enterRollbackJournal(db);
   try {
     db.exec('BEGIN IMMEDIATE');
@@ -369,7 +367,6 @@ export async function importExtract(db: Db, request: ImportRequest, options: Imp
     for (const kind of WORKER_KINDS) await workers[kind]?.stop();
     for (const kind of KINDS) await files[kind].source?.close();
     db.pragma(`cache_size = ${previousCache}`);
-    db.pragma(`temp_store = ${previousTempStore}`);
     if (rollbackJournal) leaveRollbackJournal(db);
   }
 }
