@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { writeAudit } from '../audit';
-import type { ImportedFileInfo } from '../../shared/extract/importedFile';
+import type { ImportedFileInfo, ImportSummary } from '../../shared/extract/importedFile';
 import { BatchInserter } from '../extract/batchInserter';
 import { createExtractIndexes, createExtractTables } from '../extract/extractSchema';
 import { quoteIdentifier } from '../extract/quoteIdentifier';
@@ -62,22 +62,7 @@ export interface ImportOptions {
 
 export type ImportedFile = ImportedFileInfo;
 
-export interface CohortColumnInfo {
-  name: string;
-  kind: ColumnKind;
-  /** Role name, 'prev' / 'oasys' for those families, null for an extra column. */
-  role: string | null;
-  source: string;
-}
-
-export interface ImportSummary {
-  extractDate: string;
-  extractDateSource: 'given' | 'latest_disposal';
-  importedAt: string;
-  files: Record<FileKind, ImportedFile>;
-  cohortColumns: CohortColumnInfo[];
-  durationMs: number;
-}
+export type { CohortColumnInfo, ImportSummary } from '../../shared/extract/importedFile';
 
 const KINDS: FileKind[] = ['cohort', 'reoffences', 'participants'];
 const PROGRESS_INTERVAL_MS = 100;

@@ -21,7 +21,9 @@ export async function analyseMain(args: string[]): Promise<string> {
   try {
     await session.call('store.open', { path: String(f.store), passphrase: passphraseFromEnv() });
     const { jobId } = await session.call('analysis.run', { spec: spec as never });
-    const { runId } = (await session.waitForJob(jobId)).result as { runId: string };
+    const job = await session.waitForJob(jobId);
+    if (job.kind !== 'analyse' || !job.result) throw new CliError('the analysis job ended without a run');
+    const { runId } = job.result;
     const run = await session.call('runs.get', { runId });
     const outDir = String(f.out);
     await mkdir(outDir, { recursive: true });

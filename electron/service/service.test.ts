@@ -98,16 +98,21 @@ describe('service jobs', () => {
     expect((await call<{ action: string }[]>('audit.list', {})).filter((a) => a.action === 'import')).toHaveLength(2);
   }, 90_000);
 
-  it('keeps the analysis set-up being edited across closing and reopening the store', async () => {
+  it('keeps what the screens keep (set-up, import choices, workspace) across closing and reopening the store', async () => {
     const store = join(dir, 'draft.mlstore');
     await call('store.create', { path: store, passphrase: 'draft test pass' });
-    expect(await call('analysis.draft.get', {})).toEqual({ draft: null });
+    expect(await call('kept.get', { kind: 'analysis' })).toEqual({ value: null });
     const draft = { organisation: 'Women’s centre', analyses: [{ name: 'National', caliper: '0.1' }] };
-    await call('analysis.draft.save', { draft });
+    await call('kept.save', { kind: 'analysis', value: draft });
+    await call('kept.save', { kind: 'workspace', value: { section: 'cohort' } });
     await call('store.close', {});
     await call('store.open', { path: store, passphrase: 'draft test pass' });
-    expect(await call('analysis.draft.get', {})).toEqual({ draft });
-    await expect(call('analysis.draft.save', { draft: 'x'.repeat(1_000_001) })).rejects.toMatchObject({ code: 'invalid_request' });
+    expect(await call('kept.get', { kind: 'analysis' })).toEqual({ value: draft });
+    // Each kind is kept apart.
+    expect(await call('kept.get', { kind: 'workspace' })).toEqual({ value: { section: 'cohort' } });
+    expect(await call('kept.get', { kind: 'import' })).toEqual({ value: null });
+    await expect(call('kept.save', { kind: 'analysis', value: 'x'.repeat(1_000_001) })).rejects.toMatchObject({ code: 'invalid_request' });
+    await expect(call('kept.save', { kind: 'secrets', value: 1 })).rejects.toMatchObject({ code: 'invalid_request' });
   });
 
   it('deletes a saved mapping by name', async () => {
