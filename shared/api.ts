@@ -436,4 +436,6 @@ export type ApiResponse<T> = { ok: true; result: T } | { ok: false; error: ApiEr
 export interface ApiTransport {
   request(method: ApiMethod, args: unknown): Promise<ApiResponse<unknown>>;
   subscribe(listener: (event: ApiEvent) => void): () => void;
+  /** Called when the event channel is back after a break (events may have been missed); transports that cannot break leave it out. */
+  onReconnect?(listener: () => void): () => void;
 }

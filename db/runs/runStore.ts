@@ -1,5 +1,5 @@
 // Stored analysis runs: results as JSON (aggregates), and each analysis's record-level arrays (score, weight,
-// strata, set totals, nearest-neighbour pairs) packed little-endian, with the record ids newline-joined.
+// strata, set totals, nearest-neighbour pairs, the pool's score order) packed little-endian, with the record ids newline-joined.
 // A run has a name and a note of the analyst's; deleting marks it, so that it can be restored until the store is
 // next opened, when marked runs are removed for good.
 import type { Db } from '../store';
@@ -41,8 +41,8 @@ export function saveRun(db: Db, results: RunResults, records: Map<string, Stored
       JSON.stringify(results),
     );
     const insert = db.prepare(
-      `INSERT INTO run_records (run_id, analysis, record_ids, treated, score, weight, strata, set_total, pair_treated, pair_control, outside_filter)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO run_records (run_id, analysis, record_ids, treated, score, weight, strata, set_total, pair_treated, pair_control, pool_order, outside_filter)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const [analysis, r] of records) {
       insert.run(
@@ -56,6 +56,7 @@ export function saveRun(db: Db, results: RunResults, records: Map<string, Stored
         pack(r.setTotal),
         r.pairs ? pack(r.pairs.treated) : null,
         r.pairs ? pack(r.pairs.control) : null,
+        pack(r.poolOrder),
         r.outsideFilterIds.join('\n'),
       );
     }
@@ -85,21 +86,22 @@ const lines = (text: string) => (text === '' ? [] : text.split('\n'));
 export function readRunRecords(db: Db, runId: string, analysis: string): StoredRunRecords | null {
   const row = db
     .prepare(
-      `SELECT record_ids, treated, score, weight, strata, set_total, pair_treated, pair_control, outside_filter
+      `SELECT record_ids, treated, score, weight, strata, set_total, pair_treated, pair_control, pool_order, outside_filter
        FROM run_records JOIN runs USING (run_id) WHERE run_id = ? AND analysis = ? AND deleted_at IS NULL`,
     )
     .get(runId, analysis) as
-    | { record_ids: string; treated: Buffer; score: Buffer; weight: Buffer; strata: Buffer | null; set_total: Buffer | null; pair_treated: Buffer | null; pair_control: Buffer | null; outside_filter: string | null }
+    | { record_ids: string; treated: Buffer; score: Buffer; weight: Buffer; strata: Buffer | null; set_total: Buffer | null; pair_treated: Buffer | null; pair_control: Buffer | null; pool_order: Buffer | null; outside_filter: string | null }
     | undefined;
   if (!row) return null;
   const records = { recordIds: lines(row.record_ids), treated: new Uint8Array(row.treated), score: f64(row.score), weight: f64(row.weight) };
   const match: StoredMatch | null =
-    row.strata && row.set_total
+    row.strata && row.set_total && row.pool_order
       ? {
           ...records,
           strata: i32(row.strata),
           setTotal: f64(row.set_total),
           pairs: row.pair_treated && row.pair_control ? { treated: i32(row.pair_treated), control: i32(row.pair_control) } : null,
+          poolOrder: i32(row.pool_order),
           outsideFilterIds: lines(row.outside_filter ?? ''),
         }
       : null;

@@ -5,7 +5,7 @@ import type { Db } from '../../db/store';
 import { readRunRecords, type RunRecords } from '../../db/runs/runStore';
 import { readCohortDerivation } from '../../db/cohort/deriveCohort';
 import type { MatchedSetView, TreatedPage, TreatedRecordView } from '../../shared/api';
-import { buildMatchedSetIndex, comparisonSet, treatedServed, unmatchedTreated, type MatchedSetIndex, type MatchMethod } from '../../shared/engine/matchedSets';
+import { buildMatchedSetIndex, comparisonSet, rowOfRecord, treatedServed, unmatchedTreated, type MatchedSetIndex, type MatchMethod } from '../../shared/engine/matchedSets';
 import type { AnalysisResults, RunResults } from '../../shared/results/runResults';
 import { ApiError } from './apiError';
 
@@ -121,7 +121,7 @@ export function createRunMatchViews(): RunMatchViews {
     matchedSet(db, run, name, recordId, limit) {
       const entry = load(db, run, name);
       const index = requireIndex(entry, run);
-      const row = index.rowOf.get(recordId);
+      const row = rowOfRecord(index, recordId);
       if (row === undefined) {
         const outside = index.stored.outsideFilterIds.includes(recordId);
         throw new ApiError('not_found', outside ? `Record ${recordId} is outside the pool filter of the ${name} analysis: it has no matched set` : `Record ${recordId} is not in the ${name} analysis`);

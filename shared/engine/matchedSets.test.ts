@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { kernelMatch } from './kernelMatch';
 import type { MatchResult } from './matchResult';
-import { allPairs, buildMatchedSetIndex, comparisonSet, treatedServed, unmatchedTreated, type MatchFacts, type StoredMatch } from './matchedSets';
+import { allPairs, buildMatchedSetIndex, comparisonSet, rowOfRecord, treatedServed, unmatchedTreated, type MatchFacts, type StoredMatch } from './matchedSets';
 import { nearestMatch } from './nearestMatch';
 import { radiusMatch } from './radiusMatch';
+import { poolScoreOrder, strataCount } from './scoreOrder';
 
 function stored(score: number[], treated: number[], strata: number[], m: MatchResult & { pairTreated?: Int32Array; pairControl?: Int32Array }, outsideFilterIds: string[] = []): StoredMatch {
+  const s = Int32Array.from(strata);
   return {
+    poolOrder: poolScoreOrder(Float64Array.from(score), Uint8Array.from(treated), s, strataCount(s)).rows,
     recordIds: score.map((_, i) => `r${String(i).padStart(3, '0')}`),
     treated: Uint8Array.from(treated),
     score: Float64Array.from(score),
@@ -102,5 +105,7 @@ describe('matched sets read back from a stored match', () => {
     expect(set.members.map((x) => x.pairWeight)).toEqual([1 / 3, 1 / 3, 1 / 3]);
     expect(comparisonSet(index, 3, 2)).toMatchObject({ total: 3, members: [{ row: 1 }, { row: 0 }] });
     expect(treatedServed(index, 4, 10)).toEqual({ total: 0, members: [] });
+    expect(rowOfRecord(index, 'r003')).toBe(3);
+    expect(rowOfRecord(index, 'r0035')).toBeUndefined();
   });
 });

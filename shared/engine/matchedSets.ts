@@ -4,6 +4,7 @@
 // on the order of turns). The pair (i, j) adds K_ij / setTotal[i] to w_j, K_ij = 1 for radius and nearest and the
 // Epanechnikov kernel of (s_j - s_i) / c for kernel; so a comparison record's pair weights sum to its weight.
 // Also: each unmatched treated record with why, and MatchIt's `subclass` (set) numbering for nearest neighbour.
+import { compareByteOrder } from './byteOrder';
 import { epanechnikov } from './kernelMatch';
 import { firstBeyond, firstWithin, poolScoreOrder, strataCount, type ScoreOrder } from './scoreOrder';
 
@@ -22,6 +23,8 @@ export interface StoredMatch {
   setTotal: Float64Array;
   /** Nearest neighbour only: the pairs made, pairTreated[k] took pairControl[k]. */
   pairs: { treated: Int32Array; control: Int32Array } | null;
+  /** The pool rows sorted by (stratum, score, row), as the matching ordered them (kept so no view sorts 300k rows). */
+  poolOrder: Int32Array;
   /** Treated records an equality pool filter left out of the analysis. */
   outsideFilterIds: string[];
 }
@@ -57,7 +60,6 @@ export interface UnmatchedTreated {
 export interface MatchedSetIndex {
   stored: StoredMatch;
   facts: MatchFacts;
-  rowOf: Map<string, number>;
   pool: ScoreOrder;
   /** The treated rows in the same (stratum, score, row) order. */
   treatedOrder: ScoreOrder;
@@ -80,13 +82,36 @@ function adjacency(n: number, from: Int32Array, to: Int32Array): { start: Int32A
   return { start, rows };
 }
 
+/** The stored pool order with its scores and stratum boundaries. */
+function storedPoolOrder(stored: StoredMatch, nStrata: number): ScoreOrder {
+  const rows = stored.poolOrder;
+  const stratumStart = new Int32Array(nStrata + 1);
+  for (let k = 0; k < rows.length; k++) stratumStart[stored.strata[rows[k]] + 1]++;
+  for (let s = 0; s < nStrata; s++) stratumStart[s + 1] += stratumStart[s];
+  const scores = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) scores[k] = stored.score[rows[k]];
+  return { rows, scores, stratumStart };
+}
+
+/** The row of a record id (rows are in record_id byte order), or undefined. */
+export function rowOfRecord(index: MatchedSetIndex, recordId: string): number | undefined {
+  const ids = index.stored.recordIds;
+  let lo = 0, hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareByteOrder(ids[mid], recordId) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ids.length && ids[lo] === recordId ? lo : undefined;
+}
+
 export function buildMatchedSetIndex(stored: StoredMatch, facts: MatchFacts): MatchedSetIndex {
   const n = stored.recordIds.length;
-  const rowOf = new Map<string, number>();
-  for (let i = 0; i < n; i++) rowOf.set(stored.recordIds[i], i);
   const nStrata = strataCount(stored.strata);
-  const pool = poolScoreOrder(stored.score, stored.treated, stored.strata, nStrata);
-  const treatedOrder = poolScoreOrder(stored.score, Uint8Array.from(stored.treated, (t) => 1 - t), stored.strata, nStrata);
+  const pool = storedPoolOrder(stored, nStrata);
+  const pooled = new Uint8Array(n);
+  for (let i = 0; i < n; i++) pooled[i] = 1 - stored.treated[i];
+  const treatedOrder = poolScoreOrder(stored.score, pooled, stored.strata, nStrata);
   const byTreated = stored.pairs ? adjacency(n, stored.pairs.treated, stored.pairs.control) : null;
   const byControl = stored.pairs ? adjacency(n, stored.pairs.control, stored.pairs.treated) : null;
   const setNumber = new Int32Array(n);
@@ -94,7 +119,7 @@ export function buildMatchedSetIndex(stored: StoredMatch, facts: MatchFacts): Ma
   for (let i = 0; i < n; i++) if (stored.treated[i] === 1 && stored.weight[i] > 0) setNumber[i] = next++;
   // Without replacement a control serves exactly one treated record: it takes that record's set (MatchIt's subclass).
   if (stored.pairs && !facts.replace) for (let k = 0; k < stored.pairs.control.length; k++) setNumber[stored.pairs.control[k]] = setNumber[stored.pairs.treated[k]];
-  return { stored, facts, rowOf, pool, treatedOrder, byTreated, byControl, setNumber };
+  return { stored, facts, pool, treatedOrder, byTreated, byControl, setNumber };
 }
 
 /** K_ij / setTotal[i]: what the pair adds to w_j. */
@@ -118,8 +143,13 @@ function windowByDistance(index: MatchedSetIndex, order: ScoreOrder, s: number, 
     while (lo < hi && x - order.scores[lo] >= c) lo++;
     while (hi > lo && order.scores[hi - 1] - x >= c) hi--;
   }
-  let right = lo;
-  while (right < hi && order.scores[right] < x) right++;
+  // First position of the window at or above x: members below it are walked leftwards, the others rightwards.
+  let right = lo, top = hi;
+  while (right < top) {
+    const mid = (right + top) >>> 1;
+    if (order.scores[mid] < x) right = mid + 1;
+    else top = mid;
+  }
   let left = right - 1;
   const members: SetMember[] = [];
   while (members.length < limit && (left >= lo || right < hi)) {

@@ -18,6 +18,7 @@ import type { EngineInput } from './prepareAnalysis';
 import { radiusMatch } from './radiusMatch';
 import type { ScoreHistogram } from './scoreHistogram';
 import { scoreHistogram } from './scoreHistogram';
+import { poolScoreOrder, strataCount } from './scoreOrder';
 
 /** Version of the engine's method, stored with each run. */
 export const ENGINE_VERSION = '1.0.0';
@@ -71,6 +72,8 @@ export interface EngineResult {
   setTotal: Float64Array;
   /** Nearest neighbour: the pairs made (rows), kept because they depend on the order of turns. */
   pairs: { treated: Int32Array; control: Int32Array } | null;
+  /** Pool rows by (stratum, score, row): the order every method matched in, kept for the matched-set views. */
+  poolOrder: Int32Array;
   treatment: { n: number; matched: number; notMatched: number };
   comparison: { records: number; totalWeight: number; effectiveSize: number };
   model: EngineModel;
@@ -182,6 +185,7 @@ export function runAnalysisEngine(input: EngineInput & { bands?: Bands }, onProg
     matchedTreated: matched.matchedTreated,
     setTotal: matched.setTotal,
     pairs: 'pairTreated' in matched ? { treated: matched.pairTreated, control: matched.pairControl } : null,
+    poolOrder: poolScoreOrder(score, treated, strata, strataCount(strata)).rows,
     strata,
     strataLabels: input.strataLabels,
     caliper,

@@ -154,6 +154,7 @@ export function buildRunResults(
       strata: engine.strata,
       setTotal: engine.setTotal,
       pairs: engine.pairs,
+      poolOrder: engine.poolOrder,
       outsideFilterIds: prepared.treatedOutsideFilterIds,
     });
   });
