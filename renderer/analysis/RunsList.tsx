@@ -52,10 +52,10 @@ export function RunsList({ runs, openRunId, onOpen, actions }: Props) {
                 <RunDescription entry={r} onSave={(name, note) => actions.describe(r.runId, name, note).then((ok) => ok && setEditing(null))} onCancel={() => setEditing(null)} />
               ) : (
                 <div className="run-actions">
-                  <button type="button" className="link small" onClick={() => setEditing(r.runId)} aria-label={`Name or note the run ${runLabel(r)}`}>
+                  <button type="button" className="linkish small" onClick={() => setEditing(r.runId)} aria-label={`Name or note the run ${runLabel(r)}`}>
                     Name / note
                   </button>
-                  <button type="button" className="link small" onClick={() => actions.remove(r)} aria-label={`Delete the run ${runLabel(r)}`}>
+                  <button type="button" className="linkish small" onClick={() => actions.remove(r)} aria-label={`Delete the run ${runLabel(r)}`}>
                     Delete
                   </button>
                 </div>

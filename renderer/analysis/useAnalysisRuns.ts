@@ -39,12 +39,18 @@ export function useAnalysisRuns(state: AppState, workspace: Workspace, dispatch:
   const refresh = useCallback(
     () =>
       call('runs.list', {}).then(
-        (list) => setRuns(list),
+        (list) => {
+          setRuns(list);
+          setError(null);
+        },
         (e: Error) => setError(`The stored runs could not be listed: ${e.message}`),
       ),
     [],
   );
-  useEffect(() => void refresh(), [refresh, epoch]);
+  // Read again whenever a job ends: an import holds the store while it runs (the list says "busy" meanwhile), and a
+  // new import marks the runs made on the one before.
+  const ended = state.jobs.filter((j) => j.status !== 'running').length;
+  useEffect(() => void refresh(), [refresh, epoch, ended]);
 
   // The open run follows the workspace (a reload reopens it); one that cannot be read any more is forgotten.
   const openId = workspace.runId;
