@@ -59,7 +59,7 @@ function shuffleRows(path: string): void {
 }
 
 try {
-  let t = performance.now();
+  const t = performance.now();
   const demo = await writeDemoExtract(join(dir, 'demo'), { records, seed: 20261125 });
   shuffleRows(demo.files.cohort);
   await call('store.create', { path: join(dir, 'bench.mlstore'), passphrase: 'bench passphrase' });
