@@ -8,9 +8,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApiArgs, ApiEvent, ApiMethod, ApiResult, JobInfo } from '../shared/api';
 import { writeDemoExtract } from '../electron/cli/demoCommand';
 import { createService } from '../electron/service/service';
+import { serviceCalls } from '../electron/service/serviceCalls';
 import { NATIONAL } from '../shared/engine/analysisSpec';
 import { Xoshiro128 } from '../shared/demo/xoshiro128';
 
@@ -18,23 +18,7 @@ const RUNS = 21;
 const records = Number(process.argv[2] ?? 300_000);
 const dir = mkdtempSync(join(tmpdir(), 'matchlab-sets-bench-'));
 const service = createService({ dataDir: dir });
-
-async function call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<M>> {
-  const r = await service.request(method, args);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.result as ApiResult<M>;
-}
-
-function jobEnd(jobId: string): Promise<JobInfo> {
-  return new Promise((resolve) => {
-    const off = service.subscribe((e: ApiEvent) => {
-      if (e.type === 'job' && e.job.id === jobId && e.job.status !== 'running') {
-        off();
-        resolve(e.job);
-      }
-    });
-  });
-}
+const { call, jobEnd } = serviceCalls(service);
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);

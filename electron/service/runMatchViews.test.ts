@@ -5,31 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApiArgs, ApiEvent, ApiMethod, ApiResult, JobInfo } from '../../shared/api';
 import { writeDemoExtract } from '../cli/demoCommand';
 import { createService } from './service';
+import { serviceCalls } from './serviceCalls';
 
 const dir = mkdtempSync(join(tmpdir(), 'matchlab-sets-'));
 const service = createService({ dataDir: dir });
+const { call, jobEnd } = serviceCalls(service);
 const PASS = 'matched sets pass';
 let runId = '';
-
-async function call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<M>> {
-  const r = await service.request(method, args);
-  if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
-  return r.result as ApiResult<M>;
-}
-
-function jobEnd(jobId: string): Promise<JobInfo> {
-  return new Promise((resolve) => {
-    const off = service.subscribe((e: ApiEvent) => {
-      if (e.type === 'job' && e.job.id === jobId && e.job.status !== 'running') {
-        off();
-        resolve(e.job);
-      }
-    });
-  });
-}
 
 function csvRows(path: string): string[][] {
   return readFileSync(path, 'utf8').trimEnd().split('\n').map((line) => line.split(','));

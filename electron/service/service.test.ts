@@ -2,30 +2,22 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApiEvent, JobInfo, StoreSummary } from '../../shared/api';
+import type { ApiEvent, StoreSummary } from '../../shared/api';
 import { writeDemoExtract } from '../cli/demoCommand';
 import { openStore } from '../../db/store';
 import { createService } from './service';
+import { serviceCalls } from './serviceCalls';
 
 const dir = mkdtempSync(join(tmpdir(), 'matchlab-service-'));
 const service = createService({ dataDir: dir });
+// Typed calls are for valid requests; `call` below also sends invalid ones on purpose.
+const { jobEnd } = serviceCalls(service);
 afterAll(() => service.close());
 
 async function call<T>(method: string, args: unknown): Promise<T> {
   const r = await service.request(method, args);
   if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
   return r.result as T;
-}
-
-function jobEnd(jobId: string): Promise<JobInfo> {
-  return new Promise((resolve) => {
-    const off = service.subscribe((e: ApiEvent) => {
-      if (e.type === 'job' && e.job.id === jobId && e.job.status !== 'running') {
-        off();
-        resolve(e.job);
-      }
-    });
-  });
 }
 
 function firstProgress(jobId: string): Promise<void> {

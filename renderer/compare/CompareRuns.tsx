@@ -7,7 +7,7 @@ import { formatCi, formatCount, formatDifference, formatFixed, formatSigned } fr
 import { call } from '../api/client';
 import { ErrorNote } from '../components/ErrorNote';
 import { ScrollRegion } from '../components/ScrollRegion';
-import { runLabel } from '../analysis/RunsList';
+import { runLabel } from '../analysis/runLabel';
 import { niceAxis, scaleLinear } from '../results/chartScale';
 import { analysisNames, compareRun, HEADLINE_MEASURES, setupRows, type ComparedRun } from './compareRuns';
 
@@ -186,16 +186,20 @@ function EstimatesChart({ compared, labelOf }: { compared: ComparedRun[]; labelO
           const bounds = withAnalysis.flatMap((c) => [c.measures![m.id].ciLow, c.measures![m.id].ciHigh, c.measures![m.id].difference]).filter((x): x is number => x !== null).map((x) => x * scale);
           const axis = niceAxis(Math.min(0, ...bounds), Math.max(0, ...bounds), 5);
           const x = scaleLinear(axis.min, axis.max, LABEL_W, LABEL_W + PLOT_W);
-          const height = withAnalysis.length * ROW_H + 44;
-          const bottom = withAnalysis.length * ROW_H + 8;
+          const top = 22;
+          const height = top + withAnalysis.length * ROW_H + 40;
+          const bottom = top + withAnalysis.length * ROW_H;
           return (
             <svg key={m.id} width={LABEL_W + PLOT_W + 20} height={height} role="img" aria-label={`${m.label}: ${withAnalysis.map((c) => `${labelOf(c.run.runId)} ${formatDifference(c.measures![m.id].difference, m.unit)} (${formatCi(c.measures![m.id].ciLow, c.measures![m.id].ciHigh, m.unit)})`).join('; ')}`}>
+              <text x={LABEL_W} y={14} className="panel-title">
+                {m.label}
+              </text>
               <text x={LABEL_W + PLOT_W / 2} y={height - 4} textAnchor="middle" className="axis-title">
-                {m.label}: treatment minus comparison
+                treatment minus comparison
               </text>
               {axis.ticks.map((t) => (
                 <g key={t}>
-                  <line x1={x(t)} x2={x(t)} y1={4} y2={bottom} className={t === 0 ? 'axis-zero' : 'gridline'} />
+                  <line x1={x(t)} x2={x(t)} y1={top} y2={bottom} className={t === 0 ? 'axis-zero' : 'gridline'} />
                   <text x={x(t)} y={bottom + 14} textAnchor="middle" className="tick">
                     {formatFixed(t, axis.dp)}
                   </text>
@@ -203,7 +207,7 @@ function EstimatesChart({ compared, labelOf }: { compared: ComparedRun[]; labelO
               ))}
               {withAnalysis.map((c, i) => {
                 const e = c.measures![m.id];
-                const y = 8 + i * ROW_H + ROW_H / 2;
+                const y = top + i * ROW_H + ROW_H / 2;
                 const passes = c.gate!.passes;
                 return (
                   <g key={c.run.runId}>

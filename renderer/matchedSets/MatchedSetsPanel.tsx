@@ -24,7 +24,7 @@ export function MatchedSetsPanel({ runId, analysis }: { runId: string; analysis:
   // The records opened, the last one shown: Back returns along the way taken.
   const [trail, setTrail] = useState<string[]>([]);
   const [set, setSet] = useState<MatchedSetView | null>(null);
-  const [setError_, setSetError] = useState<string | null>(null);
+  const [openError, setOpenError] = useState<string | null>(null);
   const name = analysis.name;
 
   useEffect(() => {
@@ -36,8 +36,8 @@ export function MatchedSetsPanel({ runId, analysis }: { runId: string; analysis:
     if (!openId) return;
     let current = true;
     call('runs.matchedSet', { runId, analysis: name, recordId: openId, limit: 200 }).then(
-      (s) => current && (setSet(s), setSetError(null)),
-      (e: Error) => current && setSetError(e.message),
+      (s) => current && (setSet(s), setOpenError(null)),
+      (e: Error) => current && setOpenError(e.message),
     );
     return () => {
       current = false;
@@ -47,18 +47,22 @@ export function MatchedSetsPanel({ runId, analysis }: { runId: string; analysis:
   if (error) return <ErrorNote message={`Who was matched to whom cannot be shown: ${error}`} />;
   return (
     <div className="matched-sets">
-      <div className="sets-column">
+      <div className="sets-top">
         {analysis.sampleSizes && <SampleSizesTable sizes={analysis.sampleSizes} />}
         {unmatched ? <UnmatchedList rows={unmatched.rows} total={unmatched.total} caliper={unmatched.caliper} poolFilter={poolFilterText(analysis)} /> : <p className="muted">Reading the stored run…</p>}
-        <TreatedFinder runId={runId} analysis={name} openId={openId} onOpen={(id) => setTrail([id])} />
       </div>
-      <div className="sets-column">
-        <ErrorNote message={setError_} />
-        {set && openId && set.record.recordId === openId ? (
-          <MatchedSetCard set={set} onOpen={(id) => setTrail((t) => [...t, id])} onBack={trail.length > 1 ? () => setTrail((t) => t.slice(0, -1)) : null} />
-        ) : (
-          <p className="muted card">Open a treated person’s matched set from the list: their comparison records, closest first, each of which opens the treated people it serves.</p>
-        )}
+      <div className="sets-columns">
+        <div className="sets-column">
+          <TreatedFinder runId={runId} analysis={name} openId={openId} onOpen={(id) => setTrail([id])} />
+        </div>
+        <div className="sets-column">
+          <ErrorNote message={openError} />
+          {set && openId && set.record.recordId === openId ? (
+            <MatchedSetCard set={set} onOpen={(id) => setTrail((t) => [...t, id])} onBack={trail.length > 1 ? () => setTrail((t) => t.slice(0, -1)) : null} />
+          ) : (
+            <p className="muted card">Open a treated person’s matched set from the list: their comparison records, closest first, each of which opens the treated people it serves.</p>
+          )}
+        </div>
       </div>
     </div>
   );

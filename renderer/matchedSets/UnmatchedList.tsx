@@ -29,7 +29,9 @@ export function UnmatchedList({ rows, total, caliper, poolFilter }: Props) {
                 <th scope="col" title="Distance on the logit score to the nearest pool record of the same stratum">
                   Nearest pool record
                 </th>
-                <th scope="col">Why</th>
+                <th scope="col" className="reason-col">
+                  Why
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -30,8 +30,18 @@ interface Running {
   sumC: number;
 }
 
+/** Adds row i to the group totals it belongs to. */
+function count(r: Running, i: number, { treated, matchedTreated, weights }: BalanceGroups): void {
+  if (treated[i] === 1) {
+    r.sumA++;
+    if (matchedTreated[i] === 1) r.sumT++;
+  } else {
+    r.sumP++;
+    if (weights[i] > 0) r.sumC += weights[i];
+  }
+}
+
 export function numericDistribution(variable: string, values: Float64Array, missing: Uint8Array | null, groups: BalanceGroups): NumericDistribution {
-  const { treated, matchedTreated, weights } = groups;
   const observed: number[] = [];
   for (let i = 0; i < values.length; i++) if (!missing || missing[i] === 0) observed.push(i);
   const rows = sortRowsByScore(Int32Array.from(observed), values);
@@ -40,13 +50,7 @@ export function numericDistribution(variable: string, values: Float64Array, miss
   for (let k = 0; k < rows.length; k++) {
     const i = rows[k];
     if (k === 0 || values[i] !== values[rows[k - 1]]) distinct++;
-    if (treated[i] === 1) {
-      total.sumA++;
-      if (matchedTreated[i] === 1) total.sumT++;
-    } else {
-      total.sumP++;
-      if (weights[i] > 0) total.sumC += weights[i];
-    }
+    count(total, i, groups);
   }
   const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
   const out: NumericDistribution = { variable, x: [], allTreated: [], pool: [], treated: [], comparison: [], ksAfter: null };
@@ -56,13 +60,7 @@ export function numericDistribution(variable: string, values: Float64Array, miss
   let ks = 0;
   for (let k = 0; k < rows.length; k++) {
     const i = rows[k];
-    if (treated[i] === 1) {
-      seen.sumA++;
-      if (matchedTreated[i] === 1) seen.sumT++;
-    } else {
-      seen.sumP++;
-      if (weights[i] > 0) seen.sumC += weights[i];
-    }
+    count(seen, i, groups);
     // The CDFs step at the last row of a run of equal values.
     if (k + 1 < rows.length && values[rows[k + 1]] === values[i]) continue;
     const fT = share(seen.sumT, total.sumT), fC = share(seen.sumC, total.sumC);

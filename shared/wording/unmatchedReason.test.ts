@@ -4,7 +4,7 @@ import { unmatchedReason } from './unmatchedReason';
 describe('unmatchedReason', () => {
   it('says how far the nearest pool record was, in logit units and in calipers', () => {
     expect(unmatchedReason({ reason: 'no_pool_in_caliper', nearestDistance: 0.123, caliper: 0.041, stratum: 'sex=F', poolFilter: '' })).toBe(
-      'No comparison record of the same sex=F is within the caliper. The nearest is 0.123 away on the logit score, 3.0 times the caliper of 0.041.',
+      'No comparison record of the same stratum (sex=F) is within the caliper. The nearest is 0.123 away on the logit score, 3.0 times the caliper of 0.041.',
     );
   });
 

@@ -26,7 +26,7 @@ export function unmatchedReason(f: UnmatchedFacts): string {
   switch (f.reason) {
     case 'no_pool_in_caliper': {
       const away = f.nearestDistance === null ? '' : ` The nearest is ${formatFixed(f.nearestDistance, 3)} away on the logit score${f.caliper ? `, ${formatFixed(f.nearestDistance / f.caliper, 1)} times the caliper of ${formatFixed(f.caliper, 3)}` : ''}.`;
-      return `No comparison record of the same ${f.stratum ?? 'stratum'} is within the caliper.${away}`;
+      return `No comparison record ${f.stratum ? `of the same stratum (${f.stratum})` : 'of the same stratum'} is within the caliper.${away}`;
     }
     case 'taken':
       return `The comparison records within the caliper${f.stratum ? ` (${f.stratum})` : ''} were all taken by people whose turn came first (nearest neighbour without replacement goes highest score first).`;
