@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { flags } from './main';
 import { CliError, openCliSession, passphraseFromEnv } from './cliSession';
-import { matchesFileName } from '../exports/matchesCsv';
+import { matchesFileName, pairsFileName } from '../exports/matchesCsv';
 import { formatCount } from '../../shared/format/numberFormat';
 
 export async function analyseMain(args: string[]): Promise<string> {
@@ -10,6 +10,7 @@ export async function analyseMain(args: string[]): Promise<string> {
     store: { type: 'string', required: true },
     spec: { type: 'string', required: true },
     out: { type: 'string', required: true },
+    pairs: { type: 'boolean' },
   });
   let spec: unknown;
   try {
@@ -31,6 +32,8 @@ export async function analyseMain(args: string[]): Promise<string> {
     // CLI.md makes the matches files part of `analyse`'s output: the explicit record-level export.
     for (const a of run.analyses) {
       await session.call('runs.exportMatches', { runId, analysis: a.name, path: join(outDir, matchesFileName(a.name)) });
+      // The long form of the matched sets (radius and kernel sets can hold thousands of records each): on request.
+      if (f.pairs) await session.call('runs.exportPairs', { runId, analysis: a.name, path: join(outDir, pairsFileName(a.name)) });
     }
     await session.call('report.export', { runId, path: join(outDir, 'report.html') });
     const parts = run.analyses.map((a) => `${a.name}: ${a.treatment.n} treated vs ${formatCount(a.comparison.records)} comparison records`);

@@ -37,7 +37,7 @@ export function ReportExport({ run, dataDir }: { run: RunResults; dataDir: strin
     }
   }
 
-  const matchesPath = `${dataDir}/exports/matches-${safeName(run.runId)}-${safeName(analysis)}.csv`;
+  const recordLevelPath = (kind: 'matches' | 'pairs') => `${dataDir}/exports/${kind}-${safeName(run.runId)}-${safeName(analysis)}.csv`;
   return (
     <section className="card export-panel" aria-label="Export">
       <h3>Export</h3>
@@ -64,8 +64,9 @@ export function ReportExport({ run, dataDir }: { run: RunResults; dataDir: strin
       <details>
         <summary>Record-level export (matched records)</summary>
         <p className="small">
-          One row per record of the analysis: record_id, treated, score and weight. These are personal data: export them only where
-          your data-sharing agreement allows it.
+          Matches: one row per record of the analysis (record_id, treated, score, weight, and for nearest neighbour without
+          replacement MatchIt’s set id). Pairs: one row per treated person and comparison record matched (set, both ids, distance,
+          pair weight). These are personal data: export them only where your data-sharing agreement allows it.
         </p>
         <div className="export-row">
           <label>
@@ -84,12 +85,24 @@ export function ReportExport({ run, dataDir }: { run: RunResults; dataDir: strin
             disabled={busy || !recordLevelOk}
             onClick={() =>
               void exportWith(async () => {
-                const r = await call('runs.exportMatches', { runId: run.runId, analysis, path: matchesPath });
+                const r = await call('runs.exportMatches', { runId: run.runId, analysis, path: recordLevelPath('matches') });
                 return `Saved ${r.rows.toLocaleString('en-GB')} records to ${r.path}`;
               })
             }
           >
             Export matches CSV
+          </button>
+          <button
+            className="secondary"
+            disabled={busy || !recordLevelOk}
+            onClick={() =>
+              void exportWith(async () => {
+                const r = await call('runs.exportPairs', { runId: run.runId, analysis, path: recordLevelPath('pairs') });
+                return `Saved ${r.rows.toLocaleString('en-GB')} pairs to ${r.path}`;
+              })
+            }
+          >
+            Export pairs CSV
           </button>
         </div>
       </details>
