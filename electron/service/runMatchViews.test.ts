@@ -2,7 +2,7 @@
 // a treated record's set and the treated a comparison record serves, the matches and pairs exports agreeing with the
 // stored weights, and a run's name, note, deletion and restoration.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeDemoExtract } from '../cli/demoCommand';
@@ -37,7 +37,10 @@ beforeAll(async () => {
   if (job.kind !== 'analyse' || !job.result) throw new Error(`the analysis failed: ${job.error?.message}`);
   runId = job.result.runId;
 }, 120_000);
-afterAll(() => service.close());
+afterAll(async () => {
+  await service.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('matched sets of a stored run', () => {
   it('lists every unmatched treated record with why, and as many as the run counts', async () => {
@@ -46,6 +49,7 @@ describe('matched sets of a stored run', () => {
     const page = await call('runs.treated', { runId, analysis: 'Nearest', offset: 0, limit: 1000, status: 'unmatched' });
     expect(page.unmatched).toBe(nearest.treatment.notMatched + nearest.treatment.outsideFilter);
     expect(page.total).toBe(page.unmatched);
+    expect((await call('runs.list', {}))[0]).toMatchObject({ runId, onEarlierImport: false });
     expect(nearest.treatment.notMatched).toBeGreaterThan(0);
     expect(nearest.treatment.outsideFilter).toBeGreaterThan(0);
     const reasons = new Set(page.rows.map((r) => r.reason));
@@ -105,9 +109,18 @@ describe('matched sets of a stored run', () => {
     expect(audit.filter((a) => a.action === 'export' && a.detail.recordLevel === true)).toHaveLength(3);
   });
 
+  it('marks a run made on an earlier import, and no longer names its participants (the import may have renumbered them)', async () => {
+    const demo = join(dir, 'demo');
+    const again = await call('import.start', { cohort: { path: join(demo, 'cohort.csv') }, reoffences: { path: join(demo, 'reoffences.csv') }, participants: { path: join(demo, 'participants.csv') }, replace: true });
+    expect((await jobEnd(again.jobId)).status).toBe('done');
+    expect((await call('runs.list', {})).find((r) => r.runId === runId)?.onEarlierImport).toBe(true);
+    const page = await call('runs.treated', { runId, analysis: 'Nearest', offset: 0, limit: 5, status: 'all' });
+    expect(page.rows.every((r) => r.participantRef === null)).toBe(true);
+  });
+
   it('names, notes, deletes and restores a run; a deleted run is gone for good once the store is reopened', async () => {
     await call('runs.describe', { runId, name: '  Caliper 0.05  ', note: 'Tight caliper to see who drops out.' });
-    expect((await call('runs.list', {}))[0]).toMatchObject({ runId, name: 'Caliper 0.05', note: 'Tight caliper to see who drops out.', onEarlierImport: false });
+    expect((await call('runs.list', {}))[0]).toMatchObject({ runId, name: 'Caliper 0.05', note: 'Tight caliper to see who drops out.' });
     await call('runs.delete', { runId });
     expect(await call('runs.list', {})).toEqual([]);
     await expect(call('runs.get', { runId })).rejects.toMatchObject({ code: 'not_found' });

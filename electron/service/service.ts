@@ -155,6 +155,8 @@ export function createService(options: ServiceOptions): Service {
       job = startJob(kind, s, payload, (info) => {
         // The store is back before anyone hears that the job ended, so they can use it at once.
         if (info.status !== 'running' && importing) takeStoreBack();
+        // A new extract or cohort step changes who the participants are: matched-set views read them afresh.
+        if (info.status === 'done' && kind !== 'analyse') matchViews.forget();
         emit({ type: 'job', job: info });
         if (info.status === 'done' && store?.path === s.path) emit({ type: 'store', store: summary() });
       });
