@@ -81,6 +81,10 @@ test('find who was left unmatched and why, open matched sets, name, compare and 
   await expect(member).toBeVisible();
   const memberId = (await member.getByRole('button').textContent())!;
   await shot(page, '02-matched-set-national');
+  // On a 1920 screen the view uses the width.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await shot(page, '02b-matched-set-1920');
+  await page.setViewportSize({ width: 1366, height: 768 });
   await member.getByRole('button').click();
   await expect(set.getByRole('heading')).toContainText(`Comparison record ${memberId}`);
   await expect(set.getByTestId('set-summary')).toContainText('Serves');
@@ -118,6 +122,9 @@ test('find who was left unmatched and why, open matched sets, name, compare and 
   await expect(page.getByTestId('compare-estimates').locator('svg')).toHaveCount(3);
   await expect(page.getByTestId('compare-estimates').locator('svg').first()).toHaveAttribute('aria-label', /Caliper 0\.1/);
   await shot(page, '04-compare-runs');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await shot(page, '04b-compare-runs-1920');
+  await page.setViewportSize({ width: 1366, height: 768 });
   await expectAccessible(page, 'compare runs');
 
   // A reload reopens the same section, view and runs being compared.

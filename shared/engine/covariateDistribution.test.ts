@@ -41,4 +41,28 @@ describe('numericDistribution', () => {
     // Every tenth value is treated: both CDFs rise evenly, so they never differ by more than a few steps.
     expect(d.ksAfter).toBeLessThan(0.02);
   });
+
+  it('gives the same KS through the sorting path (many distinct values) as a direct computation', () => {
+    // 6,000 distinct values: more than the map takes, so the rows are sorted.
+    let seed = 99;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const n = 6000;
+    const values = Float64Array.from({ length: n }, (_, i) => i + rand() * 0.5);
+    const treated = Uint8Array.from({ length: n }, () => (rand() < 0.2 ? 1 : 0));
+    const weights = Float64Array.from(treated, (t) => (t ? 1 : rand() < 0.5 ? rand() * 3 : 0));
+    const d = numericDistribution('x', values, null, { treated, matchedTreated: treated, weights });
+    // Direct: at each value, the share of treated and of comparison weight at or below it.
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b]);
+    const totalT = treated.reduce((s, t) => s + t, 0);
+    const totalC = order.reduce((s, i) => s + (treated[i] ? 0 : weights[i]), 0);
+    let t = 0, c = 0, ks = 0;
+    for (const i of order) {
+      if (treated[i]) t++;
+      else c += weights[i];
+      ks = Math.max(ks, Math.abs(t / totalT - c / totalC));
+    }
+    expect(d.ksAfter).toBeCloseTo(ks, 12);
+    expect(d.x.length).toBe(MAX_DISTRIBUTION_POINTS);
+    expect(d.treated[d.treated.length - 1]).toBe(1);
+  });
 });
