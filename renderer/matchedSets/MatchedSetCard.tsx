@@ -21,7 +21,7 @@ interface Props {
 export function MatchedSetCard({ set, onOpen, onBack }: Props) {
   const r = set.record;
   const who = r.treated ? `Treated ${r.participantRef ? `participant ${r.participantRef}` : 'record'}` : 'Comparison record';
-  const memberNoun = r.treated ? 'comparison record' : 'treated person';
+  const [one, many] = r.treated ? ['comparison record', 'comparison records'] : ['treated person', 'treated people'];
   return (
     <section className="card matched-set" aria-labelledby="set-heading" data-testid="matched-set">
       <div className="set-head">
@@ -60,7 +60,7 @@ export function MatchedSetCard({ set, onOpen, onBack }: Props) {
           ? r.treated
             ? 'Not matched: no comparison record in the set.'
             : 'Serves no treated person: weight 0, not in the comparison group.'
-          : `${r.treated ? 'Matched to' : 'Serves'} ${formatCount(set.total)} ${memberNoun}${set.total === 1 ? '' : 's'}${set.members.length < set.total ? `; the ${formatCount(set.members.length)} closest are listed` : ''}.`}
+          : `${r.treated ? 'Matched to' : 'Serves'} ${formatCount(set.total)} ${set.total === 1 ? one : many}${set.members.length < set.total ? `; the ${formatCount(set.members.length)} closest are listed` : ''}.`}
         {!r.treated && set.total > 0 && ' Its pair weights add up to its comparison weight.'}
       </p>
       {set.members.length > 0 && (
