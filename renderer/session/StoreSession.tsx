@@ -37,8 +37,9 @@ export function StoreSessionProvider({ state, epoch, children }: { state: AppSta
   const setup = useKeptReducer(setupReducer, INITIAL_SETUP, SETUP);
   const importDraft = useKeptReducer(importDraftReducer, EMPTY_IMPORT_DRAFT, IMPORT);
   const runs = useAnalysisRuns(state, workspace.state, workspace.dispatch, epoch);
-  // Until the workspace is read, the screens would open on the wrong section and then jump.
-  if (!workspace.loaded) return <p className="muted pad">Opening the store…</p>;
+  // Until the workspace is read, the screens would open on the wrong section and then jump; while an import holds the
+  // store (the demo filling it, or a reload during an import) they show the defaults and its progress.
+  if (!workspace.loaded && !workspace.waiting) return <p className="muted pad">Opening the store…</p>;
   return <Session.Provider value={{ workspace, setup, importDraft, runs }}>{children}</Session.Provider>;
 }
 

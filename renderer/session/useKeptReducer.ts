@@ -5,16 +5,19 @@
 // hidden and when the session ends.
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { KeptKind } from '../../shared/api';
-import { call } from '../api/client';
+import { ApiCallError, call } from '../api/client';
 
 /** Time after the last change before the state is saved. */
 export const KEPT_SAVE_DELAY_MS = 500;
+const BUSY_RETRY_MS = 1000;
 
 export interface Kept<S, A> {
   state: S;
   dispatch: (action: A) => void;
-  /** False until the saved value has been read (or found missing or unreadable). */
+  /** False until the saved value has been read (or found missing or unreadable); nothing is saved before. */
   loaded: boolean;
+  /** The store is busy with an import: the defaults are shown meanwhile and the read is tried again. */
+  waiting: boolean;
   /** Sends a waiting save at once. */
   flush: () => void;
   /** Why the saved value could not be read, or the state could not be saved. */
@@ -37,6 +40,7 @@ export function useKeptReducer<S, A>(reducer: (state: S, action: A) => S, initia
   const { kind, read, write, unreadable } = persistence;
   const [state, dispatchWrapped] = useReducer((s: S, w: Wrapped<S, A>) => (w.type === '@loaded' ? w.state : reducer(s, w.action)), initial);
   const [loaded, setLoaded] = useState(false);
+  const [waiting, setWaiting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const pending = useRef<{ value: unknown; timer: ReturnType<typeof setTimeout> } | null>(null);
   // The state the load put in place is already the store's: it is not saved back.
@@ -44,24 +48,37 @@ export function useKeptReducer<S, A>(reducer: (state: S, action: A) => S, initia
 
   useEffect(() => {
     let current = true;
-    call('kept.get', { kind }).then(
-      ({ value }) => {
-        if (!current) return;
-        const parsed = value === null || value === undefined ? null : read(value);
-        if (parsed !== null) {
-          fromStore.current = parsed;
-          dispatchWrapped({ type: '@loaded', state: parsed });
-        } else if (value !== null && value !== undefined) setError(unreadable);
-        setLoaded(true);
-      },
-      (e: Error) => {
-        if (!current) return;
-        setError(`${unreadable} (${e.message})`);
-        setLoaded(true);
-      },
-    );
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const load = () =>
+      call('kept.get', { kind }).then(
+        ({ value }) => {
+          if (!current) return;
+          const parsed = value === null || value === undefined ? null : read(value);
+          if (parsed !== null) {
+            fromStore.current = parsed;
+            dispatchWrapped({ type: '@loaded', state: parsed });
+          } else if (value !== null && value !== undefined) setError(unreadable);
+          setWaiting(false);
+          setLoaded(true);
+        },
+        (e: Error) => {
+          if (!current) return;
+          // An import holds the store (e.g. a reload while it runs): wait for it rather than start from the defaults,
+          // which would then be saved over what the store keeps.
+          if (e instanceof ApiCallError && e.code === 'busy') {
+            setWaiting(true);
+            retry = setTimeout(load, BUSY_RETRY_MS);
+            return;
+          }
+          setError(`${unreadable} (${e.message})`);
+          setWaiting(false);
+          setLoaded(true);
+        },
+      );
+    void load();
     return () => {
       current = false;
+      clearTimeout(retry);
     };
     // Read once per store session (the provider is keyed by the store).
   }, [kind]);
@@ -73,7 +90,14 @@ export function useKeptReducer<S, A>(reducer: (state: S, action: A) => S, initia
     pending.current = null;
     call('kept.save', { kind, value: waiting.value }).then(
       () => setError(null),
-      (e: Error) => setError(`This could not be saved in the store: ${e.message}`),
+      (e: Error) => {
+        // An import holds the store while it runs: the save waits for it (unless a newer one is already waiting).
+        if (e instanceof ApiCallError && e.code === 'busy') {
+          if (!pending.current) pending.current = { value: waiting.value, timer: setTimeout(flush, BUSY_RETRY_MS) };
+          return;
+        }
+        setError(`This could not be saved in the store: ${e.message}`);
+      },
     );
   }, [kind]);
 
@@ -94,5 +118,5 @@ export function useKeptReducer<S, A>(reducer: (state: S, action: A) => S, initia
   }, [flush]);
 
   const dispatch = useCallback((action: A) => dispatchWrapped({ type: '@action', action }), []);
-  return { state, dispatch, loaded, flush, error };
+  return { state, dispatch, loaded, waiting, flush, error };
 }
