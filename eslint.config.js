@@ -25,6 +25,11 @@ export default tseslint.config(
   },
   { files: ['electron/electronApp.ts', 'electron/preload.ts'], rules: { 'no-restricted-imports': 'off' } },
   {
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', Buffer: 'readonly', Request: 'readonly', setImmediate: 'readonly' } },
+  },
+  {
     files: ['shared/**/*.{ts,tsx}'],
     ignores: ['**/*.test.ts'],
     rules: {
