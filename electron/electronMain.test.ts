@@ -190,6 +190,14 @@ describe('the bundled Electron main process', () => {
     expect(readFileSync(target, 'utf8')).toBe('kept');
     await ok('report.export', { runId, path: target, overwrite: true });
     expect(readFileSync(target, 'utf8')).toBe((await ok<{ html: string }>('report.html', { runId })).html);
+
+    const matches = join(work, 'exports', 'matches.csv');
+    writeFileSync(matches, 'kept');
+    const { analyses } = await ok<{ analyses: { name: string }[] }>('runs.get', { runId });
+    expect(await call('runs.exportMatches', { runId, analysis: analyses[0].name, path: matches })).toMatchObject({ ok: false, error: { code: 'exists' } });
+    expect(readFileSync(matches, 'utf8')).toBe('kept');
+    expect(await ok('runs.exportMatches', { runId, analysis: analyses[0].name, path: matches, overwrite: true })).toMatchObject({ path: matches, rows: expect.any(Number) });
+    expect(readFileSync(matches, 'utf8')).toMatch(/^record_id,treated,score,weight\n/);
   });
 
   it('sets the standard menu', async () => {
