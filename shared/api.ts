@@ -333,7 +333,7 @@ export interface ApiTransport {
 }
 
 const dialogFilter = z
-  .object({ name: z.string().min(1).max(100), extensions: z.array(z.string().regex(/^[A-Za-z0-9]{1,10}$/, 'an extension without its dot')).min(1).max(10) })
+  .object({ name: z.string().min(1).max(100), extensions: z.array(z.string().regex(/^(\*|[A-Za-z0-9]{1,10})$/, 'an extension without its dot, or * for all files')).min(1).max(10) })
   .strict();
 const dialogRequest = z
   .object({ title: z.string().min(1).max(200), defaultPath: path.optional(), filters: z.array(dialogFilter).max(10).optional() })
