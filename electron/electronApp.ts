@@ -36,8 +36,10 @@ function lockDownSession(): void {
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !/^(app|blob|data|devtools):/.test(details.url) });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  // No camera, location, notifications...: only writing to the clipboard, which the grids' copy uses.
+  const allowed = (permission: string) => permission === 'clipboard-sanitized-write';
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(allowed(permission)));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => allowed(permission));
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-navigate', (event, url) => {

@@ -113,7 +113,7 @@ describe('the bundled Electron main process', () => {
     expect(await app.ask('exposedShape')).toEqual({ names: ['matchlab'], transport: ['request', 'subscribe', 'dialogs'], dialogs: ['openFile', 'saveFile'] });
   });
 
-  it('refuses the network, new windows, navigation away, webviews and permissions', async () => {
+  it('refuses the network, new windows, navigation away, webviews and permissions but the clipboard write', async () => {
     expect(await app.ask('webRequest', { url: 'https://example.org/x.js' })).toEqual({ cancel: true });
     expect(await app.ask('webRequest', { url: 'file:///etc/passwd' })).toEqual({ cancel: true });
     expect(await app.ask('webRequest', { url: `${APP_PAGE}` })).toEqual({ cancel: false });
@@ -122,7 +122,10 @@ describe('the bundled Electron main process', () => {
     expect(await app.ask('navigate', { url: 'app://matchlab/index.html#/analysis' })).toEqual({ prevented: false });
     expect(await app.ask('attachWebview')).toEqual({ prevented: true });
     expect(await app.ask('permission', { permission: 'media' })).toBe(false);
+    expect(await app.ask('permission', { permission: 'geolocation' })).toBe(false);
     expect(await app.ask('permissionCheck', { permission: 'clipboard-read' })).toBe(false);
+    // Copying from the grids writes to the clipboard.
+    expect(await app.ask('permissionCheck', { permission: 'clipboard-sanitized-write' })).toBe(true);
   });
 
   it('serves only the built renderer on app://', async () => {
