@@ -8,7 +8,6 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { delimiter, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildAnnexWorkbook } from '../../shared/report/annexWorkbook';
 import { renderReportHtml } from '../../shared/report/renderReportHtml';
 import type { RunResults } from '../../shared/results/runResults';
 
@@ -122,6 +121,8 @@ export async function writeReport(run: RunResults, outFile: string, options: { p
   if (ext === '.html' || ext === '.htm') {
     await replaceWith(outFile, (tmp) => writeFile(tmp, renderReportHtml(run)));
   } else if (ext === '.xlsx') {
+    // exceljs is loaded only to write an annex: at start-up it would cost the service as much as opening a store.
+    const { buildAnnexWorkbook } = await import('../../shared/report/annexWorkbook');
     await replaceWith(outFile, async (tmp) => { await buildAnnexWorkbook(run).xlsx.writeFile(tmp); });
   } else if (ext === '.pdf') {
     let print = options.printPdf;
