@@ -35,7 +35,7 @@ import { cohortColumnDefs } from '../../db/cohort/loadCohortColumns';
 import { describeRun, listRuns, markRunDeleted, purgeDeletedRuns, readRun, restoreRun } from '../../db/runs/runStore';
 import { createRunMatchViews } from './runMatchViews';
 import { renderReportHtml } from '../../shared/report/renderReportHtml';
-import { writeReport } from '../exports/reportFiles';
+import { writeReport, type PdfPrinter } from '../exports/reportFiles';
 import { writeMatchesCsv, writePairsCsv } from '../exports/matchesCsv';
 import type { RunResults } from '../../shared/results/runResults';
 import { presetSpec } from '../../shared/engine/analysisSpec';
@@ -51,6 +51,8 @@ const IMPORT_KINDS: ReadonlySet<JobKind> = new Set(['import', 'demo']);
 
 export interface ServiceOptions {
   dataDir: string;
+  /** How a report becomes a PDF: the desktop app prints in its own main process; by default a browser on the machine does. */
+  printPdf?: PdfPrinter;
 }
 
 type Args<M extends ApiMethod> = z.output<(typeof API)[M]['args']>;
@@ -130,6 +132,11 @@ export function createService(options: ServiceOptions): Service {
     const s = summary()!;
     emit({ type: 'store', store: s });
     return s;
+  }
+
+  /** Exports never replace a file unless the analyst was asked (the system's save dialog or the app's own question). */
+  function refuseExisting(file: string, overwrite: boolean): void {
+    if (!overwrite && existsSync(file)) throw new ApiError('exists', `${file} already exists: choose another name, or confirm that it should be replaced`);
   }
 
   function storedRun(runId: string): RunResults {
@@ -298,33 +305,36 @@ export function createService(options: ServiceOptions): Service {
     'runs.treated': (query) => matchViews.treatedPage(requireStore().db, storedRun(query.runId), query),
     'runs.matchedSet': ({ runId, analysis, recordId, limit }) => matchViews.matchedSet(requireStore().db, storedRun(runId), analysis, recordId, limit),
     'report.html': ({ runId }) => ({ html: renderReportHtml(storedRun(runId)) }),
-    'report.export': async ({ runId, path }) => {
+    'report.export': async ({ runId, path, overwrite }) => {
       const run = storedRun(runId);
       const full = resolve(path);
+      refuseExisting(full, overwrite);
       try {
         mkdirSync(dirname(full), { recursive: true });
-        await writeReport(run, full);
+        await writeReport(run, full, { printPdf: options.printPdf });
       } catch (err) {
         throw new ApiError('export_failed', (err as Error).message);
       }
       writeAudit(requireStore().db, 'export', { runId, path: full, recordLevel: false });
       return { path: full };
     },
-    'runs.exportMatches': async ({ runId, analysis, path }) => {
+    'runs.exportMatches': async ({ runId, analysis, path, overwrite }) => {
       const { db } = requireStore();
       const { records, index } = matchViews.indexed(db, storedRun(runId), analysis);
       const full = resolve(path);
+      refuseExisting(full, overwrite);
       mkdirSync(dirname(full), { recursive: true });
       const rows = await writeMatchesCsv(full, records, index);
       writeAudit(db, 'export', { runId, analysis, path: full, recordLevel: true, rows });
       return { path: full, rows };
     },
-    'runs.exportPairs': async ({ runId, analysis, path }) => {
+    'runs.exportPairs': async ({ runId, analysis, path, overwrite }) => {
       const { db } = requireStore();
       const run = storedRun(runId);
       const { index } = matchViews.indexed(db, run, analysis);
       if (!index) throw new ApiError('not_kept', `Run ${runId} was stored by an earlier version of Matchlab, which did not keep who was matched to whom: run it again to export its pairs`);
       const full = resolve(path);
+      refuseExisting(full, overwrite);
       mkdirSync(dirname(full), { recursive: true });
       const rows = await writePairsCsv(full, index);
       writeAudit(db, 'export', { runId, analysis, path: full, recordLevel: true, rows, pairs: true });

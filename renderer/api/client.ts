@@ -1,6 +1,6 @@
 // The renderer's only way to the service: the typed api over whichever transport is present
 // (the Electron preload's `window.matchlab`, or the browser host's HTTP + WebSocket).
-import type { ApiArgs, ApiEvent, ApiMethod, ApiResponse, ApiResult, ApiTransport, ApiErrorBody } from '../../shared/api';
+import type { ApiArgs, ApiEvent, ApiMethod, ApiResponse, ApiResult, ApiTransport, ApiErrorBody, NativeDialogs } from '../../shared/api';
 
 declare global {
   interface Window {
@@ -74,3 +74,6 @@ export function onEvent(listener: (event: ApiEvent) => void): () => void {
 export function onReconnect(listener: () => void): () => void {
   return transport.onReconnect?.(listener) ?? (() => undefined);
 }
+
+/** The system's file dialogs where the shell has them (the desktop app); null in the browser host. */
+export const nativeDialogs: NativeDialogs | null = transport.dialogs ?? null;
