@@ -97,6 +97,21 @@ describe('matchlab command line', () => {
     expect(bad.stderr).toMatch(/No run no-such-run/);
   }, 180_000);
 
+  it('refuses a spec with an unknown or unused field, naming each, and stores no run', async () => {
+    const spec = join(dir, 'typo-spec.json');
+    const example = structuredClone(CLI_EXAMPLE_SPEC) as unknown as Record<string, unknown> & { analyses: { matching: Record<string, unknown> }[] };
+    example.alfa = 0.01;
+    example.analyses[0].matching.ratio = 2;
+    writeFileSync(spec, JSON.stringify(example));
+    const before = JSON.parse((await matchlab('info', '--store', store)).stdout).runs.length;
+    const refused = await matchlab('analyse', '--store', store, '--spec', spec, '--out', join(dir, 'typo-out'));
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toContain('"alfa" is not a field of the spec');
+    expect(refused.stderr).toContain('"ratio" is not used by radius matching');
+    expect(JSON.parse((await matchlab('info', '--store', store)).stdout).runs).toHaveLength(before);
+  }, 60_000);
+
   it('fails in one line on a wrong passphrase and on an unknown command', async () => {
     const wrong = await run(process.execPath, [BIN, 'info', '--store', store], { env: { ...env, MATCHLAB_PASSPHRASE: 'not it at all' } }).catch((e) => e);
     expect(wrong.code).not.toBe(0);

@@ -27,4 +27,25 @@ describe('analysis spec', () => {
     expect(() => analysisSpecSchema.parse({ name: 'A', matching: { method: 'optimal' } })).toThrow();
     expect(() => analysisSpecSchema.parse({ name: 'A', matching: { method: 'nearest', ratio: 0 } })).toThrow();
   });
+
+  it('names every unknown or unused field instead of dropping it (as MatchIt checks its arguments)', () => {
+    const issues = (spec: unknown) => {
+      const r = specSchema.safeParse(spec);
+      return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    };
+    // A misspelt alpha would silently leave 0.05 in force.
+    expect(issues({ organisation: 'O', alfa: 0.01, analyses: [{ name: 'A' }] })).toEqual([': "alfa" is not a field of the spec']);
+    expect(issues({ organisation: 'O', analyses: [{ name: 'A', covariate: ['x'] }] })).toEqual(['analyses.0: "covariate" is not a field of an analysis']);
+    expect(issues({ organisation: 'O', bands: { well: 5, reasonabl: 9 }, analyses: [{ name: 'A' }] })).toEqual(['bands: "reasonabl" is not a field of bands']);
+    expect(issues({ organisation: 'O', programme: { contacts: 'x' }, analyses: [{ name: 'A' }] })).toEqual(['programme: "contacts" is not a field of programme']);
+    // Fields of another method, and a unit without a caliper, are not used: named, not dropped.
+    expect(issues({ organisation: 'O', analyses: [{ name: 'A', matching: { method: 'radius', ratio: 2, replace: true } }] })).toEqual([
+      'analyses.0.matching: "ratio" is not used by radius matching (only by nearest-neighbour matching); "replace" is not used by radius matching (only by nearest-neighbour matching)',
+    ]);
+    expect(issues({ organisation: 'O', analyses: [{ name: 'A', matching: { method: 'nearest', caliperUnit: 'logit' } }] })).toEqual([
+      'analyses.0.matching.caliperUnit: "caliperUnit" is not used without a "caliper"',
+    ]);
+    // Radius and kernel without a caliper take the default 0.2 SD; nearest has none.
+    expect(specSchema.parse({ organisation: 'O', analyses: [{ name: 'A', matching: { method: 'kernel' } }] }).analyses[0].matching).toEqual({ method: 'kernel', caliper: 0.2, caliperUnit: 'sd' });
+  });
 });

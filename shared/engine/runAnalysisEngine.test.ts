@@ -36,7 +36,7 @@ function serialise(result: EngineResult): string {
 const methods: MatchingSpec[] = [
   NATIONAL.matching,
   REGIONAL.matching,
-  { method: 'nearest', ratio: 3, replace: true, caliperUnit: 'sd' },
+  { method: 'nearest', ratio: 3, replace: true },
   { method: 'kernel', caliper: 0.2, caliperUnit: 'sd' },
 ];
 
