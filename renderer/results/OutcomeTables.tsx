@@ -5,7 +5,7 @@ import type { AnalysisResults } from '../../shared/results/runResults';
 import { formatCi, formatCount, formatFixed, formatMean, formatP, formatSignificant } from '../../shared/format/numberFormat';
 import { COURT_LABELS, MEASURE_TABLES, tableRows, type MeasureTable } from '../../shared/report/measureTables';
 
-function OutcomeTable({ table, analyses, organisation, selected }: { table: MeasureTable; analyses: AnalysisResults[]; organisation: string; selected: string }) {
+function OutcomeTable({ table, analyses, organisation, selected, alpha }: { table: MeasureTable; analyses: AnalysisResults[]; organisation: string; selected: string; alpha: number }) {
   const figureColumns = table.byCourt ? 6 : 5;
   return (
     <div className="outcome-table" data-testid={`table-${table.number}`}>
@@ -63,11 +63,11 @@ function OutcomeTable({ table, analyses, organisation, selected }: { table: Meas
                             <td className="num">{formatMean(m.treatmentMean, table.unit)}</td>
                             <td className="num">{formatMean(m.comparisonMean, table.unit)}</td>
                             <td className="num ci">
-                              {formatCi(m.ciLow, m.ciHigh, table.unit)}
+                              {formatCi(m.ciLow, m.ciHigh, table.key)}
                               {m.unavailableReason && <span className="cell-note">{m.unavailableReason}</span>}
                             </td>
                             <td>{m.p === null ? 'n/a' : formatSignificant(m.significant)}</td>
-                            <td className="num">{formatP(m.p)}</td>
+                            <td className="num">{formatP(m.p, alpha)}</td>
                           </>
                         ) : (
                           <td colSpan={5} className="hidden-row">
@@ -95,7 +95,7 @@ export function OutcomeTables({ analyses, organisation, selected, alpha }: { ana
         include reoffenders only. Differences are treatment minus comparison, as a {formatFixed(100 * (1 - alpha), 0)}% confidence interval.
       </p>
       {MEASURE_TABLES.map((t) => (
-        <OutcomeTable key={t.number} table={t} analyses={analyses} organisation={organisation} selected={selected} />
+        <OutcomeTable key={t.number} table={t} analyses={analyses} organisation={organisation} selected={selected} alpha={alpha} />
       ))}
     </section>
   );

@@ -145,6 +145,7 @@ export const specSchema = z
 export type PoolFilter = z.output<typeof poolFilterSchema>;
 export type CaliperUnit = z.output<typeof caliperUnitSchema>;
 export type MatchingSpec = z.output<typeof matchingSchema>;
+export type MatchingInput = z.input<typeof matchingSchema>;
 export type AnalysisSpec = z.output<typeof analysisSpecSchema>;
 export type AnalysisSpecInput = z.input<typeof analysisSpecSchema>;
 export type Bands = z.output<typeof bandsSchema>;

@@ -82,14 +82,14 @@ describe('key findings, word for word with the reference report', () => {
 describe('tables 1-7 in the reference layout', () => {
   it('Table 1 holds the published national and regional rows', () => {
     expect(rowsOf(tableBlock(html, 1))).toEqual([
-      ['National', '71', '286,869', '62', '57', '-6 to +17', 'No', '0.35'],
-      ['Regional', '71', '44,961', '62', '58', '-8 to +15', 'No', '0.50'],
+      ['National', '71', '286,869', '62.0', '56.5', '-6 to +17', 'No', '0.35'],
+      ['Regional', '71', '44,961', '62.0', '58.1', '-8 to +15', 'No', '0.50'],
     ]);
   });
 
-  it('Table 2 national: frequencies to 2 dp and the CI R gives for the published figures', () => {
+  it('Table 2 national: the published row, frequencies and their difference to 1 dp', () => {
     // R: CI [-1.09774, 0.05239], p 0.07416 (shared/outcomes/referenceReport.test.ts).
-    expect(rowsOf(tableBlock(html, 2))[0]).toEqual(['National', '71', '286,869', '1.89', '2.41', '-1.10 to +0.05', 'No', '0.07']);
+    expect(rowsOf(tableBlock(html, 2))[0]).toEqual(['National', '71', '286,869', '1.9', '2.4', '-1.1 to +0.1', 'No', '0.07']);
   });
 
   it('Table 3 counts reoffenders only', () => {
@@ -111,8 +111,8 @@ describe('tables 1-7 in the reference layout', () => {
     const rows = rowsOf(tableBlock(html, 5));
     expect(rows[0][4]).toBe('Not shown because the treatment group committed only 2 indictable reoffences; at least 10 are needed for a reliable estimate.');
     expect(rows[1][0]).toBe('Either way');
-    expect(rows[1].slice(-2)).toEqual(['Yes', '<0.01']);
-    expect(rows[4].slice(-2)).toEqual(['Yes', '<0.01']);
+    expect(rows[1].slice(-2)).toEqual(['Yes', '<0.001']);
+    expect(rows[4].slice(-2)).toEqual(['Yes', '<0.001']);
   });
 
   it('a table whose every row is hidden becomes its reason, and the time to first reoffence leaves the key findings', () => {

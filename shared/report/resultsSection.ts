@@ -59,7 +59,7 @@ function significantBox(analyses: AnalysisResults[]): string {
 }
 
 /** Tables 1-7; a row whose measure is hidden by the gates shows the reason across its figures. */
-function measureTable(table: MeasureTable, analyses: AnalysisResults[], organisation: string): string {
+function measureTable(table: MeasureTable, analyses: AnalysisResults[], organisation: string, alpha: number): string {
   const caption = `<p class="table-title"><strong>Table ${table.number}:</strong> ${h(table.title(organisation))}</p>`;
   const perAnalysis = analyses.map((a) => ({ a, rows: tableRows(table, a.outcomes) }));
   const all = perAnalysis.flatMap((p) => p.rows);
@@ -86,7 +86,7 @@ function measureTable(table: MeasureTable, analyses: AnalysisResults[], organisa
           const m = r.measure;
           const court = r.court === null ? '' : `<td class="l court">${COURT_LABELS[r.court]}</td>`;
           const cells = m.shown
-            ? `<td>${formatMean(m.treatmentMean, table.unit)}</td><td>${formatMean(m.comparisonMean, table.unit)}</td><td class="ci">${formatCi(m.ciLow, m.ciHigh, table.unit)}</td><td class="${m.significant ? 'yes' : ''}">${formatSignificant(m.significant)}</td><td>${formatP(m.p)}</td>`
+            ? `<td>${formatMean(m.treatmentMean, table.unit)}</td><td>${formatMean(m.comparisonMean, table.unit)}</td><td class="ci">${formatCi(m.ciLow, m.ciHigh, table.key)}</td><td class="${m.significant ? 'yes' : ''}">${formatSignificant(m.significant)}</td><td>${formatP(m.p, alpha)}</td>`
             : `<td colspan="5" class="hidden-reason">${h(m.hiddenReason ?? '')}</td>`;
           if (m.shown && m.unavailableReason) notes.push(`${a.name}${r.court === null ? '' : `, ${COURT_LABELS[r.court].toLowerCase()}`}: ${m.unavailableReason}`);
           return `<tr class="${k === 0 ? 'first' : ''}">${k === 0 ? lead : ''}${court}${cells}</tr>`;
@@ -101,7 +101,7 @@ function measureTable(table: MeasureTable, analyses: AnalysisResults[], organisa
 export function resultsSection(run: RunResults, headline: AnalysisResults): string {
   const analyses = run.analyses;
   const org = run.spec.organisation;
-  const tables = MEASURE_TABLES.map((t) => measureTable(t, analyses, org));
+  const tables = MEASURE_TABLES.map((t) => measureTable(t, analyses, org, run.spec.alpha));
   return `<section class="major" id="results"><h2>The results in detail</h2>
 ${analysesList(analyses)}
 ${groupSizeTable(analyses)}
