@@ -71,6 +71,13 @@ describe('matchlab command line', () => {
     expect(Object.keys(national.outcomes.courtOutcomeRate).sort()).toEqual(['either_way', 'indictable', 'summary']);
     expect(national.outcomes.rate).toMatchObject({ nTreatment: national.treatment.n, nComparison: national.comparison.records });
     expect(national.balance.some((b) => b.variable === 'score')).toBe(true);
+    // METHOD.md 4a in results.json: each analysis says whether it passes the gate, and states nothing when not.
+    for (const a of results.analyses) {
+      expect(a.matchingQuality).toEqual({ passes: expect.any(Boolean), poorlyMatched: expect.any(Array), belowMinimumTreated: a.treatment.n < 60 });
+      expect(a.findings.publishable).toBe(a.matchingQuality.passes);
+      if (!a.matchingQuality.passes) expect([a.findings.whatYouCanSay, a.findings.significantResults]).toEqual([[], []]);
+      else expect(a.findings.whatYouCanSay.length).toBeGreaterThan(0);
+    }
 
     const csv = readFileSync(join(out, 'matches-National.csv'), 'utf8').trimEnd().split('\n');
     expect(csv[0]).toBe('record_id,treated,score,weight');

@@ -22,7 +22,7 @@ describe('funnelSentence', () => {
 
   it('follows the settings in force', () => {
     const s = { ...settings, followUpDays: 730, waitingDays: 90, minimumAge: 21, extractDate: '2020-01-31' };
-    expect(funnelSentence(step('incomplete_follow_up', 4, 80, 100), s)).toBe('4 people (4%) were excluded because their record did not have a complete 730-day follow-up and 90-day waiting period by the extract date (2020-01-31)');
+    expect(funnelSentence(step('incomplete_follow_up', 4, 80, 100), s)).toBe('4 people (4%) were excluded because their record did not have a complete 730-day follow-up and 90-day waiting period by the extract date (31 January 2020)');
     expect(statusLabel('under_18', s)).toBe('Under 21 at the start');
   });
 });

@@ -1,6 +1,7 @@
 // Plain-language wording of the exclusion funnel (DATA-FORMAT.md section 5), close to the reference
 // report's "Numbers of people in the treatment and comparison groups", and the short status labels
 // of the participants grid.
+import { formatDate } from '../../shared/format/dateFormat';
 import type { CohortSettingsView, FunnelStepView } from '../../shared/api';
 import { formatCount, formatPercent } from '../../shared/format/numberFormat';
 
@@ -38,7 +39,7 @@ export function exclusionCause(step: string, s: CohortSettingsView): string {
     case 'no_record':
       return `they did not have a record in the extract that corresponded to their time period of participation (an index date from ${s.windowBeforeDays} days before to ${s.windowAfterDays} days after their start date)`;
     case 'incomplete_follow_up':
-      return `their record did not have a complete ${s.followUpDays}-day follow-up and ${s.waitingDays}-day waiting period by the extract date (${s.extractDate})`;
+      return `their record did not have a complete ${s.followUpDays}-day follow-up and ${s.waitingDays}-day waiting period by the extract date (${formatDate(s.extractDate)})`;
     case 'under_18':
       return `they were under ${s.minimumAge} years old when they started the programme`;
     case 'reoffended_before_start':

@@ -1,4 +1,5 @@
 // The store's audit log: every import, cohort step, analysis and export, newest first.
+import { formatDateTime } from '../../shared/format/dateFormat';
 import { useEffect, useState } from 'react';
 import type { AuditEntryView } from '../../shared/api';
 import { call } from '../api/client';
@@ -49,7 +50,7 @@ export function AuditTrail({ refreshKey }: { refreshKey: string }) {
         <tbody>
           {entries.map((e) => (
             <tr key={e.id}>
-              <td className="nowrap">{new Date(e.at).toLocaleString('en-GB')}</td>
+              <td className="nowrap">{formatDateTime(e.at)}</td>
               <td className="nowrap">{ACTION_LABEL[e.action] ?? e.action}</td>
               <td className={e.detail.recordLevel ? 'record-level' : undefined}>{describe(e)}</td>
             </tr>

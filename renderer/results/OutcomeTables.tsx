@@ -4,6 +4,7 @@ import { Fragment } from 'react';
 import type { AnalysisResults } from '../../shared/results/runResults';
 import { formatCi, formatCount, formatFixed, formatMean, formatP, formatSignificant } from '../../shared/format/numberFormat';
 import { COURT_LABELS, MEASURE_TABLES, tableRows, type MeasureTable } from '../../shared/report/measureTables';
+import { NOT_RELIABLE_MARK } from '../../shared/report/resultsSection';
 
 function OutcomeTable({ table, analyses, organisation, selected, alpha }: { table: MeasureTable; analyses: AnalysisResults[]; organisation: string; selected: string; alpha: number }) {
   const figureColumns = table.byCourt ? 6 : 5;
@@ -48,6 +49,11 @@ function OutcomeTable({ table, analyses, organisation, selected, alpha }: { tabl
                           <>
                             <th scope="row" rowSpan={rows.length}>
                               {a.name}
+                              {!a.findings.publishable && (
+                                <span className="mark-unreliable" title="Not adequately matched: for review only">
+                                  {NOT_RELIABLE_MARK}
+                                </span>
+                              )}
                             </th>
                             <td rowSpan={rows.length} className="num">
                               {formatCount(first.nTreatment)}
@@ -93,6 +99,7 @@ export function OutcomeTables({ analyses, organisation, selected, alpha }: { ana
       <p className="muted small">
         Tables 1-3 show the overall measures of reoffending. Rates are in %, frequencies per person; the average time to first reoffence and Tables 4-7
         include reoffenders only. Differences are treatment minus comparison, as a {formatFixed(100 * (1 - alpha), 0)}% confidence interval.
+        {analyses.some((a) => !a.findings.publishable) && ` ${NOT_RELIABLE_MARK} The groups of this analysis were not adequately matched: its figures are for review only.`}
       </p>
       {MEASURE_TABLES.map((t) => (
         <OutcomeTable key={t.number} table={t} analyses={analyses} organisation={organisation} selected={selected} alpha={alpha} />

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { measureGate } from '../outcomes/reportingGates';
 import type { RunResults } from '../results/runResults';
 import { renderReportHtml } from './renderReportHtml';
+import { completeRun } from '../results/completeRun';
 import { southwarkRun } from './reportFixture';
 
 /** Visible text: tags dropped, the five entities decoded (&amp; last), whitespace collapsed. */
@@ -119,7 +120,7 @@ describe('tables 1-7 in the reference layout', () => {
     const run: RunResults = southwarkRun();
     const gate = measureGate('daysToFirst', 20, 20);
     for (const a of run.analyses) a.outcomes.daysToFirst = { ...a.outcomes.daysToFirst, ...gate };
-    const hidden = renderReportHtml(run);
+    const hidden = renderReportHtml(completeRun(run));
     const block = tableBlock(hidden, 3);
     expect(block).not.toContain('<table');
     expect(textOf(block)).toContain('Time to first reoffence was left out because of low numbers: the treatment group has 20 reoffenders, and at least 30 are needed.');
@@ -232,5 +233,44 @@ describe("the organisation's own words", () => {
     const hostile = renderReportHtml({ ...run, spec: { ...run.spec, programme: { description: '<img src=x onerror=alert(1)>' } } });
     expect(hostile).not.toContain('<img');
     expect(hostile).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
+
+describe('the matching-quality gate in the report (METHOD.md 4a)', () => {
+  /** The Southwark run with the regional prev_offences row poorly matched after matching (+18.9%). */
+  function poorlyMatchedRun(justification?: { text: string; recordedAt: string }) {
+    const run = southwarkRun();
+    const regional = run.analyses[1];
+    regional.balance = regional.balance.map((r) => (r.variable === 'prev_offences' ? { ...r, smdAfter: 18.9, band: 'poorly' as const } : r));
+    // Make a rate finding significant, so that there is a "What you can say" and a bullet to withhold.
+    regional.outcomes.frequency = { ...regional.outcomes.frequency, ciLow: -1.2, ciHigh: -0.1, p: 0.02, significant: true };
+    return completeRun(run, justification ? new Map([['Regional', justification]]) : new Map());
+  }
+
+  it('withholds "What you can say" and the significant-results bullets of a poorly matched analysis, and says why on the title page', () => {
+    const html = renderReportHtml(poorlyMatchedRun());
+    const text = textOf(html);
+    const regional = textOf(html.slice(html.indexOf('id="key-findings-2"'), html.indexOf('id="charts"')));
+    expect(regional).toContain('The groups were poorly matched on the number of previous offences (+18.9%), so differences in reoffending may come from those differences and not from the programme.');
+    expect(regional).toContain('Match exactly on prev_offences');
+    expect(regional).not.toContain('What you can say about');
+    expect(regional).not.toContain('This is a statistically significant result');
+    expect(regional).toContain('No statements are made about this analysis');
+    const title = textOf(html.slice(0, html.indexOf('class="contents"')));
+    expect(title).toContain('The groups of the regional analysis were not adequately matched. Its findings are not reliable. No findings are stated for it.');
+    const box = textOf(html.slice(html.indexOf('class="box significant"'), html.indexOf('Tables 1-3 show')));
+    expect(box).not.toContain('in the regional analysis only');
+    expect(box).toContain('The regional analysis is left out of this list');
+    expect(textOf(tableBlock(html, 1))).toMatch(/Regional\s*†/);
+    // The national analysis passes: its statements stay.
+    expect(text).toContain('What you can say about the one-year reoffending rate');
+  });
+
+  it('prints the findings of a poorly matched analysis beside the analyst’s recorded justification', () => {
+    const html = renderReportHtml(poorlyMatchedRun({ text: 'Previous offences were capped at 40 in this force area; checked by hand.', recordedAt: '2017-07-15T10:05:00.000Z' }));
+    const regional = textOf(html.slice(html.indexOf('id="key-findings-2"'), html.indexOf('id="charts"')));
+    expect(regional).toContain('What you can say about the one-year reoffending frequency');
+    expect(regional).toMatch(/published although the groups were not adequately matched, on the analyst's justification recorded 15 July 2017, \d\d:05: Previous offences were capped at 40/);
+    expect(textOf(html.slice(0, html.indexOf('class="contents"')))).toContain('Its findings are published on the analyst’s justification, printed beside them.');
   });
 });

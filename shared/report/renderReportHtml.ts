@@ -1,5 +1,7 @@
 // The whole report as ONE self-contained HTML document: inline CSS and SVG, no script, no external resource (a CSP
 // meta forbids any), printable on A4. Pure: the same run gives the same bytes (no clock: the date is the run's).
+import { formatDateTime } from '../format/dateFormat';
+import { gateWording } from '../wording/matchingQualityWording';
 import type { AnalysisResults, RunResults } from '../results/runResults';
 import { escapeHtml as h } from './escapeHtml';
 import { funnelSection } from './funnelSection';
@@ -15,7 +17,7 @@ import { contactsSection, ownWordsSections } from './programmeTextSections';
 
 export interface ReportOptions {
   title?: string;
-  /** Shown under the title; defaults to the run's creation time. */
+  /** Shown under the title as given; defaults to the run's creation time ("14 July 2017, 09:30"). */
   generatedAt?: string;
 }
 
@@ -43,17 +45,29 @@ function contents(others: AnalysisResults[], ownWords: { id: string; title: stri
   return `<nav class="contents"><h3>Contents</h3><ol>${items.map(([id, label]) => `<li><a href="#${id}">${h(label)}</a></li>`).join('')}</ol></nav>`;
 }
 
+/** On the title page: each analysis that does not pass the matching-quality gate (METHOD.md 4a), and what that means. */
+function gateLines(run: RunResults): string {
+  const lines = run.analyses
+    .map((a) => {
+      const gate = gateWording(a.matchingQuality, a.name, a.treatment.n);
+      if (gate === null) return null;
+      return `<li>${h(gate.headline)} ${h(a.justification ? 'Its findings are published on the analyst’s justification, printed beside them.' : 'No findings are stated for it.')}</li>`;
+    })
+    .filter((l): l is string => l !== null);
+  return lines.length === 0 ? '' : `<div class="box gate title-gate"><h3>Matching quality</h3><ul>${lines.join('')}</ul></div>`;
+}
+
 export function renderReportHtml(run: RunResults, options: ReportOptions = {}): string {
   if (run.analyses.length === 0) throw new Error('The run has no analyses to report.');
   const org = run.spec.organisation;
   const title = options.title ?? `Reoffending analysis: ${org}`;
-  const generated = options.generatedAt ?? run.createdAt;
+  const generated = options.generatedAt ?? formatDateTime(run.createdAt);
   const [headline, ...others] = orderedAnalyses(run);
   const submitted = submittedCount(run.funnel);
   // The title block and contents sit on the first page, above the headline key findings.
   const ownWords = ownWordsSections(org, run.spec.programme ?? {});
   const contacts = contactsSection(run.spec.programme ?? {});
-  const titleBlock = `<div class="title-block"><h1>${h(title)}</h1><p class="meta">One-year proven reoffending of the participants of ${h(org)}, compared with matched comparison groups. Produced ${h(generated)} by Matchlab (run ${h(run.runId)}).</p></div>${contents(others, ownWords, contacts)}`;
+  const titleBlock = `<div class="title-block"><h1>${h(title)}</h1><p class="meta">One-year proven reoffending of the participants of ${h(org)}, compared with matched comparison groups. Produced ${h(generated)} by Matchlab (run ${h(run.runId)}).</p>${gateLines(run)}</div>${contents(others, ownWords, contacts)}`;
   const first = keyFindingsSection(headline, org, submitted, true, 'key-findings', titleBlock);
   return `<!DOCTYPE html>
 <html lang="en-GB">

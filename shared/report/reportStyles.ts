@@ -84,6 +84,12 @@ p.hidden-reason { border: 1px dashed var(--rule); padding: 6px 10px; }
 .table-block { break-inside: avoid; margin-bottom: 14px; }
 .table-title { margin-bottom: 3px; }
 .page-break { break-before: page; }
+.caveat { border-left: 4px solid var(--amber, #b7791f); background: #fdf6e7; padding: 6px 10px; }
+.box.gate { border: 2px solid var(--red); background: #fdf3f2; padding: 8px 12px; margin: 12px 0; break-inside: avoid; }
+.box.gate h3 { margin-top: 0; color: var(--red); }
+.box.gate .try { font-weight: bold; margin-bottom: 2px; }
+.justification { margin: 6px 0 0 0; padding: 6px 10px; border-left: 4px solid var(--blue); background: #eef3fa; font-style: italic; }
+.mark-unreliable { color: var(--red); font-weight: bold; margin-left: 2px; }
 .box.significant { border: 2px solid var(--green); padding: 8px 12px; margin: 12px 0; break-inside: avoid; }
 .box.significant h3 { margin-top: 0; color: var(--green); }
 .measures li:nth-child(-n+3) { font-weight: bold; }

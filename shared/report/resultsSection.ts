@@ -2,7 +2,7 @@
 // Tables 1-7 with the reporting gates applied (a hidden row or table shows why it is hidden).
 import { formatCi, formatCount, formatMean, formatP, formatSignificant } from '../format/numberFormat';
 import type { AnalysisResults, RunResults } from '../results/runResults';
-import { significantResults } from '../wording/significantResults';
+import { listOf } from '../wording/matchingSummary';
 import { analysisSentence, controlsForRegion } from './analysisDescription';
 import { escapeHtml as h } from './escapeHtml';
 import { COURT_LABELS, MEASURE_TABLES, tableRows, type MeasureTable } from './measureTables';
@@ -30,10 +30,15 @@ const MEASURES_LIST = `<ol class="measures">
 <li>Rate of first reoffence by court outcome</li><li>Frequency of reoffences by court outcome</li><li>Rate of custodial sentencing for first reoffence</li><li>Frequency of custodial sentencing</li></ol>`;
 
 /** Significant findings grouped by the analyses that show them: first those every analysis shows. */
-function significantBox(analyses: AnalysisResults[]): string {
+function significantBox(all: AnalysisResults[]): string {
+  // An analysis that does not pass the matching-quality gate (METHOD.md 4a) lists nothing, unless justified.
+  const withheld = all.filter((a) => !a.findings.publishable);
+  const withheldNote = withheld.length === 0 ? '' : `<p class="note">${h(withheldSentence(withheld))}</p>`;
+  const analyses = all.filter((a) => a.findings.publishable);
+  if (analyses.length === 0) return `<div class="box significant"><h3>Significant results</h3>${withheldNote}</div>`;
   const byFinding = new Map<string, { finding: string; sentence: string; analyses: string[] }>();
   for (const a of analyses) {
-    for (const r of significantResults(a.outcomes)) {
+    for (const r of a.findings.significantResults) {
       const entry = byFinding.get(r.sentence) ?? { finding: r.finding, sentence: r.sentence, analyses: [] };
       entry.analyses.push(a.name);
       byFinding.set(r.sentence, entry);
@@ -42,7 +47,7 @@ function significantBox(analyses: AnalysisResults[]): string {
   const item = (e: { finding: string; sentence: string }) => `<li><strong>${h(e.finding)}</strong>${h(e.sentence.slice(e.finding.length))}</li>`;
   const entries = [...byFinding.values()];
   if (entries.length === 0) {
-    return `<div class="box significant"><h3>Significant results</h3><p>No measure shows a statistically significant result in ${analyses.length === 1 ? 'this analysis' : 'any of the analyses'}.</p></div>`;
+    return `<div class="box significant"><h3>Significant results</h3><p>No measure shows a statistically significant result in ${analyses.length === 1 ? (all.length === 1 ? 'this analysis' : `the ${h(analyses[0].name.toLowerCase())} analysis`) : 'any of the analyses'}.</p>${withheldNote}</div>`;
   }
   const groups = new Map<string, typeof entries>();
   for (const e of entries) groups.set(e.analyses.join('\u0000'), [...(groups.get(e.analyses.join('\u0000')) ?? []), e]);
@@ -55,8 +60,16 @@ function significantBox(analyses: AnalysisResults[]): string {
         analyses.length === 1 ? '' : names.length === analyses.length ? ` across ${analyses.length === 2 ? 'both' : 'all'} the ${analyses.map((a) => h(a.name.toLowerCase())).join(' and ')} analyses` : ` in the ${names.map((n) => h(n.toLowerCase())).join(' and ')} ${names.length === 1 ? 'analysis' : 'analyses'} only`;
       return `<p>${count}${where}. ${list.length === 1 ? 'This provides' : 'These provide'} significant evidence that:</p><ul>${list.map(item).join('')}</ul>`;
     });
-  return `<div class="box significant"><h3>Significant results</h3>${parts.join('')}</div>`;
+  return `<div class="box significant"><h3>Significant results</h3>${parts.join('')}${withheldNote}</div>`;
 }
+
+function withheldSentence(withheld: AnalysisResults[]): string {
+  const names = listOf(withheld.map((a) => `the ${a.name.toLowerCase()}`));
+  return `${names.charAt(0).toUpperCase()}${names.slice(1)} ${withheld.length === 1 ? 'analysis is' : 'analyses are'} left out of this list: ${withheld.length === 1 ? 'its' : 'their'} groups were not adequately matched, so ${withheld.length === 1 ? 'its' : 'their'} results are shown in the tables for review only (marked ${NOT_RELIABLE_MARK}).`;
+}
+
+/** Marks an analysis's rows in Tables 1-7 whose findings may not be published. */
+export const NOT_RELIABLE_MARK = '†';
 
 /** Tables 1-7; a row whose measure is hidden by the gates shows the reason across its figures. */
 function measureTable(table: MeasureTable, analyses: AnalysisResults[], organisation: string, alpha: number): string {
@@ -80,7 +93,8 @@ function measureTable(table: MeasureTable, analyses: AnalysisResults[], organisa
     .map(({ a, rows }) => {
       const span = rows.length > 1 ? ` rowspan="${rows.length}"` : '';
       const first = rows[0].measure;
-      const lead = `<th scope="row"${span}>${h(a.name)}</th><td${span}>${formatCount(first.nTreatment)}</td><td${span}>${formatCount(first.nComparison)}</td>`;
+      const mark = a.findings.publishable ? '' : `<span class="mark-unreliable" title="Not adequately matched: for review only">${NOT_RELIABLE_MARK}</span>`;
+      const lead = `<th scope="row"${span}>${h(a.name)}${mark}</th><td${span}>${formatCount(first.nTreatment)}</td><td${span}>${formatCount(first.nComparison)}</td>`;
       return rows
         .map((r, k) => {
           const m = r.measure;
@@ -94,6 +108,7 @@ function measureTable(table: MeasureTable, analyses: AnalysisResults[], organisa
         .join('');
     })
     .join('');
+  if (analyses.some((a) => !a.findings.publishable)) notes.push(`${NOT_RELIABLE_MARK} The groups of this analysis were not adequately matched (see its key findings): its figures are shown for review only.`);
   const noteHtml = notes.map((n) => `<p class="note">${h(n)}</p>`).join('');
   return `<div class="table-block">${caption}<table class="data results">${head}<tbody>${body}</tbody></table>${noteHtml}</div>`;
 }

@@ -9,6 +9,9 @@ const PARTICIPANT = { one: 'participant', many: 'participants' };
 function resultSentence(a: AnalysisResults): string {
   const nouns = subjectNouns(a.sex);
   const rate = a.outcomes.rate;
+  if (!a.findings.publishable) {
+    return `The treatment and comparison groups could not be matched closely enough for the results to show how the programme affects a ${nouns.one}'s reoffending behaviour (see the warning on matching quality).`;
+  }
   if (!rate.significant || rate.difference === null) {
     return `The overall results show that more ${nouns.many} would need to have completed the programme and be available for analysis in order to determine the way in which the programme affects a ${nouns.one}'s reoffending behaviour, but this should not be taken to mean that the programme fails to affect it.`;
   }

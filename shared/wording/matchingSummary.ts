@@ -40,8 +40,10 @@ export function describeBalanceRow(variable: string, level?: string | null): str
   return level ? `${spaced(variable)}: ${spaced(level)}` : spaced(variable);
 }
 
-function listOf(items: string[]): string {
-  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+/** "a", "a and b", "a, b and c". */
+export function listOf(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /**
