@@ -8,7 +8,8 @@ import { writeDemoExtract } from '../cli/demoCommand';
 import { openCliSession, type CliSession } from '../cli/cliSession';
 import { openStore } from '../../db/store';
 import { readRunRecords } from '../../db/runs/runStore';
-import { NATIONAL, REGIONAL, specSchema } from '../../shared/engine/analysisSpec';
+import { NATIONAL, REGIONAL, presetSpec, specSchema } from '../../shared/engine/analysisSpec';
+import { DEMO_RECORDS } from '../service/service';
 import { Xoshiro128 } from '../../shared/demo/xoshiro128';
 import type { DemoTruth } from '../../shared/demo/generateDemoExtract';
 import type { RunResults } from '../../shared/results/runResults';
@@ -47,6 +48,22 @@ function comparable(run: RunResults): string {
 }
 
 describe('analysis job', () => {
+  it('runs the presets on the app\'s demo extract and both pass the matching-quality gate (METHOD.md 4a)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'matchlab-presets-'));
+    // The extract "Open the demo" makes: the service's record count and the generator's defaults.
+    const demo = await writeDemoExtract(join(dir, 'demo'), { records: DEMO_RECORDS });
+    const session = openCliSession();
+    try {
+      const run = await importAndRun(session, join(dir, 'p.mlstore'), demo.files, presetSpec('Demo programme'));
+      for (const a of run.analyses) {
+        expect(a.matchingQuality, `${a.name}: ${JSON.stringify(a.matchingQuality.poorlyMatched)}`).toMatchObject({ passes: true, poorlyMatched: [] });
+        expect(a.findings.whatYouCanSay.length).toBeGreaterThan(0);
+      }
+    } finally {
+      await session.close();
+    }
+  }, 120_000);
+
   it('gives byte-identical results and matches whatever the row order of the input files', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'matchlab-analyse-'));
     const demo = await writeDemoExtract(join(dir, 'demo'), { records: 4000, participants: 100, seed: 5 });

@@ -42,7 +42,7 @@ export const MATCHLAB_VERSION = '0.1.0';
 /** The demo store holds only synthetic data, so its passphrase is fixed and printed in the README. */
 export const DEMO_PASSPHRASE = 'matchlab-demo';
 const ANALYSIS_DRAFT_KEY = 'analysis_draft';
-const DEMO_RECORDS = 20_000;
+export const DEMO_RECORDS = 20_000;
 /** A justification is printed beside the findings: a word or two is not one. */
 const MIN_JUSTIFICATION = 20;
 /** Jobs that rewrite the extract, during which the service closes its own connection. */

@@ -36,6 +36,7 @@ function serialise(result: EngineResult): string {
 const methods: MatchingInput[] = [
   NATIONAL.matching,
   REGIONAL.matching,
+  { method: 'nearest', ratio: 1, replace: false, caliper: 0.2, caliperUnit: 'sd' },
   { method: 'nearest', ratio: 3, replace: true },
   { method: 'kernel', caliper: 0.2, caliperUnit: 'sd' },
 ];
