@@ -29,7 +29,7 @@ import { deleteMapping, listMappings, loadMapping, saveMapping } from '../../db/
 import { browseTable } from '../../db/browse/browseTable';
 import { readCohortDerivation } from '../../db/cohort/deriveCohort';
 import { participantStatusPage } from '../../db/cohort/participantStatusPage';
-import { participantStatusReason } from '../../shared/wording/participantStatusReason';
+import { participantStatusReason } from '../../shared/wording/funnelWording';
 import { cohortColumnDefs } from '../../db/cohort/loadCohortColumns';
 import { listRuns, readRun, readRunRecords, saveJustification } from '../../db/runs/runStore';
 import { renderReportHtml } from '../../shared/report/renderReportHtml';

@@ -44,6 +44,7 @@ describe('draft round trip', () => {
     draft.organisation = ' ';
     draft.alpha = '0,05';
     draft.analyses[0].caliper = '-1';
+    draft.analyses[1].method = 'nearest';
     draft.analyses[1].ratio = '1.5';
     draft.analyses[1].covariates = [];
     const check = specFromDraft(draft);
@@ -61,6 +62,7 @@ describe('draft round trip', () => {
 
   it('lets nearest neighbour run without a caliper but not radius', () => {
     const draft = draftFromSpec(presetSpec('X'), COLUMNS);
+    draft.analyses[1].method = 'nearest';
     draft.analyses[1].caliper = '';
     const ok = specFromDraft(draft);
     expect(ok.ok && ok.spec.analyses[1].matching).toEqual({ method: 'nearest', ratio: 1, replace: false, caliper: undefined });

@@ -4,7 +4,7 @@ import type { Bands } from '../engine/analysisSpec';
 import type { BalanceRow } from '../engine/balance';
 import { formatCount, formatFixed } from '../format/numberFormat';
 import type { AnalysisResults, RunResults } from '../results/runResults';
-import { describeBalanceRow, matchingSummary } from '../wording/matchingSummary';
+import { analysisMatchingSummary, describeBalanceRow } from '../wording/matchingSummary';
 import { matchingWords } from './analysisDescription';
 import { lovePlot, scoreOverlap } from './balanceCharts';
 import { escapeHtml as h } from './escapeHtml';
@@ -28,10 +28,6 @@ function balanceTable(rows: BalanceRow[]): string {
 <tr><th>Treated</th><th>Pool</th><th>Treated</th><th>Comparison</th><th>Before</th><th>After</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
-function summaryRows(a: AnalysisResults) {
-  return a.balance.map((r) => ({ variable: r.variable, level: r.level, smdAfter: r.smdAfter ?? Number.NaN, band: r.band }));
-}
-
 function analysisMatching(a: AnalysisResults, bands: Bands): string {
   const t = a.treatment;
   const facts = [
@@ -51,7 +47,7 @@ ${balanceTable(a.balance)}
 
 export function matchingSection(run: RunResults): string {
   const n = run.analyses.length;
-  const summaries = run.analyses.map((a) => `<li>${h(matchingSummary(a.name, summaryRows(a)))}</li>`).join('');
+  const summaries = run.analyses.map((a) => `<li>${h(analysisMatchingSummary(a))}</li>`).join('');
   const bands = run.spec.bands;
   return `<section class="major" id="matching"><h2>Matching the treatment and comparison groups</h2>
 <p>${n === 1 ? 'The analysis' : n === 2 ? 'Both analyses' : `All ${n} analyses`} matched a comparison group to the relevant treatment group. A summary of the matching quality is as follows:</p>

@@ -6,16 +6,9 @@ import type { RunResults } from '../results/runResults';
 import { renderReportHtml } from './renderReportHtml';
 import { completeRun } from '../results/completeRun';
 import { southwarkRun } from './reportFixture';
+import { textOf } from './htmlText';
 
 /** Visible text: tags dropped, the five entities decoded (&amp; last), whitespace collapsed. */
-function textOf(html: string): string {
-  return html
-    .replace(/<style>[\s\S]*?<\/style>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .replace(/ ([.,;:)])/g, '$1');
-}
 
 /** The HTML of "Table N" up to the next table title. */
 function tableBlock(html: string, n: number): string {
@@ -142,12 +135,12 @@ describe('charts', () => {
 
 describe('numbers of people', () => {
   it.each([
-    "103 records were submitted for analysis by Southwark's IOM programme.",
-    'Nobody was excluded because they could not be identified on the Police National Computer (PNC).',
-    '14 people (14%) were excluded because they did not have a record in the reoffending database that corresponded to their time period of participation in the programme.',
-    '2 people (2%) were excluded because they were under 18 years old before starting the programme.',
-    '15 people (15%) were excluded because they had reoffended before they had started the intervention.',
-    'The treatment group contained 70% of the participants originally submitted.',
+    '103 participants were submitted for analysis.',
+    'Nobody was excluded because they could not be identified in the extract (no person ID, or one not found in the cohort).',
+    '14 people (14%) were excluded because they did not have a record in the extract that corresponded to their time period of participation (an index date from 365 days before to 90 days after their start date).',
+    '2 people (2%) were excluded because they were under 18 years old when they started the programme.',
+    '15 people (15%) were excluded because they had reoffended before they started the intervention.',
+    'The treatment group contained 72 people: 70% of the participants originally submitted.',
     '1 person (1%) was left unmatched',
     'Comparison group: 286,869 records',
   ])('says: %s', (sentence) => {
@@ -169,9 +162,9 @@ describe('profile and matching', () => {
   it('profiles both groups as the reference does', () => {
     expect(text).toContain('86% male, 14% female');
     expect(text).toContain('94% male, 6% female');
-    expect(text).toContain('For the 16 people without any records in the reoffending database, no personal information is available.');
+    expect(text).toContain('For the 16 people who could not be identified in the extract, no personal information is available.');
     expect(text).toContain('Information on individual risks and needs was available for 65 people in the treatment group (90%)');
-    expect(text).toContain('69% had some or significant problems with employment');
+    expect(text).toContain('69% had some or significant problems with employment history');
   });
 
   it('draws a Love plot and a score overlap per analysis, and the balance table rows', () => {

@@ -68,3 +68,8 @@ export function matchingSummary(analysisName: string, rows: BalanceBand[]): stri
   if (named('poorly').length > 0) parts.push(`The groups were poorly matched on ${listOf(named('poorly'))}.`);
   return parts.join(' ');
 }
+
+/** The summary sentence of an analysis's balance table, as the app and the report print it. */
+export function analysisMatchingSummary(a: { name: string; balance: readonly { variable: string; level: string | null; smdAfter: number | null; band: Band }[] }): string {
+  return matchingSummary(a.name, a.balance.map((r) => ({ variable: r.variable, level: r.level, smdAfter: r.smdAfter ?? Number.NaN, band: r.band })));
+}
