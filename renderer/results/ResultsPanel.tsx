@@ -5,6 +5,7 @@ import { AnalysisTabs } from './AnalysisTabs';
 import { GroupSizesTable } from './GroupSizesTable';
 import { KeyFindings } from './KeyFindings';
 import { OutcomeBars } from './OutcomeBars';
+import { OUTCOME_CHARTS } from '../../shared/charts/outcomeChartSpecs';
 import { OutcomeTables } from './OutcomeTables';
 
 interface Props {
@@ -25,9 +26,9 @@ export function ResultsPanel({ run, selected, onSelect, onJustify }: Props) {
         <KeyFindings analysis={analysis} onJustify={(text) => onJustify(analysis.name, text)} />
         <h3>Charts</h3>
         <div className="charts-row" data-testid="outcome-charts">
-          <OutcomeBars title="One-year proven reoffending rate" measure={o.rate} unit="rate" axisLabel="Reoffending rate (%)" />
-          <OutcomeBars title="One-year proven reoffending frequency" measure={o.frequency} unit="frequency" axisLabel="Offences per person" />
-          <OutcomeBars title="Average time to first proven reoffence" measure={o.daysToFirst} unit="days" axisLabel="Days (reoffenders only)" />
+          {OUTCOME_CHARTS.map((spec) => (
+            <OutcomeBars key={spec.measure} spec={spec} organisation={run.spec.organisation} measure={o[spec.measure]} />
+          ))}
         </div>
         <p className="muted small">Bars are each group’s mean; whiskers its own confidence interval.</p>
       </AnalysisTabs>

@@ -66,6 +66,15 @@ svg .row-label { font-size: 10px; fill: var(--ink); }
 svg .shift { stroke: #8a9399; stroke-width: 1; }
 svg circle.before { fill: #fff; stroke: var(--red); stroke-width: 1.5; }
 svg circle.after { fill: var(--treat); }
+svg circle.after-well { fill: var(--green); }
+svg circle.after-reasonably { fill: #b7791f; }
+svg circle.after-poorly { fill: var(--red); }
+.legend-line { font-size: 9pt; margin: 2px 0 4px; }
+.legend-line .key { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 10px; vertical-align: -1px; border-radius: 50%; }
+.legend-line .key.before { border: 1.5px solid var(--red); background: #fff; }
+.legend-line .key.after { background: var(--green); }
+.legend-line .key.band-well { border-radius: 0; background: #dcefe3; }
+.legend-line .key.band-reasonably { border-radius: 0; background: #fdf2d0; }
 svg .clip { fill: var(--red); }
 svg .pool-outline { fill: none; stroke: var(--ink); stroke-width: 1; stroke-dasharray: 3 2; }
 table.data { border-collapse: collapse; width: 100%; font-size: 8.5pt; margin: 4px 0 6px; }
