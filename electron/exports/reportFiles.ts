@@ -3,7 +3,7 @@
 // Each file is written beside its target and renamed into place, so a failure never leaves half a report.
 import { execFile } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
-import { mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { delimiter, extname, join } from 'node:path';
@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { buildAnnexWorkbook } from '../../shared/report/annexWorkbook';
 import { renderReportHtml } from '../../shared/report/renderReportHtml';
 import type { RunResults } from '../../shared/results/runResults';
+import { pdfDestinationPages } from './pdfDestinations';
 
 export interface PdfBrowser {
   /** Electron prints through its own API (it has no --print-to-pdf switch); Chromium and Chrome headless do. */
@@ -100,6 +101,17 @@ export async function printHtmlToPdf(html: string, outFile: string, browser: Pdf
   }
 }
 
+/**
+ * The report printed twice: the first printing says on which page each section starts (the PDF's named
+ * destinations, its contents' link targets), the second prints the contents with those page numbers. The page
+ * numbers take room the first printing already kept, so nothing moves between the two.
+ */
+async function printReportPdf(run: RunResults, outFile: string, browser: PdfBrowser): Promise<void> {
+  await printHtmlToPdf(renderReportHtml(run), outFile, browser);
+  const pageNumbers = pdfDestinationPages(await readFile(outFile));
+  if (pageNumbers.size > 0) await printHtmlToPdf(renderReportHtml(run, { pageNumbers }), outFile, browser);
+}
+
 async function replaceWith(outFile: string, write: (tmp: string) => Promise<void>): Promise<void> {
   const tmp = `${outFile}.partial${extname(outFile)}`;
   try {
@@ -120,7 +132,7 @@ export async function writeReport(run: RunResults, outFile: string, options: { b
   } else if (ext === '.pdf') {
     const browser = options.browser === undefined ? findPdfBrowser() : options.browser;
     if (browser === null) throw new Error('No Chromium, Chrome or Electron was found to print the PDF: write the report as .html and print it from a browser instead.');
-    await replaceWith(outFile, (tmp) => printHtmlToPdf(renderReportHtml(run), tmp, browser));
+    await replaceWith(outFile, (tmp) => printReportPdf(run, tmp, browser));
   } else {
     throw new Error(`Cannot write a report as "${ext || outFile}": use a file name ending in .html, .pdf or .xlsx.`);
   }

@@ -34,3 +34,4 @@ export function formatDate(value: string | Date, timeZone?: string): string {
   const p = parts(date, DAY_PARTS, timeZone);
   return `${p.day} ${p.month} ${p.year}`;
 }
+

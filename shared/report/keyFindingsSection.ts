@@ -7,6 +7,7 @@ import { gateWording, justifiedFindingsNote, WITHHELD_FINDINGS } from '../wordin
 import { formatDateTime } from '../format/dateFormat';
 import { escapeHtml as h } from './escapeHtml';
 import { summaryParagraphs } from './summaryParagraphs';
+import type { ParticipationPeriod } from '../cohort/participationPeriod';
 
 function typicalBlock(t: KeyFindingsText, group: Group): string {
   const block = t.typical[group];
@@ -54,16 +55,19 @@ function canSay(a: AnalysisResults): string {
     .join('');
 }
 
-/** The analysis's warnings and caveats (shared/wording/analysisNotices.ts), the gate's told in its own box. */
-export function noticesHtml(a: AnalysisResults): string {
-  return a.notices
-    .filter((n) => n.kind !== 'matchingQuality' && n.kind !== 'justified')
-    .map((n) => `<p class="${n.level === 'warning' ? 'warning' : 'caveat'}">${h(n.text)}</p>`)
-    .join('');
+/**
+ * The analysis's warnings (shared/wording/analysisNotices.ts; the gate's are told in its own box) and a pointer to
+ * its caveats, which the caveats section prints in full with the general ones.
+ */
+function noticesHtml(a: AnalysisResults): string {
+  const warnings = a.notices.filter((n) => n.level === 'warning' && n.kind !== 'matchingQuality' && n.kind !== 'justified');
+  const caveats = a.notices.filter((n) => n.level === 'caveat').length;
+  const pointer = caveats === 0 ? '' : `<p class="note">This analysis has ${caveats === 1 ? 'a caveat' : `${caveats} caveats`} to bear in mind: see <a href="#caveats">What these results can and cannot tell you</a>.</p>`;
+  return warnings.map((n) => `<p class="warning">${h(n.text)}</p>`).join('') + pointer;
 }
 
 /** `preamble` (HTML) goes above the heading: the report's title block on the first page. */
-export function keyFindingsSection(a: AnalysisResults, organisation: string, submitted: number, headline: boolean, id: string, preamble = ''): string {
+export function keyFindingsSection(a: AnalysisResults, organisation: string, submitted: number, participation: ParticipationPeriod | null | undefined, headline: boolean, id: string, preamble = ''): string {
   const title = headline ? 'Key findings' : `Key findings: ${a.name.toLowerCase()} analysis`;
   const sub = headline ? `<p class="kicker">Headline results: the ${h(a.name.toLowerCase())} analysis</p>` : '';
   const gate = gateWording(a.matchingQuality, a.name, a.treatment.n);
@@ -72,7 +76,7 @@ export function keyFindingsSection(a: AnalysisResults, organisation: string, sub
   return `<section class="major key-findings" id="${h(id)}">${preamble}
 <h2>${h(title)}</h2>${sub}
 ${cautions}
-${summaryParagraphs(a, organisation, submitted).map((p, i) => `<p${i === 0 ? ' class="summary"' : ''}>${h(p)}</p>`).join('\n')}
+${summaryParagraphs(a, organisation, submitted, participation).map((p, i) => `<p${i === 0 ? ' class="summary"' : ''}>${h(p)}</p>`).join('\n')}
 <h3>Overall measurements of the treatment and comparison groups</h3>
 <div class="group-cards">${typicalBlock(t, 'treatment')}${typicalBlock(t, 'comparison')}</div>
 ${t.roundingNote === null ? '' : `<p class="note">${h(t.roundingNote)}</p>`}

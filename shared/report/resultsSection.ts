@@ -126,7 +126,6 @@ ${MEASURES_LIST}
 ${significantBox(analyses)}
 <p>Tables 1-3 show the overall measures of reoffending. Rates are expressed as percentages and frequencies are expressed per person. The average time to first reoffence includes reoffenders only. The estimated difference is the 95% confidence interval of the treatment group's figure minus the comparison group's.</p>
 ${tables.slice(0, 3).join('\n')}
-<div class="page-break"></div>
 <p>Tables 4-7 show the measures of reoffending for those who reoffended. Rates are expressed as percentages and frequencies are expressed per person.</p>
 ${tables.slice(3).join('\n')}
 </section>`;

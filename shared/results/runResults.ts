@@ -7,6 +7,7 @@ import type { ScoreHistogram } from '../engine/scoreHistogram';
 import type { EngineCoefficient } from '../engine/runAnalysisEngine';
 import type { AnalysisSpec, Spec } from '../engine/analysisSpec';
 import type { GroupProfile } from '../cohort/treatmentProfile';
+import type { ParticipationPeriod } from '../cohort/participationPeriod';
 import type { MatchingQualityGate } from '../engine/matchingQualityGate';
 import type { Findings, Justification } from './analysisFindings';
 import type { Notice } from '../wording/analysisNotices';
@@ -62,6 +63,11 @@ export interface RunResults {
   cohortSettings: Record<string, unknown>;
   funnel: FunnelCount[];
   /** The treatment group's profile before any analysis, and the submitted-but-not-analysed one. */
-  profile: { treatment: GroupProfile; notAnalysed: GroupProfile & { submittedNotAnalysed: number; withoutData: number; duplicates: number } };
+  profile: {
+    treatment: GroupProfile;
+    notAnalysed: GroupProfile & { submittedNotAnalysed: number; withoutData: number; duplicates: number };
+    /** When the treatment group took part (first and last start date); absent from older runs. */
+    participation?: ParticipationPeriod | null;
+  };
   analyses: AnalysisResults[];
 }
