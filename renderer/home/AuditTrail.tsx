@@ -11,6 +11,7 @@ const ACTION_LABEL: Record<string, string> = {
   derive: 'Cohort step run',
   analysis: 'Analysis run',
   export: 'Export',
+  justification: 'Justification',
 };
 
 /** One line saying what happened, from the entry's details. */
@@ -25,6 +26,8 @@ function describe(e: AuditEntryView): string {
       return `run ${d.runId}`;
     case 'export':
       return `${d.recordLevel ? 'record-level ' : ''}${String(d.path)}`;
+    case 'justification':
+      return d.withdrawn ? `withdrawn for ${String(d.analysis)} (run ${String(d.runId)})` : `${String(d.analysis)} (run ${String(d.runId)}): “${String(d.text)}”`;
     default:
       return '';
   }

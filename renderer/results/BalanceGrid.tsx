@@ -15,13 +15,13 @@ const meanText = (p: ValueFormatterParams<BalanceRow, number | null>) => (p.data
 const smdText = (p: ValueFormatterParams<BalanceRow, number | null>) => formatSmd(p.value ?? null);
 // Differences matter by size whatever their sign; n/a (an undefined difference) sorts as the largest.
 const bySize = (a: number | null, b: number | null) => (a === null ? Infinity : Math.abs(a)) - (b === null ? Infinity : Math.abs(b));
-const mean = (field: 'allTreatedMean' | 'poolMean' | 'treatedMean' | 'comparisonMean', headerName: string, headerTooltip: string): ColDef<BalanceRow> => ({
-  field, headerName, headerTooltip, width: 104, type: 'numericColumn', valueFormatter: meanText,
+const mean = (field: 'allTreatedMean' | 'poolMean' | 'treatedMean' | 'comparisonMean', headerName: string, headerTooltip: string, width = 94): ColDef<BalanceRow> => ({
+  field, headerName, headerTooltip, width, type: 'numericColumn', valueFormatter: meanText,
 });
 
 const COLUMNS: (ColDef<BalanceRow> | ColGroupDef<BalanceRow>)[] = [
-  { field: 'variable', headerName: 'Variable', flex: 1.3, minWidth: 150, tooltipField: 'variable', pinned: 'left' },
-  { field: 'level', headerName: 'Level', flex: 1.3, minWidth: 130, tooltipField: 'level', valueFormatter: (p) => p.value ?? '' },
+  { field: 'variable', headerName: 'Variable', flex: 1.3, minWidth: 130, tooltipField: 'variable', pinned: 'left' },
+  { field: 'level', headerName: 'Level', flex: 1.2, minWidth: 110, tooltipField: 'level', valueFormatter: (p) => p.value ?? '' },
   {
     headerName: H.before,
     children: [
@@ -34,7 +34,7 @@ const COLUMNS: (ColDef<BalanceRow> | ColGroupDef<BalanceRow>)[] = [
     headerName: H.after,
     children: [
       mean('treatedMean', H.matchedTreated, N.matchedTreated),
-      mean('comparisonMean', H.comparison, N.comparison),
+      mean('comparisonMean', H.comparison, N.comparison, 122),
       { field: 'smdAfter', headerName: H.smdAfter, headerTooltip: N.smdAfter, width: 92, type: 'numericColumn', valueFormatter: smdText, comparator: bySize, sort: 'desc' },
     ],
   },
@@ -42,7 +42,7 @@ const COLUMNS: (ColDef<BalanceRow> | ColGroupDef<BalanceRow>)[] = [
     field: 'band',
     headerName: H.band,
     headerTooltip: N.band,
-    width: 118,
+    width: 104,
     valueFormatter: (p) => (p.value ? BAND_WORDS[p.value as Band] : ''),
     cellClass: (p) => `band-cell band-${p.value as string}`,
     comparator: (a: Band, b: Band) => ['well', 'reasonably', 'poorly'].indexOf(a) - ['well', 'reasonably', 'poorly'].indexOf(b),

@@ -8,7 +8,7 @@ import { NON_SIGNIFICANT_CAPTION, SIGNIFICANT_CAPTION, type OutcomeChartSpec } f
 const W = 320;
 const H = 250;
 const LEFT = 48;
-const TOP = 16;
+const TOP = 26;
 const BOTTOM = 40;
 const BAR_W = 60;
 
@@ -68,7 +68,8 @@ export function OutcomeBars({ spec, organisation, measure }: { spec: OutcomeChar
                   <line x1={cx - 10} x2={cx + 10} y1={y(Math.max(0, m - hw))} y2={y(Math.max(0, m - hw))} />
                 </g>
               )}
-              <text x={cx + BAR_W / 2 + 4} y={y(m) + 4} className="bar-value">
+              {/* Above the bar and its whisker, as in the report: beside it, a 1 dp value ran off the chart. */}
+              <text x={cx} y={y(m + hw) - 6} textAnchor="middle" className="bar-value">
                 {valueLabel(g.mean, unit)}
               </text>
               <text x={cx} y={H - BOTTOM + 18} textAnchor="middle" className="tick">

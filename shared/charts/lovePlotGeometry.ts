@@ -7,7 +7,7 @@ import { formatFixed } from '../format/numberFormat';
 import { balanceRowLabel, formatSmd } from '../wording/balanceLabels';
 import { niceAxis, scaleLinear } from './chartScale';
 
-export const LOVE = { width: 640, labelWidth: 232, right: 18, top: 10, rowHeight: 16, bottom: 40, maxLabel: 36 } as const;
+export const LOVE = { width: 660, labelWidth: 252, right: 18, top: 10, rowHeight: 16, bottom: 40, maxLabel: 34 } as const;
 
 export interface LoveRow {
   key: string;

@@ -1,19 +1,13 @@
 // The words of the exclusion funnel (DATA-FORMAT.md section 5), once for the app's funnel and participants grid,
 // the report's "Numbers of people in the treatment and comparison groups" and a participant's own status: each
 // step's cause is written one way and read in every sentence.
+import type { CohortSettingsView } from '../api';
 import type { ParticipantStatus } from '../cohort/funnelSteps';
 import { formatDate } from '../format/dateFormat';
 import { formatCount, formatPercent } from '../format/numberFormat';
 
 /** The cohort settings the wording names (DATA-FORMAT.md section 4). */
-export interface FunnelWordingSettings {
-  extractDate: string;
-  followUpDays: number;
-  waitingDays: number;
-  windowBeforeDays: number;
-  windowAfterDays: number;
-  minimumAge: number;
-}
+export type FunnelWordingSettings = CohortSettingsView;
 
 /** A short label for a participant's status (a funnel step id, `treated` or `not_matched`). */
 export function statusLabel(status: string, s: Pick<FunnelWordingSettings, 'minimumAge'>): string {
