@@ -5,6 +5,7 @@
 import type { AnalysisResults } from '../../shared/results/runResults';
 import { keyFindingsText } from '../../shared/results/keyFindingsText';
 import type { Group } from '../../shared/wording/typicalHundred';
+import { noSignificantResults, significantResultsIntro } from '../../shared/wording/significantResults';
 import { GateBanner } from './GateBanner';
 import { NoticeList } from './NoticeList';
 
@@ -72,13 +73,10 @@ export function KeyFindings({ analysis: a, onJustify }: Props) {
         <div className="card significant-results" data-testid="significant-results">
           <h3>Significant results</h3>
           {f.significantResults.length === 0 ? (
-            <p>No measure shows a statistically significant result that can be reported in this analysis.</p>
+            <p>{noSignificantResults(`in the ${a.name.toLowerCase()} analysis`)}</p>
           ) : (
             <>
-              <p>
-                {f.significantResults.length === 1 ? 'One measure shows' : `${f.significantResults.length} measures show`} a statistically significant result in the {a.name.toLowerCase()} analysis.{' '}
-                {f.significantResults.length === 1 ? 'This provides' : 'These provide'} significant evidence that:
-              </p>
+              <p>{significantResultsIntro(f.significantResults.length, ` in the ${a.name.toLowerCase()} analysis`)}</p>
               <ul>
                 {f.significantResults.map((r) => (
                   <li key={`${r.measure}-${r.court ?? ''}`}>

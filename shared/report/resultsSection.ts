@@ -3,12 +3,11 @@
 import { formatCi, formatCount, formatMean, formatP, formatSignificant } from '../format/numberFormat';
 import type { AnalysisResults, RunResults } from '../results/runResults';
 import { listOf } from '../wording/matchingSummary';
+import { noSignificantResults, numberWord, significantResultsIntro } from '../wording/significantResults';
 import { analysisSentence, controlsForRegion } from './analysisDescription';
 import { escapeHtml as h } from './escapeHtml';
 import { COURT_LABELS, MEASURE_TABLES, tableRows, type MeasureTable } from './measureTables';
 
-const NUMBER_WORDS = ['No', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten'];
-const numberWord = (n: number): string => NUMBER_WORDS[n] ?? formatCount(n);
 
 function analysesList(analyses: AnalysisResults[]): string {
   const items = analyses.map((a, k) => `<li><strong>${k + 1}. ${h(a.name)} analysis:</strong> ${h(analysisSentence(a.spec))}</li>`).join('');
@@ -47,7 +46,8 @@ function significantBox(all: AnalysisResults[]): string {
   const item = (e: { finding: string; sentence: string }) => `<li><strong>${h(e.finding)}</strong>${h(e.sentence.slice(e.finding.length))}</li>`;
   const entries = [...byFinding.values()];
   if (entries.length === 0) {
-    return `<div class="box significant"><h3>Significant results</h3><p>No measure shows a statistically significant result in ${analyses.length === 1 ? (all.length === 1 ? 'this analysis' : `the ${h(analyses[0].name.toLowerCase())} analysis`) : 'any of the analyses'}.</p>${withheldNote}</div>`;
+    const where = analyses.length === 1 ? (all.length === 1 ? 'in this analysis' : `in the ${analyses[0].name.toLowerCase()} analysis`) : 'in any of the analyses';
+    return `<div class="box significant"><h3>Significant results</h3><p>${h(noSignificantResults(where))}</p>${withheldNote}</div>`;
   }
   const groups = new Map<string, typeof entries>();
   for (const e of entries) groups.set(e.analyses.join('\u0000'), [...(groups.get(e.analyses.join('\u0000')) ?? []), e]);
@@ -55,10 +55,9 @@ function significantBox(all: AnalysisResults[]): string {
     .sort(([a], [b]) => b.split('\u0000').length - a.split('\u0000').length)
     .map(([key, list]) => {
       const names = key.split('\u0000');
-      const count = `${numberWord(list.length)} ${list.length === 1 ? 'measure shows' : 'measures show'} a statistically significant result`;
       const where =
-        analyses.length === 1 ? '' : names.length === analyses.length ? ` across ${analyses.length === 2 ? 'both' : 'all'} the ${analyses.map((a) => h(a.name.toLowerCase())).join(' and ')} analyses` : ` in the ${names.map((n) => h(n.toLowerCase())).join(' and ')} ${names.length === 1 ? 'analysis' : 'analyses'} only`;
-      return `<p>${count}${where}. ${list.length === 1 ? 'This provides' : 'These provide'} significant evidence that:</p><ul>${list.map(item).join('')}</ul>`;
+        analyses.length === 1 ? '' : names.length === analyses.length ? ` across ${analyses.length === 2 ? 'both' : 'all'} the ${analyses.map((a) => a.name.toLowerCase()).join(' and ')} analyses` : ` in the ${names.map((n) => n.toLowerCase()).join(' and ')} ${names.length === 1 ? 'analysis' : 'analyses'} only`;
+      return `<p>${h(significantResultsIntro(list.length, where))}</p><ul>${list.map(item).join('')}</ul>`;
     });
   return `<div class="box significant"><h3>Significant results</h3>${parts.join('')}${withheldNote}</div>`;
 }
