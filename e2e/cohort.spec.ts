@@ -76,7 +76,7 @@ test('the funnel, the reasons of the participants grid, and a re-run under a new
   await expect(gridCell(page, 0, 'recordId')).toHaveText(truth.chosenRecord[young]);
 
   await page.getByRole('tab', { name: 'Group profiles' }).click();
-  await expect(page.getByTestId('profile')).toContainText(`Participants included in the treatment group (${treated} people)`);
+  await expect(page.getByTestId('profile')).toContainText(`Participants included in the treatment group (${treated} people, before matching)`);
   await expect(page.getByTestId('profile-treated')).toContainText(/^\d+% male, \d+% female/);
   await expect(page.getByTestId('profile-risk-needs')).toContainText('had some or significant problems with employment history');
   await page.screenshot({ path: 'test-results/screens/cohort-03-profile.png', fullPage: true });

@@ -21,19 +21,19 @@ const mean = (field: 'allTreatedMean' | 'poolMean' | 'treatedMean' | 'comparison
 
 const COLUMNS: (ColDef<BalanceRow> | ColGroupDef<BalanceRow>)[] = [
   { field: 'variable', headerName: 'Variable', flex: 1.3, minWidth: 130, tooltipField: 'variable', pinned: 'left' },
-  { field: 'level', headerName: 'Level', flex: 1.2, minWidth: 110, tooltipField: 'level', valueFormatter: (p) => p.value ?? '' },
+  { field: 'level', headerName: 'Level', flex: 1.2, minWidth: 100, tooltipField: 'level', valueFormatter: (p) => p.value ?? '' },
   {
     headerName: H.before,
     children: [
       mean('allTreatedMean', H.allTreated, N.allTreated),
-      mean('poolMean', H.pool, N.pool),
+      mean('poolMean', H.pool, N.pool, 86),
       { field: 'smdBefore', headerName: H.smdBefore, headerTooltip: N.smdBefore, width: 92, type: 'numericColumn', valueFormatter: smdText, comparator: bySize },
     ],
   },
   {
     headerName: H.after,
     children: [
-      mean('treatedMean', H.matchedTreated, N.matchedTreated),
+      mean('treatedMean', H.matchedTreated, N.matchedTreated, 106),
       mean('comparisonMean', H.comparison, N.comparison, 122),
       { field: 'smdAfter', headerName: H.smdAfter, headerTooltip: N.smdAfter, width: 92, type: 'numericColumn', valueFormatter: smdText, comparator: bySize, sort: 'desc' },
     ],
@@ -42,12 +42,12 @@ const COLUMNS: (ColDef<BalanceRow> | ColGroupDef<BalanceRow>)[] = [
     field: 'band',
     headerName: H.band,
     headerTooltip: N.band,
-    width: 104,
+    width: 118,
     valueFormatter: (p) => (p.value ? BAND_WORDS[p.value as Band] : ''),
     cellClass: (p) => `band-cell band-${p.value as string}`,
     comparator: (a: Band, b: Band) => ['well', 'reasonably', 'poorly'].indexOf(a) - ['well', 'reasonably', 'poorly'].indexOf(b),
   },
-  { field: 'varianceRatio', headerName: H.varianceRatio, headerTooltip: N.varianceRatio, width: 92, type: 'numericColumn', valueFormatter: (p) => (p.value === null || p.value === undefined ? '' : formatFixed(p.value, 2)) },
+  { field: 'varianceRatio', headerName: H.varianceRatio, headerTooltip: N.varianceRatio, width: 100, type: 'numericColumn', valueFormatter: (p) => (p.value === null || p.value === undefined ? '' : formatFixed(p.value, 2)) },
 ];
 
 export function BalanceGrid({ rows }: { rows: BalanceRow[] }) {

@@ -1,5 +1,6 @@
 // "Matching the treatment and comparison groups" (reference report, page 13; METHOD.md section 4): the summary
-// sentence of each analysis, then for each its matching facts, Love plot, score overlap and balance table.
+// sentence of each analysis, then for each its matching facts, score overlap, Love plot and balance table (the tall
+// Love plot after the overlap, so that a page is not left half empty before it).
 import type { Bands } from '../engine/analysisSpec';
 import type { BalanceRow } from '../engine/balance';
 import { formatCount, formatFixed } from '../format/numberFormat';
@@ -30,8 +31,8 @@ function analysisMatching(a: AnalysisResults, bands: Bands): string {
   return `<div class="analysis-matching">
 <h3>${h(a.name)} analysis</h3>
 <ul class="facts">${facts.map((f) => `<li>${h(f)}</li>`).join('')}</ul>
-<figure><figcaption>Standardised differences before and after matching</figcaption>${lovePlotLegend(bands)}${lovePlot(a.balance, bands)}</figure>
 <figure><figcaption>Overlap of the propensity score: share of each group in each score band</figcaption>${scoreOverlap(a.histogram)}</figure>
+<figure><figcaption>Standardised differences before and after matching</figcaption>${lovePlotLegend(bands)}${lovePlot(a.balance, bands)}</figure>
 <p class="table-title"><strong>Balance of the ${h(a.name.toLowerCase())} analysis.</strong> ${h(BALANCE_TABLE_NOTE)}</p>
 ${balanceTable(a.balance)}
 </div>`;

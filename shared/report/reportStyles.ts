@@ -24,6 +24,8 @@ li { margin-bottom: 3px; }
 section.major { margin-top: 22pt; }
 section.major:first-of-type { margin-top: 0; }
 h2 { break-after: avoid; }
+/* A section's heading and the notes under it stay with its first paragraph. */
+section.key-findings > .kicker, section.key-findings > .note, section.key-findings > .warning { break-after: avoid; }
 .title-block { border-bottom: 1px solid var(--rule); padding-bottom: 8px; margin-bottom: 14px; }
 .title-block .meta { color: var(--muted); font-size: 9pt; }
 .warning { border-left: 4px solid var(--red); background: #fbeceb; padding: 6px 10px; font-weight: bold; }
@@ -33,7 +35,7 @@ h2 { break-after: avoid; }
 .group-card ul { padding-left: 16px; margin: 0; }
 .lead-in { font-weight: bold; }
 .estimates li { margin-bottom: 5px; }
-.sample-size { border-left: 4px solid var(--blue); padding: 4px 10px; background: #eef3f8; }
+.sample-size { border-left: 4px solid var(--blue); padding: 4px 10px; background: #eef3f8; break-inside: avoid; }
 .say-list { margin-top: 10px; }
 .say-pair { display: flex; gap: 10px; margin-bottom: 8px; break-inside: avoid; }
 .say { flex: 1; padding: 7px 10px; border: 1px solid var(--rule); }
