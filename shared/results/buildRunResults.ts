@@ -9,8 +9,8 @@ import type { Column } from '../engine/column';
 import type { RecordOutcomes } from '../cohort/recordOutcomes';
 import type { FunnelCount } from '../cohort/funnelSteps';
 import { computeOutcomes } from '../outcomes/computeOutcomes';
-import { belowMinimumTreated } from '../outcomes/reportingGates';
-import type { AnalysisResults, RunResults } from './runResults';
+import type { AnalysisCore, RunResults } from './runResults';
+import { completeRun } from './completeRun';
 
 export interface CohortData {
   table: CohortTable;
@@ -78,7 +78,7 @@ export function buildRunResults(
   context: RunContext,
   progress: RunProgress = () => undefined,
 ): { results: RunResults; records: Map<string, AnalysisRecords> } {
-  const analyses: AnalysisResults[] = [];
+  const analyses: AnalysisCore[] = [];
   const records = new Map<string, AnalysisRecords>();
   spec.analyses.forEach((analysis, a) => {
     const label = spec.analyses.length > 1 ? `${analysis.name} (${a + 1} of ${spec.analyses.length}): ` : `${analysis.name}: `;
@@ -104,9 +104,6 @@ export function buildRunResults(
       }
     }
     const inGroups = (k: number) => engine.matchedTreated[k] === 1 || (!engine.treated[k] && engine.weight[k] > 0);
-    // Separation has its own field (model.separation), which the report and the UI explain.
-    const warnings = [belowMinimumTreated(engine.treatment.matched), engine.model.problem].filter((w): w is string => Boolean(w));
-    if (!engine.model.converged) warnings.push(`The score model did not converge in ${engine.model.iterations} iterations.`);
     analyses.push({
       name: analysis.name,
       spec: analysis,
@@ -136,11 +133,10 @@ export function buildRunResults(
       balance: engine.balance,
       histogram: engine.histogram,
       outcomes,
-      warnings,
     });
     records.set(analysis.name, { recordIds: engine.recordIds, treated: engine.treated, score: engine.score, weight: engine.weight });
   });
-  const results: RunResults = {
+  const results: RunResults = completeRun({
     runId: context.runId,
     createdAt: context.createdAt,
     engineVersion: ENGINE_VERSION,
@@ -149,6 +145,6 @@ export function buildRunResults(
     funnel: context.funnel,
     profile: context.profile,
     analyses,
-  };
+  });
   return { results, records };
 }
