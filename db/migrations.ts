@@ -74,6 +74,17 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (run_id, analysis)
   );
   `,
+  // The analyst's written justification for publishing an analysis that does not pass the matching-quality
+  // gate (METHOD.md section 4a): one per run and analysis; every change is also in the audit log.
+  `
+  CREATE TABLE run_justifications (
+    run_id TEXT NOT NULL REFERENCES runs (run_id) ON DELETE CASCADE,
+    analysis TEXT NOT NULL,
+    text TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (run_id, analysis)
+  );
+  `,
   // Matched sets (db/runs/runStore.ts, shared/engine/matchedSets.ts): per analysis the strata, each treated record's
   // set total, the nearest-neighbour pairs, the pool's score order and the treated records outside the pool filter;
   // runs get a name, a note

@@ -397,6 +397,14 @@ export const API = {
     args: z.object({ runId, analysis: analysisName, recordId: z.string().min(1).max(200), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
     result: {} as MatchedSetView,
   },
+  /**
+   * Records the analyst's justification for publishing the findings of an analysis that does not pass the
+   * matching-quality gate (METHOD.md 4a), or withdraws it (empty text); audited. Returns the run as it now reads.
+   */
+  'runs.justify': {
+    args: z.object({ runId, analysis: analysisName, text: z.string().max(5_000) }).strict(),
+    result: {} as RunResults,
+  },
   /** The run's full report as one self-contained HTML document, for the preview. */
   'report.html': { args: z.object({ runId }).strict(), result: {} as { html: string } },
   /**

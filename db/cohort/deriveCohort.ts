@@ -13,10 +13,13 @@ import { storeInfo } from '../extract/storeInfo';
 import { loadCohortArrays, loadParticipantRows, loadReoffenceArrays } from './loadExtractArrays';
 import { cohortColumnDefs, loadCohortColumns } from './loadCohortColumns';
 import { cohortSettingsSchema, type CohortSettings } from '../../shared/cohort/cohortSettings';
+import { participationPeriod, type ParticipationPeriod } from '../../shared/cohort/participationPeriod';
 
 export interface CohortProfiles {
   treatment: GroupProfile;
   notAnalysed: GroupProfile & { submittedNotAnalysed: number; withoutData: number; duplicates: number };
+  /** When the treatment group took part; absent from derivations made before it was recorded. */
+  participation?: ParticipationPeriod | null;
 }
 
 export interface CohortDerivation {
@@ -64,6 +67,7 @@ export function deriveCohort(db: Db, requested: Partial<CohortSettings> = {}, pr
       withoutData: notAnalysed.withoutData,
       duplicates: notAnalysed.duplicates,
     },
+    participation: participationPeriod(participants.startDay, funnel.status),
   };
 
   progress('Saving', 4, 5);

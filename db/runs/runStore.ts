@@ -5,6 +5,8 @@
 import type { Db } from '../store';
 import type { RunResults } from '../../shared/results/runResults';
 import type { StoredMatch } from '../../shared/engine/matchedSets';
+import type { Justification } from '../../shared/results/analysisFindings';
+import { completeRun } from '../../shared/results/completeRun';
 
 /** What every run has stored per analysis, old runs included. */
 export interface RunRecords {
@@ -73,9 +75,25 @@ export function listRuns(db: Db): RunListEntry[] {
   return rows.map((r) => ({ runId: r.run_id, createdAt: r.created_at, analyses: JSON.parse(r.analyses) as string[], name: r.name, note: r.note, importedAt: r.imported_at }));
 }
 
+/** The stored run with each analysis's verdict derived afresh, its recorded justifications included. */
 export function readRun(db: Db, runId: string): RunResults | null {
   const row = db.prepare('SELECT results FROM runs WHERE run_id = ? AND deleted_at IS NULL').get(runId) as { results: string } | undefined;
-  return row ? (JSON.parse(row.results) as RunResults) : null;
+  return row ? completeRun(JSON.parse(row.results) as RunResults, readJustifications(db, runId)) : null;
+}
+
+function readJustifications(db: Db, runId: string): Map<string, Justification> {
+  const rows = db.prepare('SELECT analysis, text, recorded_at FROM run_justifications WHERE run_id = ?').all(runId) as { analysis: string; text: string; recorded_at: string }[];
+  return new Map(rows.map((r) => [r.analysis, { text: r.text, recordedAt: r.recorded_at }]));
+}
+
+/** Records (or, with null, withdraws) the justification of one analysis of a stored run. */
+export function saveJustification(db: Db, runId: string, analysis: string, justification: Justification | null): void {
+  if (justification === null) db.prepare('DELETE FROM run_justifications WHERE run_id = ? AND analysis = ?').run(runId, analysis);
+  else {
+    db.prepare('INSERT INTO run_justifications (run_id, analysis, text, recorded_at) VALUES (?, ?, ?, ?) ON CONFLICT (run_id, analysis) DO UPDATE SET text = excluded.text, recorded_at = excluded.recorded_at').run(
+      runId, analysis, justification.text, justification.recordedAt,
+    );
+  }
 }
 
 /** Copies, so that the typed arrays are aligned whatever the Buffer's offset. */

@@ -30,9 +30,9 @@ import { deleteMapping, listMappings, loadMapping, saveMapping } from '../../db/
 import { browseTable } from '../../db/browse/browseTable';
 import { readCohortDerivation } from '../../db/cohort/deriveCohort';
 import { participantStatusPage } from '../../db/cohort/participantStatusPage';
-import { participantStatusReason } from '../../shared/wording/participantStatusReason';
+import { participantStatusReason } from '../../shared/wording/funnelWording';
 import { cohortColumnDefs } from '../../db/cohort/loadCohortColumns';
-import { describeRun, listRuns, markRunDeleted, purgeDeletedRuns, readRun, restoreRun } from '../../db/runs/runStore';
+import { describeRun, listRuns, markRunDeleted, purgeDeletedRuns, readRun, restoreRun, saveJustification } from '../../db/runs/runStore';
 import { createRunMatchViews } from './runMatchViews';
 import { renderReportHtml } from '../../shared/report/renderReportHtml';
 import { writeReport, type PdfPrinter } from '../exports/reportFiles';
@@ -45,7 +45,9 @@ export const MATCHLAB_VERSION = '0.1.0';
 export const DEMO_PASSPHRASE = 'matchlab-demo';
 /** The meta key of what a screen keeps: `analysis_draft` is the set-up's (its name since the first release). */
 const keptKey = (kind: KeptKind) => `${kind}_draft`;
-const DEMO_RECORDS = 20_000;
+export const DEMO_RECORDS = 20_000;
+/** A justification is printed beside the findings: a word or two is not one. */
+const MIN_JUSTIFICATION = 20;
 /** Jobs that rewrite the extract, during which the service closes its own connection. */
 const IMPORT_KINDS: ReadonlySet<JobKind> = new Set(['import', 'demo']);
 
@@ -304,6 +306,21 @@ export function createService(options: ServiceOptions): Service {
     },
     'runs.treated': (query) => matchViews.treatedPage(requireStore().db, storedRun(query.runId), query),
     'runs.matchedSet': ({ runId, analysis, recordId, limit }) => matchViews.matchedSet(requireStore().db, storedRun(runId), analysis, recordId, limit),
+    'runs.justify': ({ runId, analysis, text }) => {
+      const run = storedRun(runId);
+      const a = run.analyses.find((x) => x.name === analysis);
+      if (!a) throw new ApiError('not_found', `Run ${runId} has no analysis ${JSON.stringify(analysis)}`);
+      const trimmed = text.trim();
+      if (trimmed !== '' && a.matchingQuality.passes) throw new ApiError('invalid_request', `The ${analysis} analysis passes the matching-quality gate: it needs no justification.`);
+      if (trimmed !== '' && trimmed.length < MIN_JUSTIFICATION) throw new ApiError('invalid_request', `Write the justification out (at least ${MIN_JUSTIFICATION} characters): it is printed beside the findings.`);
+      const db = requireStore().db;
+      const recordedAt = new Date().toISOString();
+      db.transaction(() => {
+        saveJustification(db, runId, analysis, trimmed === '' ? null : { text: trimmed, recordedAt });
+        writeAudit(db, 'justification', { runId, analysis, text: trimmed === '' ? null : trimmed, withdrawn: trimmed === '' });
+      })();
+      return storedRun(runId);
+    },
     'report.html': ({ runId }) => ({ html: renderReportHtml(storedRun(runId)) }),
     'report.export': async ({ runId, path, overwrite }) => {
       const run = storedRun(runId);

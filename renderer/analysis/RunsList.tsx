@@ -4,7 +4,8 @@
 import { useId, useState } from 'react';
 import type { RunListEntry } from '../../shared/api';
 import type { AnalysisRuns } from './useAnalysisRuns';
-import { formatRunTime, runLabel } from './runLabel';
+import { runLabel } from './runLabel';
+import { formatDateTime } from '../../shared/format/dateFormat';
 
 interface Props {
   runs: RunListEntry[];
@@ -34,7 +35,7 @@ export function RunsList({ runs, openRunId, onOpen, actions }: Props) {
             <li key={r.runId} className={r.runId === openRunId ? 'open' : undefined} data-testid="run-entry">
               <button type="button" className="run-button" onClick={() => onOpen(r.runId)} aria-current={r.runId === openRunId ? 'true' : undefined} title={r.runId}>
                 <span className="run-time">{runLabel(r)}</span>
-                {r.name && <span className="muted small">{formatRunTime(r.createdAt)}</span>}
+                {r.name && <span className="muted small">{formatDateTime(r.createdAt)}</span>}
                 <span className="muted small">{r.analyses.join(', ')}</span>
                 {r.onEarlierImport && <span className="status-pill warn small">made on an earlier import</span>}
               </button>
@@ -73,7 +74,7 @@ function RunDescription({ entry, onSave, onCancel }: { entry: RunListEntry; onSa
       onKeyDown={(e) => e.key === 'Escape' && onCancel()}
     >
       <label htmlFor={`${id}-name`}>Run name</label>
-      <input id={`${id}-name`} value={name} maxLength={100} placeholder={formatRunTime(entry.createdAt)} onChange={(e) => setName(e.target.value)} autoFocus />
+      <input id={`${id}-name`} value={name} maxLength={100} placeholder={formatDateTime(entry.createdAt)} onChange={(e) => setName(e.target.value)} autoFocus />
       <label htmlFor={`${id}-note`}>Note</label>
       <textarea id={`${id}-note`} value={note} maxLength={2000} rows={3} onChange={(e) => setNote(e.target.value)} />
       <div className="run-actions">

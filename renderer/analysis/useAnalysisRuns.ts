@@ -26,6 +26,8 @@ export interface AnalysisRuns {
   describe: (runId: string, name: string, note: string) => Promise<boolean>;
   remove: (entry: RunListEntry) => void;
   restore: () => void;
+  /** Records (text) or withdraws ('') the justification of an analysis of the open run; rejects with the reason. */
+  justify: (analysis: string, text: string) => Promise<void>;
 }
 
 export function useAnalysisRuns(state: AppState, workspace: Workspace, dispatch: (a: WorkspaceAction) => void, epoch: number): AnalysisRuns {
@@ -140,6 +142,14 @@ export function useAnalysisRuns(state: AppState, workspace: Workspace, dispatch:
     );
   }, [deleted, refresh]);
 
+  const justify = useCallback(
+    async (analysis: string, text: string) => {
+      if (!run) return;
+      setRun(await call('runs.justify', { runId: run.runId, analysis, text }));
+    },
+    [run],
+  );
+
   return {
     runs,
     run: run && run.runId === openId ? run : null,
@@ -153,5 +163,6 @@ export function useAnalysisRuns(state: AppState, workspace: Workspace, dispatch:
     describe,
     remove,
     restore,
+    justify,
   };
 }

@@ -8,7 +8,7 @@ import { call } from '../api/client';
 import { ErrorNote } from '../components/ErrorNote';
 import { ScrollRegion } from '../components/ScrollRegion';
 import { runLabel } from '../analysis/runLabel';
-import { niceAxis, scaleLinear } from '../results/chartScale';
+import { niceAxis, scaleLinear } from '../../shared/charts/chartScale';
 import { analysisNames, compareRun, HEADLINE_MEASURES, setupRows, type ComparedRun } from './compareRuns';
 
 const MAX_RUNS = 4;
@@ -190,7 +190,7 @@ function EstimatesChart({ compared, labelOf }: { compared: ComparedRun[]; labelO
           const height = top + withAnalysis.length * ROW_H + 40;
           const bottom = top + withAnalysis.length * ROW_H;
           return (
-            <svg key={m.id} width={LABEL_W + PLOT_W + 20} height={height} role="img" aria-label={`${m.label}: ${withAnalysis.map((c) => `${labelOf(c.run.runId)} ${formatDifference(c.measures![m.id].difference, m.unit)} (${formatCi(c.measures![m.id].ciLow, c.measures![m.id].ciHigh, m.unit)})`).join('; ')}`}>
+            <svg key={m.id} width={LABEL_W + PLOT_W + 20} height={height} role="img" aria-label={`${m.label}: ${withAnalysis.map((c) => `${labelOf(c.run.runId)} ${formatDifference(c.measures![m.id].difference, m.id)} (${formatCi(c.measures![m.id].ciLow, c.measures![m.id].ciHigh, m.id)})`).join('; ')}`}>
               <text x={LABEL_W} y={14} className="panel-title">
                 {m.label}
               </text>

@@ -6,8 +6,8 @@ import type { Band } from '../../shared/engine/balance';
 import { matchingQualityGate, type MatchingQualityGate } from '../../shared/engine/matchingQualityGate';
 import type { MeasureResult } from '../../shared/outcomes/computeOutcomes';
 import type { AnalysisResults, RunResults } from '../../shared/results/runResults';
-import { balanceRowLabel } from '../results/balanceRowLabel';
-import { formatRunTime } from '../analysis/runLabel';
+import { balanceRowLabel } from '../../shared/wording/balanceLabels';
+import { formatDateTime } from '../../shared/format/dateFormat';
 
 export interface SetupRow {
   label: string;
@@ -84,7 +84,7 @@ export function setupRows(compared: ComparedRun[]): SetupRow[] {
     { label: 'Well / reasonably thresholds (%)', of: (c) => `${c.run.spec.bands.well} / ${c.run.spec.bands.reasonably}` },
     { label: 'Alpha', of: (c) => String(c.run.spec.alpha) },
     { label: 'Extract date', of: (c) => String(c.run.cohortSettings.extractDate ?? '') },
-    { label: 'Extract imported', of: (c) => (typeof c.run.cohortSettings.importedAt === 'string' ? formatRunTime(c.run.cohortSettings.importedAt) : '') },
+    { label: 'Extract imported', of: (c) => (typeof c.run.cohortSettings.importedAt === 'string' ? formatDateTime(c.run.cohortSettings.importedAt) : '') },
   ];
   return rows.map(({ label, of }) => {
     const values = compared.map(of);

@@ -135,7 +135,7 @@ export function AnalysisScreen({ state }: { state: AppState }) {
             {run.analyses
               .filter((a) => a.name === selected)
               .map((a) => (
-                <MatchingQuality key={a.name} analysis={a} bands={run.spec.bands} />
+                <MatchingQuality key={a.name} analysis={a} bands={run.spec.bands} onJustify={(text) => runs.justify(a.name, text)} />
               ))}
           </AnalysisTabs>
         )}
@@ -148,11 +148,11 @@ export function AnalysisScreen({ state }: { state: AppState }) {
               ))}
           </AnalysisTabs>
         )}
-        {shownView === 'results' && run && <ResultsPanel run={run} selected={selected} onSelect={setSelected} />}
+        {shownView === 'results' && run && <ResultsPanel run={run} selected={selected} onSelect={setSelected} onJustify={runs.justify} />}
         {shownView === 'report' && run && (
           <>
             <ReportExport run={run} dataDir={state.dataDir} />
-            <ReportPreview runId={run.runId} />
+            <ReportPreview key={run.analyses.map((a) => a.justification?.recordedAt ?? '').join('|')} runId={run.runId} />
           </>
         )}
         {shownView === 'compare' && runs.runs && (

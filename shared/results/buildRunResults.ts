@@ -9,10 +9,10 @@ import type { Column } from '../engine/column';
 import type { RecordOutcomes } from '../cohort/recordOutcomes';
 import type { FunnelCount } from '../cohort/funnelSteps';
 import { computeOutcomes } from '../outcomes/computeOutcomes';
-import { belowMinimumTreated } from '../outcomes/reportingGates';
 import { sampleSizes } from '../engine/sampleSizes';
 import type { StoredMatch } from '../engine/matchedSets';
-import type { AnalysisResults, RunResults } from './runResults';
+import type { AnalysisCore, RunResults } from './runResults';
+import { completeRun } from './completeRun';
 
 export interface CohortData {
   table: CohortTable;
@@ -76,7 +76,7 @@ export function buildRunResults(
   context: RunContext,
   progress: RunProgress = () => undefined,
 ): { results: RunResults; records: Map<string, AnalysisRecords> } {
-  const analyses: AnalysisResults[] = [];
+  const analyses: AnalysisCore[] = [];
   const records = new Map<string, AnalysisRecords>();
   spec.analyses.forEach((analysis, a) => {
     const label = spec.analyses.length > 1 ? `${analysis.name} (${a + 1} of ${spec.analyses.length}): ` : `${analysis.name}: `;
@@ -102,9 +102,6 @@ export function buildRunResults(
       }
     }
     const inGroups = (k: number) => engine.matchedTreated[k] === 1 || (!engine.treated[k] && engine.weight[k] > 0);
-    // Separation has its own field (model.separation), which the report and the UI explain.
-    const warnings = [belowMinimumTreated(engine.treatment.matched), engine.model.problem].filter((w): w is string => Boolean(w));
-    if (!engine.model.converged) warnings.push(`The score model did not converge in ${engine.model.iterations} iterations.`);
     analyses.push({
       name: analysis.name,
       spec: analysis,
@@ -144,7 +141,6 @@ export function buildRunResults(
       distributions: engine.distributions,
       histogram: engine.histogram,
       outcomes,
-      warnings,
     });
     records.set(analysis.name, {
       recordIds: engine.recordIds,
@@ -158,7 +154,7 @@ export function buildRunResults(
       outsideFilterIds: prepared.treatedOutsideFilterIds,
     });
   });
-  const results: RunResults = {
+  const results: RunResults = completeRun({
     runId: context.runId,
     createdAt: context.createdAt,
     engineVersion: ENGINE_VERSION,
@@ -167,6 +163,6 @@ export function buildRunResults(
     funnel: context.funnel,
     profile: context.profile,
     analyses,
-  };
+  });
   return { results, records };
 }
