@@ -95,10 +95,11 @@ describe('analysis job', () => {
         const same = (x: { buffer: ArrayBufferLike }, y: { buffer: ArrayBufferLike }) => Buffer.from(x.buffer).equals(Buffer.from(y.buffer));
         expect(same(rb.score, ra.score)).toBe(true);
         expect(same(rb.weight, ra.weight)).toBe(true);
-        // Who was matched to whom is stored identically too (Regional is nearest neighbour: its pairs are kept).
+        // Who was matched to whom is stored identically too (pairs are kept for nearest neighbour only).
         expect(same(rb.setTotal, ra.setTotal)).toBe(true);
         expect(same(rb.strata, ra.strata)).toBe(true);
-        expect(rb.pairs === null).toBe(analysis === 'National');
+        expect(same(rb.poolOrder, ra.poolOrder)).toBe(true);
+        expect(rb.pairs === null).toBe(a.analyses.find((x) => x.name === analysis)!.spec.matching.method !== 'nearest');
         if (ra.pairs && rb.pairs) expect(same(rb.pairs.control, ra.pairs.control) && same(rb.pairs.treated, ra.pairs.treated)).toBe(true);
       }
     } finally {
