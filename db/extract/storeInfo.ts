@@ -27,6 +27,13 @@ export function storeInfo(db: Db): StoreInfo {
   for (const kind of KINDS) {
     if (tableExists(db, kind)) rows[kind] = (db.prepare(`SELECT count(*) AS n FROM ${kind}`).get() as { n: number }).n;
   }
+  const extract = extractDescription(db);
+  const runs = tableExists(db, 'runs') ? (db.prepare('SELECT * FROM runs ORDER BY rowid DESC').all() as Record<string, unknown>[]) : [];
+  return { extract, rows, runs };
+}
+
+/** The extract held (null before the first import), without counting the tables' rows: cheap at any size. */
+export function extractDescription(db: Db): StoreInfo['extract'] {
   let extract: StoreInfo['extract'] = null;
   if (tableExists(db, 'extract')) {
     const e = db.prepare('SELECT extract_date, extract_date_source, imported_at FROM extract WHERE id = 1').get() as
@@ -46,6 +53,5 @@ export function storeInfo(db: Db): StoreInfo {
       };
     }
   }
-  const runs = tableExists(db, 'runs') ? (db.prepare('SELECT * FROM runs ORDER BY rowid DESC').all() as Record<string, unknown>[]) : [];
-  return { extract, rows, runs };
+  return extract;
 }
