@@ -1,6 +1,6 @@
 // Streaming XLSX reader: yauzl reads the zip by its central directory (so the order of the
-// entries does not matter), saxes parses the XML. Shared strings are read first, into memory;
-// the sheet is then inflated and parsed as it streams. Nothing is written to disk: exceljs's
+// entries does not matter). Shared strings are read first, into memory; the sheet is then
+// inflated and scanned as it streams (sheetXml.ts); saxes parses the small parts. Nothing is written to disk: exceljs's
 // streaming reader spooled a sheet stored before its shared strings (Excel's usual order) to a
 // temporary file in plaintext, which a crash left behind.
 import { createHash } from 'node:crypto';
@@ -10,6 +10,7 @@ import type { Readable } from 'node:stream';
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
 import { ReadError } from './importProblems';
+import { elementPrefix, scanRows, scanSharedStrings, type ScannedCell } from './sheetXml';
 import type { RecordBatch, RecordStream } from './rowSource';
 
 type ZipFile = yauzl.ZipFile;
@@ -50,21 +51,17 @@ function entryStream(archive: Archive, name: string): Promise<Readable> {
   });
 }
 
-/** Feeds an entry's XML to a fresh parser, calling `onChunk` after each chunk (to hand rows on). */
-async function* parseEntry(archive: Archive, name: string, setUp: (parser: SaxesParser) => void): AsyncGenerator<number> {
-  const parser = new SaxesParser();
-  setUp(parser);
+/** An entry's XML text, a decoded chunk at a time, with the compressed bytes read so far. */
+async function* entryText(archive: Archive, name: string): AsyncGenerator<{ text: string; compressed: number }> {
   const decoder = new StringDecoder('utf8');
   let compressed = 0;
   const stream = await entryStream(archive, name);
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      parser.write(decoder.write(chunk));
       compressed += chunk.length;
-      yield compressed;
+      yield { text: decoder.write(chunk), compressed };
     }
-    parser.write(decoder.end());
-    parser.close();
+    yield { text: decoder.end(), compressed };
   } catch (err) {
     throw unreadable(err);
   } finally {
@@ -72,9 +69,15 @@ async function* parseEntry(archive: Archive, name: string, setUp: (parser: Saxes
   }
 }
 
+/** Feeds a small entry's XML to saxes, whose handlers `setUp` attaches. */
 async function readWholeEntry(archive: Archive, name: string, setUp: (parser: SaxesParser) => void): Promise<void> {
-  for await (const _ of parseEntry(archive, name, setUp)) {
-    // the handlers collect what they need
+  const parser = new SaxesParser();
+  setUp(parser);
+  try {
+    for await (const { text } of entryText(archive, name)) parser.write(text);
+    parser.close();
+  } catch (err) {
+    throw unreadable(err);
   }
 }
 
@@ -109,24 +112,16 @@ async function readWorkbook(archive: Archive): Promise<{ sheets: SheetRef[]; dat
 async function readSharedStrings(archive: Archive): Promise<string[]> {
   const strings: string[] = [];
   if (!archive.entries.has('xl/sharedStrings.xml')) return strings;
-  let current = '';
-  let inText = false;
-  let phonetic = 0;
-  await readWholeEntry(archive, 'xl/sharedStrings.xml', (p) => {
-    p.on('opentag', (tag) => {
-      if (tag.name === 'si') current = '';
-      else if (tag.name === 'rPh') phonetic++;
-      else if (tag.name === 't' && phonetic === 0) inText = true;
-    });
-    p.on('text', (text) => {
-      if (inText) current += text;
-    });
-    p.on('closetag', (tag) => {
-      if (tag.name === 't') inText = false;
-      else if (tag.name === 'rPh') phonetic--;
-      else if (tag.name === 'si') strings.push(current);
-    });
-  });
+  let pending = '';
+  let prefix: string | null = null;
+  for await (const { text } of entryText(archive, 'xl/sharedStrings.xml')) {
+    pending += text;
+    prefix ??= elementPrefix(pending, 'sst');
+    if (prefix === null) continue;
+    const scanned = scanSharedStrings(pending, prefix, 0);
+    for (const s of scanned.strings) strings.push(s);
+    pending = pending.slice(scanned.consumed);
+  }
   return strings;
 }
 
@@ -161,17 +156,6 @@ async function readDateStyles(archive: Archive): Promise<boolean[]> {
   return dateStyles;
 }
 
-/** Zero-based column of a cell reference such as "AB12". */
-function columnOf(ref: string): number {
-  let column = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 65 || c > 90) break;
-    column = column * 26 + (c - 64);
-  }
-  return column - 1;
-}
-
 const DAY_MS = 86_400_000;
 
 /** An Excel date serial as an ISO date (the 1900 or 1904 date system), as exceljs read it. */
@@ -201,14 +185,6 @@ export async function listSheets(path: string): Promise<string[]> {
   }
 }
 
-interface CellState {
-  column: number;
-  type: string;
-  dateStyle: boolean;
-  value: string;
-  inValue: boolean;
-}
-
 export async function openXlsxRecords(path: string, sheet?: string): Promise<RecordStream> {
   const bytesTotal = statSync(path).size;
   let bytesRead = 0;
@@ -227,13 +203,14 @@ export async function openXlsxRecords(path: string, sheet?: string): Promise<Rec
       const entry = archive.entries.get(wanted.path);
       const compressedTotal = entry?.compressedSize || 1;
 
-      let batch: RecordBatch = { cells: [], lines: [] };
-      let width = -1;
-      let row: string[] = [];
-      let rowNumber = 0;
-      let cell: CellState | null = null;
-      let inInline = false;
-      const cellText = (c: CellState): string => {
+      // Dates repeat (a cohort has a few thousand distinct days): each is formatted once.
+      const isoOfSerial = new Map<number, string>();
+      const dateText = (n: number): string => {
+        let iso = isoOfSerial.get(n);
+        if (iso === undefined) isoOfSerial.set(n, (iso = serialToIsoDate(n, date1904)));
+        return iso;
+      };
+      const cellText = (c: ScannedCell): string => {
         switch (c.type) {
           case 's':
             return strings[Number(c.value)] ?? '';
@@ -248,80 +225,41 @@ export async function openXlsxRecords(path: string, sheet?: string): Promise<Rec
           default: {
             if (c.value === '') return '';
             const n = Number(c.value);
-            return c.dateStyle && Number.isFinite(n) ? serialToIsoDate(n, date1904) : String(n);
+            return dateStyles[c.style] && Number.isFinite(n) ? dateText(n) : String(n);
           }
         }
       };
-      const parsing = parseEntry(archive, wanted.path, (p) => {
-        p.on('opentag', (tag) => {
-          const a = tag.attributes;
-          switch (tag.name) {
-            case 'row':
-              rowNumber = a.r === undefined ? rowNumber + 1 : Number(a.r);
-              row = [];
-              break;
-            case 'c':
-              cell = {
-                column: a.r === undefined ? row.length : columnOf(String(a.r)),
-                type: String(a.t ?? 'n'),
-                dateStyle: dateStyles[Number(a.s ?? 0)] ?? false,
-                value: '',
-                inValue: false,
-              };
-              break;
-            case 'v':
-              if (cell) cell.inValue = true;
-              break;
-            case 'is':
-              inInline = true;
-              break;
-            case 't':
-              if (cell && inInline) cell.inValue = true;
-              break;
-          }
-        });
-        p.on('text', (text) => {
-          if (cell?.inValue) cell.value += text;
-        });
-        p.on('closetag', (tag) => {
-          switch (tag.name) {
-            case 'v':
-            case 't':
-              if (cell) cell.inValue = false;
-              break;
-            case 'is':
-              inInline = false;
-              break;
-            case 'c':
-              if (cell) {
-                while (row.length < cell.column) row.push('');
-                row[cell.column] = cellText(cell);
-              }
-              cell = null;
-              break;
-            case 'row': {
-              if (row.every((c) => c.trim() === '')) break;
-              // Trailing blank cells beyond the header's width are formatting, not data.
-              let end = row.length;
-              while (end > Math.max(width, 0) && row[end - 1].trim() === '') end--;
-              row.length = end;
-              while (row.length < width) row.push('');
-              if (width < 0) width = row.length;
-              batch.cells.push(row);
-              batch.lines.push(rowNumber);
-              break;
-            }
-          }
-        });
-      });
-      for await (const compressed of parsing) {
+      let width = -1;
+      let rowNumber = 0;
+      let pending = '';
+      let prefix: string | null = null;
+      for await (const { text, compressed } of entryText(archive, wanted.path)) {
         bytesRead = Math.round((bytesTotal * compressed) / compressedTotal);
-        if (batch.cells.length > 0) {
-          yield batch;
-          batch = { cells: [], lines: [] };
+        pending += text;
+        prefix ??= elementPrefix(pending, 'worksheet');
+        if (prefix === null) continue;
+        const scanned = scanRows(pending, prefix, 0, rowNumber);
+        pending = pending.slice(scanned.consumed);
+        const batch: RecordBatch = { cells: [], lines: [] };
+        for (const r of scanned.rows) {
+          rowNumber = r.number;
+          const row: string[] = [];
+          for (const c of r.cells) {
+            while (row.length < c.column) row.push('');
+            row[c.column] = cellText(c);
+          }
+          if (row.every((c) => c.trim() === '')) continue;
+          // Trailing blank cells beyond the header's width are formatting, not data.
+          let end = row.length;
+          while (end > Math.max(width, 0) && row[end - 1].trim() === '') end--;
+          row.length = end;
+          while (row.length < width) row.push('');
+          if (width < 0) width = row.length;
+          batch.cells.push(row);
+          batch.lines.push(r.number);
         }
+        if (batch.cells.length > 0) yield batch;
       }
-      if (batch.cells.length > 0) yield batch;
       digest = await hashFile(path);
       bytesRead = bytesTotal;
     } catch (err) {
