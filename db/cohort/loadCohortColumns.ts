@@ -4,6 +4,7 @@
 import type { Db } from '../store';
 import type { Column } from '../../shared/engine/column';
 import { readExtractColumns } from '../columnStore/columnTables';
+import { numericValues } from '../columnStore/columnBuilders';
 
 export interface CohortColumnDef {
   name: string;
@@ -24,7 +25,7 @@ export function loadCohortColumns(db: Db, defs: readonly CohortColumnDef[]): Col
   const stored = readExtractColumns(db, 'cohort', defs.map((d) => d.name));
   return defs.map((d): Column => {
     const c = stored.get(d.name)!;
-    if (d.kind === 'numeric' && c.values instanceof Float64Array) return { kind: 'numeric', name: d.name, values: c.values };
+    if (d.kind === 'numeric' && c.type !== 'text') return { kind: 'numeric', name: d.name, values: numericValues(c) };
     if (d.kind === 'categorical' && c.values instanceof Int32Array && c.type !== 'text') return { kind: 'categorical', name: d.name, codes: c.values, levels: c.levels ?? [] };
     throw new Error(`the column store holds "${d.name}" in a form that does not fit a ${d.kind} column`);
   });

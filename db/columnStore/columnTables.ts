@@ -10,6 +10,9 @@ export type StoredColumn =
   | { type: Exclude<StoredType, 'text'>; values: TypedColumn; levels?: string[] }
   | { type: 'text'; values: string[] };
 
+/** What a column builder gives: a stored column, or texts already encoded as the store keeps them. */
+export type ColumnToWrite = StoredColumn | { type: 'text'; encoded: Buffer; rows: number };
+
 export type ColumnFile = 'cohort' | 'reoffences';
 
 export const EXTRACT_COLUMNS_SQL = `
@@ -30,14 +33,15 @@ export class ColumnStoreError extends Error {
   }
 }
 
-function encode(column: StoredColumn): Buffer {
-  return column.type === 'text' ? encodeTexts(column.values) : encodeTyped(column.values);
-}
-
-export function writeExtractColumn(db: Db, file: ColumnFile, name: string, column: StoredColumn): void {
-  const levels = column.type !== 'text' && column.levels ? JSON.stringify(column.levels) : null;
-  db.prepare('INSERT INTO extract_columns (file, name, type, rows, levels, data) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(file, name, column.type === 'text' ? 'text' : typeOf(column.values), column.values.length, levels, encode(column));
+export function writeExtractColumn(db: Db, file: ColumnFile, name: string, column: ColumnToWrite): void {
+  const insert = db.prepare('INSERT INTO extract_columns (file, name, type, rows, levels, data) VALUES (?, ?, ?, ?, ?, ?)');
+  if (column.type !== 'text') {
+    insert.run(file, name, typeOf(column.values), column.values.length, column.levels ? JSON.stringify(column.levels) : null, encodeTyped(column.values));
+  } else if ('encoded' in column) {
+    insert.run(file, name, 'text', column.rows, null, column.encoded);
+  } else {
+    insert.run(file, name, 'text', column.values.length, null, encodeTexts(column.values));
+  }
 }
 
 interface StoredRow {

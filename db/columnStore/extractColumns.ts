@@ -4,13 +4,12 @@
 import type { Db } from '../store';
 import type { FeedColumn } from '../import/loadRows';
 import { byteOrderPermutation } from '../../shared/engine/byteOrder';
-import { CategoryBuilder, DayBuilder, ExtraBuilder, NumberBuilder, TextBuilder, type ColumnBuilder } from './columnBuilders';
+import { CategoryBuilder, DayBuilder, EncodedTextBuilder, ExtraBuilder, NumberBuilder, TextBuilder, type ColumnBuilder } from './columnBuilders';
 import { writeExtractColumn, type ColumnFile } from './columnTables';
 
-const KEYS = new Set(['record_id', 'person_id']);
-
 function cohortBuilder(feed: FeedColumn): ColumnBuilder {
-  if (KEYS.has(feed.column)) return new TextBuilder();
+  if (feed.column === 'record_id') return new TextBuilder();
+  if (feed.column === 'person_id') return new EncodedTextBuilder();
   if (feed.extra) {
     const typing = feed.extra;
     return new ExtraBuilder(() => typing.kind);
@@ -28,7 +27,7 @@ function cohortBuilder(feed: FeedColumn): ColumnBuilder {
 }
 
 function reoffenceBuilder(feed: FeedColumn): ColumnBuilder {
-  if (feed.column === 'person_id') return new TextBuilder();
+  if (feed.column === 'person_id') return new EncodedTextBuilder();
   if (feed.rule === 'date') return new DayBuilder();
   if (feed.rule === 'flag') return new NumberBuilder('uint8');
   return new CategoryBuilder();

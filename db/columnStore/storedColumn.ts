@@ -18,7 +18,7 @@ const CONSTRUCTORS = {
 type TypedName = Exclude<StoredType, 'text'>;
 export type TypedOf<T extends TypedName> = InstanceType<(typeof CONSTRUCTORS)[T]>;
 
-const SEPARATOR = '\0';
+export const TEXT_SEPARATOR = '\0';
 
 export function typeOf(values: TypedColumn): TypedName {
   if (values instanceof Int8Array) return 'int8';
@@ -43,13 +43,13 @@ export function decodeTyped<T extends TypedName>(type: T, blob: Buffer): TypedOf
 }
 
 export function encodeTexts(values: readonly string[]): Buffer {
-  for (const v of values) if (v.includes(SEPARATOR)) throw new Error('a text value holds a NUL character');
-  return Buffer.from(values.join(SEPARATOR), 'utf8');
+  for (const v of values) if (v.includes(TEXT_SEPARATOR)) throw new Error('a text value holds a NUL character');
+  return Buffer.from(values.join(TEXT_SEPARATOR), 'utf8');
 }
 
 export function decodeTexts(blob: Buffer, count: number): string[] {
   if (count === 0) return [];
-  const texts = blob.toString('utf8').split(SEPARATOR);
+  const texts = blob.toString('utf8').split(TEXT_SEPARATOR);
   if (texts.length !== count) throw new Error(`a stored text column has ${texts.length} values, not ${count}`);
   return texts;
 }
