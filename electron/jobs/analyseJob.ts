@@ -14,23 +14,23 @@ export interface AnalyseJobPayload {
   spec: SpecInput;
 }
 
-// One analysis's steps with their share of its time (bench/analysisBench.ts: the score model's
-// iterations lead, then matching and balance).
+// One analysis's steps with their share of its time (the National preset on a shuffled 300,000-record
+// extract in the app: the score model's iterations lead, then balance).
 const ANALYSIS_STEPS: { step: RunStep; what: string; weight: number }[] = [
-  { step: 'preparing', what: 'selecting the pool and covariates', weight: 4 },
-  { step: 'order', what: 'putting the records in order', weight: 2 },
-  { step: 'design', what: 'building the design matrix', weight: 8 },
+  { step: 'preparing', what: 'selecting the pool and covariates', weight: 5 },
+  { step: 'order', what: 'putting the records in order', weight: 10 },
+  { step: 'design', what: 'building the design matrix', weight: 10 },
   { step: 'fit', what: 'fitting the score model', weight: 40 },
-  { step: 'match', what: 'matching', weight: 12 },
-  { step: 'balance', what: 'checking balance', weight: 10 },
-  { step: 'outcomes', what: 'estimating the outcomes', weight: 4 },
+  { step: 'match', what: 'matching', weight: 8 },
+  { step: 'balance', what: 'checking balance', weight: 17 },
+  { step: 'outcomes', what: 'estimating the outcomes', weight: 5 },
 ];
 
 /** The bar's phases for a spec: loading, each analysis's steps, saving. */
 export function analysisPhases(names: readonly string[]): ProgressPhase[] {
   const per = ANALYSIS_STEPS.reduce((s, x) => s + x.weight, 0);
   return [
-    { id: 'loading', label: 'Loading the cohort', weight: per / 10 },
+    { id: 'loading', label: 'Loading the cohort', weight: per / 7 },
     ...names.flatMap((name, a) =>
       ANALYSIS_STEPS.map(({ step, what, weight }) => ({
         id: `${a}:${step}`,
@@ -38,7 +38,7 @@ export function analysisPhases(names: readonly string[]): ProgressPhase[] {
         weight,
       })),
     ),
-    { id: 'saving', label: 'Saving the run', weight: per / 10 },
+    { id: 'saving', label: 'Saving the run', weight: per / 20 },
   ];
 }
 

@@ -11,12 +11,13 @@ import { WeightedProgress, type ProgressPhase } from './weightedProgress';
 
 export type ImportJobStep = ImportProgress['phase'] | DeriveStep;
 
-// Weights: shares of the whole job's time on the benchmarks' 300k and 1M extracts (bench/importBench.ts).
+// Weights: shares of the whole job's time (with the cohort step's DERIVE_PHASES) on a shuffled
+// 300,000-record extract in the app (e2e/manual/progressScreens.manual.ts).
 const IMPORT_PHASES: ProgressPhase<ImportProgress['phase']>[] = [
-  { id: 'reading', label: 'Reading and checking the files', weight: 80 },
+  { id: 'reading', label: 'Reading and checking the files', weight: 55 },
   { id: 'columns', label: 'Putting the records in record_id order', weight: 3 },
-  { id: 'indexing', label: 'Indexing the extract', weight: 6 },
-  { id: 'committing', label: 'Writing the extract to the store', weight: 4 },
+  { id: 'indexing', label: 'Indexing the extract', weight: 17 },
+  { id: 'committing', label: 'Writing the extract to the store', weight: 7 },
 ];
 
 /** The import job's phases: the import's, then the cohort step's. */
