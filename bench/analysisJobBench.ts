@@ -19,12 +19,7 @@ import { prepareAnalysis } from '../shared/engine/prepareAnalysis';
 import { codeCovariates } from '../shared/engine/covariateCoding';
 import { buildDesign } from '../shared/engine/designMatrix';
 import { weightedCrossProduct } from '../shared/engine/weightedCrossProduct';
-import { benchExtracts, loadAverage, median } from './benchExtract';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-}
+import { arg, benchExtracts, loadAverage, median } from './benchExtract';
 
 const records = Number(arg('records', '300000'));
 const runs = Number(arg('runs', '3'));

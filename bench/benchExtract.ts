@@ -76,3 +76,9 @@ export function median(values: number[]): number {
 export function loadAverage(): string {
   return loadavg().map((x) => x.toFixed(2)).join(' ');
 }
+
+/** The value after `--name` on the command line, or the fallback. */
+export function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+}

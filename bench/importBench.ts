@@ -10,14 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { importExtract } from '../db/import/importExtract';
 import { deriveCohort } from '../db/cohort/deriveCohort';
 import { openStore } from '../db/store';
-import { benchExtracts, loadAverage, median, ROW_ORDERS, type BenchFiles, type RowOrder } from './benchExtract';
+import { arg, benchExtracts, loadAverage, median, ROW_ORDERS, type BenchFiles, type RowOrder } from './benchExtract';
 
 const PASSPHRASE = 'benchmark passphrase';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-}
 
 interface ChildResult {
   importMs: number;

@@ -10,12 +10,7 @@ import { importExtract, type ImportRequest } from '../db/import/importExtract';
 import { deriveCohort } from '../db/cohort/deriveCohort';
 import { openStore } from '../db/store';
 import { csvCellAsExcel, writeXlsx } from '../db/import/xlsxFixture';
-import { benchExtracts, loadAverage, median } from './benchExtract';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-}
+import { arg, benchExtracts, loadAverage, median } from './benchExtract';
 
 const records = Number(arg('records', '300000'));
 const runs = Number(arg('runs', '3'));
