@@ -32,7 +32,7 @@ export interface ImportSummary {
   durationMs: number;
 }
 
-export type FinalStep = 'indexing' | 'columns' | 'committing';
+export type FinalStep = 'indexing' | 'columns';
 
 export interface LoadedFiles {
   loaders: Record<FileKind, FileLoader>;
@@ -108,7 +108,6 @@ export function finaliseImport(db: Db, plan: ImportPlan, loaded: LoadedFiles, st
     extractDate,
     files: FILE_KINDS.map((k) => ({ kind: k, fileName: summaryFiles[k].fileName, sha256: summaryFiles[k].sha256, rows: summaryFiles[k].rows })),
   });
-  step('committing');
   return {
     extractDate,
     extractDateSource: plan.givenExtractDay === null ? 'latest_disposal' : 'given',

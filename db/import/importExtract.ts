@@ -19,8 +19,8 @@ export type { CohortColumnInfo, ImportSummary } from './finaliseImport';
 export type { ImportedFileInfo as ImportedFile } from '../../shared/extract/importedFile';
 
 export interface ImportProgress {
-  /** reading the files, then finaliseImport's steps. */
-  phase: 'reading' | FinalStep;
+  /** reading the files, then finaliseImport's steps, then the commit. */
+  phase: 'reading' | FinalStep | 'committing';
   /** While reading: the first file still being read. */
   file: FileKind | null;
   /** Over the three files together. */
@@ -37,6 +37,11 @@ export interface ImportOptions {
   workerFiles?: WorkerFileKind[];
   /** ... when they have at least this many bytes (default WORKER_MIN_BYTES). */
   workerMinBytes?: number;
+  /**
+   * Work on the new extract that must be stored with it or not at all (the cohort step): runs in
+   * the import's transaction, just before its commit.
+   */
+  beforeCommit?: () => void;
 }
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -124,6 +129,9 @@ export async function importExtract(db: Db, request: ImportRequest, options: Imp
       progress(step, true);
       signal?.throwIfAborted();
     });
+    options.beforeCommit?.();
+    progress('committing', true);
+    signal?.throwIfAborted();
     db.exec('COMMIT');
     return { ...described, durationMs: Date.now() - started };
   } catch (err) {

@@ -1,6 +1,6 @@
-// The import job: the three extract files into the store in one transaction (db/import), then
-// the cohort step on the new extract (db/cohort), so the funnel is ready when the import is.
-// One progress bar covers both.
+// The import job: the three extract files into the store (db/import) and the cohort step on the
+// new extract (db/cohort) in ONE transaction, so the funnel is ready when the import is, and a
+// cancel or a failure anywhere leaves the store exactly as it was. One progress bar covers both.
 import { importExtract, type ImportProgress, type ImportRequest, type ImportSummary } from '../../db/import/importExtract';
 import { ImportError, ReadError } from '../../db/import/importProblems';
 import { deriveCohort, type DeriveStep } from '../../db/cohort/deriveCohort';
@@ -13,15 +13,15 @@ export type ImportJobStep = ImportProgress['phase'] | DeriveStep;
 
 // Weights: shares of the whole job's time (with the cohort step's DERIVE_PHASES) on a shuffled
 // 300,000-record extract in the app (e2e/manual/progressScreens.manual.ts).
-const IMPORT_PHASES: ProgressPhase<ImportProgress['phase']>[] = [
+const READING_PHASES: ProgressPhase<ImportProgress['phase']>[] = [
   { id: 'reading', label: 'Reading and checking the files', weight: 55 },
   { id: 'columns', label: 'Putting the records in record_id order', weight: 3 },
   { id: 'indexing', label: 'Indexing the extract', weight: 17 },
-  { id: 'committing', label: 'Writing the extract to the store', weight: 7 },
 ];
+const COMMIT_PHASE: ProgressPhase<'committing'> = { id: 'committing', label: 'Writing the extract to the store', weight: 7 };
 
-/** The import job's phases: the import's, then the cohort step's. */
-export const IMPORT_JOB_PHASES: ProgressPhase<ImportJobStep>[] = [...IMPORT_PHASES, ...DERIVE_PHASES];
+/** The import job's phases: the import's, the cohort step's, the commit of both. */
+export const IMPORT_JOB_PHASES: ProgressPhase<ImportJobStep>[] = [...READING_PHASES, ...DERIVE_PHASES, COMMIT_PHASE];
 
 export async function importJob(ctx: JobContext<ImportRequest>): Promise<ImportSummary> {
   return runImport(ctx, new WeightedProgress(IMPORT_JOB_PHASES, ctx.progress));
@@ -37,6 +37,9 @@ export async function runImport(ctx: JobContext<ImportRequest>, progress: Weight
         p.phase === 'reading'
           ? progress.at('reading', p.bytesDone / p.bytesTotal, p.file ? `(${p.file}: ${p.rows.toLocaleString('en-GB')} rows)` : undefined)
           : progress.at(p.phase),
+      beforeCommit: () => {
+        deriveCohort(ctx.db, {}, (step) => progress.at(step));
+      },
     });
   } catch (err) {
     if (err instanceof ImportError) {
@@ -45,6 +48,5 @@ export async function runImport(ctx: JobContext<ImportRequest>, progress: Weight
     if (err instanceof ReadError) throw new ApiError('import_unreadable', `The extract was not imported: ${err.message}`);
     throw err;
   }
-  deriveCohort(ctx.db, {}, (step) => progress.at(step));
   return summary;
 }

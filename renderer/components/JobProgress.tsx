@@ -19,6 +19,8 @@ function timeLeft(job: JobInfo): string | null {
 
 export function JobProgress({ job }: { job: JobInfo }) {
   const [, tick] = useState(0);
+  // Said at once: the job itself stops at its next progress report, or when a long store statement returns.
+  const [cancelling, setCancelling] = useState(false);
   useEffect(() => {
     const t = setInterval(() => tick((n) => n + 1), 1000);
     return () => clearInterval(t);
@@ -29,12 +31,19 @@ export function JobProgress({ job }: { job: JobInfo }) {
   return (
     <div className="job" role="status" aria-live="polite" data-testid="job-progress">
       <div className="job-head">
-        <strong>{PHASE_LABEL[job.phase] ?? job.phase}</strong>
+        <strong>{cancelling ? 'Cancelling: the store is left as it was' : (PHASE_LABEL[job.phase] ?? job.phase)}</strong>
         <span className="muted">
           {pct !== null ? `${pct.toFixed(0)}%` : 'working'}
-          {left ? ` · ${left}` : ''}
+          {left && !cancelling ? ` · ${left}` : ''}
         </span>
-        <button className="secondary small" onClick={() => void call('job.cancel', { jobId: job.id })}>
+        <button
+          className="secondary small"
+          disabled={cancelling}
+          onClick={() => {
+            setCancelling(true);
+            void call('job.cancel', { jobId: job.id });
+          }}
+        >
           Cancel
         </button>
       </div>
