@@ -3,4 +3,5 @@
 import { defineConfig } from '@playwright/test';
 import base from '../../playwright.config';
 
-export default defineConfig({ ...base, testDir: '.', testMatch: '*.manual.ts', timeout: 1_800_000 });
+// Paths here are relative to this file: the same global setup (build the app once) as the end-to-end tests.
+export default defineConfig({ ...base, globalSetup: '../buildOnce.ts', testDir: '.', testMatch: '*.manual.ts', timeout: 1_800_000 });
