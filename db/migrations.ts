@@ -85,6 +85,19 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (run_id, analysis)
   );
   `,
+  // The cohort step's per-record results as whole columns (db/columnStore) instead of one row per record: the
+  // analysis reads them in one pass. A derivation made before this has no columns, so it is forgotten: the
+  // cohort step runs again (and an extract imported before the column store is imported again).
+  `
+  DROP TABLE record_outcomes;
+  DELETE FROM cohort_derivation;
+  CREATE TABLE outcome_columns (
+    name TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    rows INTEGER NOT NULL,
+    data BLOB NOT NULL
+  );
+  `,
   // Matched sets (db/runs/runStore.ts, shared/engine/matchedSets.ts): per analysis the strata, each treated record's
   // set total, the nearest-neighbour pairs, the pool's score order and the treated records outside the pool filter;
   // runs get a name, a note

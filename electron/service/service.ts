@@ -32,6 +32,7 @@ import { readCohortDerivation } from '../../db/cohort/deriveCohort';
 import { participantStatusPage } from '../../db/cohort/participantStatusPage';
 import { participantStatusReason } from '../../shared/wording/funnelWording';
 import { cohortColumnDefs } from '../../db/cohort/loadCohortColumns';
+import { countPoolEligible } from '../../db/columnStore/columnTables';
 import { describeRun, listRuns, markRunDeleted, purgeDeletedRuns, readRun, restoreRun, saveJustification } from '../../db/runs/runStore';
 import { createRunMatchViews } from './runMatchViews';
 import { renderReportHtml } from '../../shared/report/renderReportHtml';
@@ -262,9 +263,10 @@ export function createService(options: ServiceOptions): Service {
     'analysis.options': () => {
       const { db } = requireStore();
       if (!readCohortDerivation(db)) throw new ApiError('no_derivation', 'The cohort step has not run on this extract yet');
-      const counts = db
-        .prepare(`SELECT (SELECT count(*) FROM participant_status WHERE status = 'treated') AS treated, (SELECT count(*) FROM record_outcomes WHERE pool_eligible = 1) AS pool`)
-        .get() as { treated: number; pool: number };
+      const counts = {
+        treated: db.prepare(`SELECT count(*) FROM participant_status WHERE status = 'treated'`).pluck().get() as number,
+        pool: countPoolEligible(db),
+      };
       return {
         presets: presetSpec('the programme'),
         columns: [...cohortColumnDefs(db), { name: 'age_at_index', kind: 'numeric' as const, role: 'derived' }],

@@ -35,7 +35,9 @@ export interface RunContext {
 /** What a run keeps per analysis at record level: scores, weights and what the matched sets are read back from. */
 export type AnalysisRecords = StoredMatch;
 
-export type RunProgress = (phase: string, done: number, total: number) => void;
+/** What an analysis run is doing: analysis `analysis` (0-based, in spec order) is at `step`, `fraction` of it done. */
+export type RunStep = 'preparing' | EnginePhase | 'outcomes';
+export type RunProgress = (analysis: number, step: RunStep, fraction: number) => void;
 
 /** The outcome arrays of the given rows, in the given order. */
 function outcomesOfRows(all: RecordOutcomes, rows: Int32Array): RecordOutcomes {
@@ -79,12 +81,10 @@ export function buildRunResults(
   const analyses: AnalysisCore[] = [];
   const records = new Map<string, AnalysisRecords>();
   spec.analyses.forEach((analysis, a) => {
-    const label = spec.analyses.length > 1 ? `${analysis.name} (${a + 1} of ${spec.analyses.length}): ` : `${analysis.name}: `;
-    progress(`${label}preparing`, 0, 1);
+    progress(a, 'preparing', 0);
     const prepared = prepareAnalysis(data.table, data.treated, data.poolEligible, analysis);
-    const engine = runAnalysisEngine({ ...prepared, bands: spec.bands }, (phase: EnginePhase, done, total) =>
-      progress(`${label}${phase === 'fit' ? 'fitting the score model' : phase === 'match' ? 'matching' : phase === 'balance' ? 'checking balance' : 'building the design'}`, done, total),
-    );
+    const engine = runAnalysisEngine({ ...prepared, bands: spec.bands }, (phase: EnginePhase, done, total) => progress(a, phase, total > 0 ? done / total : 0));
+    progress(a, 'outcomes', 0);
     const rows = Int32Array.from(engine.recordIds, (id) => data.rowOf.get(id)!);
     const rowOutcomes = outcomesOfRows(data.outcomes, rows);
     const outcomes = computeOutcomes(
