@@ -135,7 +135,18 @@ export function AnalysisScreen({ state }: { state: AppState }) {
             {run.analyses
               .filter((a) => a.name === selected)
               .map((a) => (
-                <MatchingQuality key={a.name} analysis={a} bands={run.spec.bands} onJustify={(text) => runs.justify(a.name, text)} />
+                <MatchingQuality
+                  key={a.name}
+                  analysis={a}
+                  bands={run.spec.bands}
+                  look={{
+                    selectedKey: workspace.state.balanceRow ?? null,
+                    onSelect: (key) => workspace.dispatch({ type: 'balanceRow', key }),
+                    viewBands: workspace.state.viewBands ?? null,
+                    onViewBands: (bands) => workspace.dispatch({ type: 'viewBands', bands }),
+                  }}
+                  onJustify={(text) => runs.justify(a.name, text)}
+                />
               ))}
           </AnalysisTabs>
         )}
