@@ -9,7 +9,7 @@ import { Tabs, tabElementId } from '../components/Tabs';
 import { draftFromSpec } from '../analysis/specDraft';
 import { SetupPanel } from '../analysis/SetupPanel';
 import { RunsList } from '../analysis/RunsList';
-import { runLabel } from '../analysis/runLabel';
+import { runLabels } from '../analysis/runLabel';
 import { AnalysisTabs } from '../results/AnalysisTabs';
 import { MatchingQuality } from '../results/MatchingQuality';
 import { ResultsPanel } from '../results/ResultsPanel';
@@ -82,13 +82,14 @@ export function AnalysisScreen({ state }: { state: AppState }) {
   }
 
   const entry = run ? runs.runs?.find((r) => r.runId === run.runId) : undefined;
+  const openLabel = entry ? runLabels(runs.runs ?? [])(entry) : run?.runId;
   return (
     <section className="analysis">
       <h2>Analysis &amp; results</h2>
       {run && (
         <div className="run-bar" data-testid="open-run">
           <span>
-            Open run: <strong>{entry ? runLabel(entry) : run.runId}</strong> · {run.spec.organisation} · {run.analyses.map((a) => a.name).join(', ')}
+            Open run: <strong>{openLabel}</strong> · {run.spec.organisation} · {run.analyses.map((a) => a.name).join(', ')}
             {entry?.onEarlierImport && <span className="status-pill warn"> made on an earlier import</span>}
           </span>
           <span className="muted small" title="Run id and engine version">
@@ -99,7 +100,7 @@ export function AnalysisScreen({ state }: { state: AppState }) {
             className="secondary small"
             disabled={!options}
             onClick={() => {
-              if (options) setup.dispatch({ type: 'discard', what: `Set up again from the run ${entry ? runLabel(entry) : run.runId}.`, draft: draftFromSpec(run.spec, options.columns) });
+              if (options) setup.dispatch({ type: 'discard', what: `Set up again from the run ${openLabel}.`, draft: draftFromSpec(run.spec, options.columns) });
               setView('setup');
             }}
           >
