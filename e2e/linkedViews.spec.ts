@@ -99,7 +99,10 @@ test('click a Love-plot point and see its row and distribution, the same by keyb
   await expect(distribution.locator('figcaption')).toContainText(`KS after ${ks}`);
   await expectAccessible(page, 'matching quality, a numeric covariate selected');
   await shot(page, '1366-numeric');
+  // Widening the filter again keeps the row looked at.
   await page.getByLabel('Find a covariate').fill('');
+  await expect(page.getByTestId('rows-shown')).toContainText(/^All \d+ rows shown$/);
+  await expectSelected(page, 'age_at_index|');
 
   // Only the rows not well matched: the plot keeps the same rows as the grid.
   await page.getByRole('checkbox', { name: /^Well/ }).uncheck();
@@ -138,6 +141,7 @@ test('click a Love-plot point and see its row and distribution, the same by keyb
   await page.keyboard.press('ArrowUp');
   await expectSelected(page, order[1]);
   await expect(page.getByTestId('covariate-distribution')).toBeVisible();
+  await page.getByTestId('love-plot').screenshot({ path: shotPath('1366-plot-keyboard') });
   await expectAccessible(page, 'matching quality, the Love plot focused');
 
   // Thresholds for this view only: looser bands re-band the grid and the plot, the run's gate does not move.

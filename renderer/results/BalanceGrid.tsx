@@ -63,7 +63,7 @@ const leaveOnTab = () => false as const;
 
 export function BalanceGrid({ rows, selectedKey, onSelect }: { rows: BalanceViewRow[]; selectedKey: string | null; onSelect: (key: string) => void }) {
   const api = useRef<GridApi<BalanceViewRow> | null>(null);
-  // The grid keeps the callbacks it was first given: these refs let them see the current selection and handler.
+  // The grid keeps the callbacks it was first given: this ref lets them see the current selection and handler.
   const current = useRef({ selectedKey, onSelect });
   current.current = { selectedKey, onSelect };
 
@@ -80,8 +80,9 @@ export function BalanceGrid({ rows, selectedKey, onSelect }: { rows: BalanceView
   };
   useEffect(showSelection, [selectedKey, rows]);
 
+  // Chosen even when it is the row shown selected: that may be only the stand-in for a chosen row filtered out.
   const choose = (key: string | undefined) => {
-    if (key !== undefined && key !== current.current.selectedKey) current.current.onSelect(key);
+    if (key !== undefined) current.current.onSelect(key);
   };
   return (
     <div className="balance-grid" data-testid="balance-grid">
