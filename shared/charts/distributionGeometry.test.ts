@@ -2,19 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { DISTRIBUTION, ecdfGeometry, levelBarsGeometry } from './distributionGeometry';
 
 describe('ecdfGeometry', () => {
-  // Values 0, 5, 10: the axis runs 0..10, 2 units per tick, over x = 44..368.
+  // Values 0, 5, 10: the axis runs 0..10, 2 units per tick, over x = 44..348.
   const d = { variable: 'x', x: [0, 5, 10], allTreated: [0.5, 0.5, 1], pool: [0.2, 0.6, 1], treated: [0.25, 0.75, 1], comparison: [0.25, 0.5, 1], ksAfter: 0.25 };
   const g = ecdfGeometry(d)!;
 
   it('draws F(x) as steps on one value axis shared by before and after', () => {
     expect(g.before.xTicks.map((t) => t.label)).toEqual(['0', '2', '4', '6', '8', '10']);
     expect(g.after.xTicks).toEqual(g.before.xTicks);
-    // From F = 0 at the left edge, up to 0.25 at x = 0 (y = 140 - 0.25 x 130 = 107.5), across to 5 (x = 206) and up.
-    expect(g.after.treatedPath).toBe('M44.0 140.0H44.0V107.5H206.0V42.5H368.0V10.0H368.0');
+    // From F = 0 at the left edge, up to 0.25 at x = 0 (y = 140 - 0.25 x 130 = 107.5), across to 5 (x = 196) and up.
+    expect(g.after.treatedPath).toBe('M44.0 140.0H44.0V107.5H196.0V42.5H348.0V10.0H348.0');
   });
 
   it('marks the widest gap after matching (the KS statistic at 5), and none before', () => {
-    expect(g.after.widestGap).toEqual({ x: 206, y0: 42.5, y1: 75, value: 0.25 });
+    expect(g.after.widestGap).toEqual({ x: 196, y0: 42.5, y1: 75, value: 0.25 });
     expect(g.before.widestGap).toBeNull();
   });
 

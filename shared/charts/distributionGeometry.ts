@@ -7,7 +7,7 @@ import type { NumericDistribution } from '../engine/covariateDistribution';
 import { formatFixed } from '../format/numberFormat';
 import { niceAxis, scaleLinear, shortenLabel } from './chartScale';
 
-export const DISTRIBUTION = { width: 380, left: 44, right: 12, top: 10, plotHeight: 130, bottom: 40, labelWidth: 118, barRow: 26, valueRoom: 42, maxLabel: 17 } as const;
+export const DISTRIBUTION = { width: 360, left: 44, right: 12, top: 10, plotHeight: 130, bottom: 40, labelWidth: 118, barRow: 26, valueRoom: 42, maxLabel: 17 } as const;
 
 export type Moment = 'before' | 'after';
 
