@@ -9,6 +9,7 @@ import { DISTRIBUTION_GROUPS, ecdfGeometry, levelBarsGeometry, type EcdfChart, t
 import { formatFixed } from '../../shared/format/numberFormat';
 import { balanceRowLabel, formatSmd } from '../../shared/wording/balanceLabels';
 import { ChartLegend } from './ChartLegend';
+import { HorizontalGridLines, VerticalGridLines } from './GridLines';
 
 const MOMENT_TITLE = { before: 'Before matching', after: 'After matching' } as const;
 
@@ -16,14 +17,7 @@ function EcdfPanel({ chart, label }: { chart: EcdfChart; label: string }) {
   const groups = DISTRIBUTION_GROUPS[chart.moment];
   return (
     <svg width={chart.width} height={chart.height} viewBox={`0 0 ${chart.width} ${chart.height}`} role="img" aria-label={`${MOMENT_TITLE[chart.moment]}: share of the ${groups.treated} and of the ${groups.other} at or below each value of ${label}`}>
-      {chart.yTicks.map((t) => (
-        <g key={t.label}>
-          <line x1={chart.plotLeft} x2={chart.plotRight} y1={t.at} y2={t.at} className="gridline" />
-          <text x={chart.plotLeft - 6} y={t.at + 4} textAnchor="end" className="tick">
-            {t.label}
-          </text>
-        </g>
-      ))}
+      <HorizontalGridLines ticks={chart.yTicks} frame={chart} />
       {chart.xTicks.map((t) => (
         <text key={t.label} x={t.at} y={chart.plotBottom + 14} textAnchor="middle" className="tick">
           {t.label}
@@ -47,14 +41,7 @@ function BarsPanel({ chart }: { chart: LevelBarsChart }) {
   const groups = DISTRIBUTION_GROUPS[chart.moment];
   return (
     <svg width={chart.width} height={chart.height} viewBox={`0 0 ${chart.width} ${chart.height}`} role="img" aria-label={`${MOMENT_TITLE[chart.moment]}: share of each level among the ${groups.treated} and the ${groups.other}. ${chart.rows.map((r) => r.description).join('; ')}`}>
-      {chart.xTicks.map((t) => (
-        <g key={t.label}>
-          <line x1={t.at} x2={t.at} y1={chart.plotTop} y2={chart.plotBottom} className="gridline" />
-          <text x={t.at} y={chart.plotBottom + 14} textAnchor="middle" className="tick">
-            {t.label}
-          </text>
-        </g>
-      ))}
+      <VerticalGridLines ticks={chart.xTicks} frame={chart} />
       {chart.rows.map((r) => (
         <g key={r.label} className={r.selected ? 'level-row selected' : 'level-row'}>
           <title>{r.description}</title>

@@ -8,6 +8,7 @@ import type { BalanceRow } from '../../shared/engine/balance';
 import type { Bands } from '../../shared/engine/analysisSpec';
 import { LOVE, lovePlotGeometry } from '../../shared/charts/lovePlotGeometry';
 import { ChartLegend } from './ChartLegend';
+import { VerticalGridLines } from './GridLines';
 
 const BAND_COLOUR = { well: 'var(--good)', reasonably: 'var(--warn)', poorly: 'var(--bad)' } as const;
 
@@ -66,14 +67,7 @@ export function LovePlot({ rows, bands, selectedKey, onSelect }: { rows: Balance
         <g aria-hidden="true">
           <rect x={g.reasonably.x0} y={g.plotTop} width={g.reasonably.x1 - g.reasonably.x0} height={plotHeight} className="band-reasonably" />
           <rect x={g.well.x0} y={g.plotTop} width={g.well.x1 - g.well.x0} height={plotHeight} className="band-well" />
-          {g.ticks.map((t) => (
-            <g key={t.label}>
-              <line x1={t.x} x2={t.x} y1={g.plotTop} y2={g.plotBottom} className="gridline" />
-              <text x={t.x} y={g.plotBottom + 14} textAnchor="middle" className="tick">
-                {t.label}
-              </text>
-            </g>
-          ))}
+          <VerticalGridLines ticks={g.ticks.map((t) => ({ at: t.x, label: t.label }))} frame={g} />
           <line x1={g.zeroX} x2={g.zeroX} y1={g.plotTop} y2={g.plotBottom} className="axis-zero" />
           <text x={(g.plotLeft + g.plotRight) / 2} y={g.plotBottom + 32} textAnchor="middle" className="axis-title">
             {g.axisTitle}

@@ -42,3 +42,13 @@ export function scaleLinear(min: number, max: number, from: number, to: number):
 export function shortenLabel(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
+
+/** A chart's size and the box its data are drawn in (the rest holds labels and axes). */
+export interface PlotFrame {
+  width: number;
+  height: number;
+  plotLeft: number;
+  plotRight: number;
+  plotTop: number;
+  plotBottom: number;
+}

@@ -5,7 +5,7 @@
 // balance table's shares. Nothing is recomputed from records.
 import type { NumericDistribution } from '../engine/covariateDistribution';
 import { formatFixed } from '../format/numberFormat';
-import { niceAxis, scaleLinear, shortenLabel } from './chartScale';
+import { niceAxis, scaleLinear, shortenLabel, type PlotFrame } from './chartScale';
 
 export const DISTRIBUTION = { width: 360, left: 44, right: 12, top: 10, plotHeight: 130, bottom: 40, labelWidth: 118, barRow: 26, valueRoom: 42, maxLabel: 17 } as const;
 
@@ -22,14 +22,8 @@ interface Tick {
   label: string;
 }
 
-export interface EcdfChart {
+export interface EcdfChart extends PlotFrame {
   moment: Moment;
-  width: number;
-  height: number;
-  plotLeft: number;
-  plotRight: number;
-  plotTop: number;
-  plotBottom: number;
   /** SVG paths of the step functions F(x) = share of the group at or below x. */
   treatedPath: string;
   otherPath: string;
@@ -60,14 +54,10 @@ export function ecdfGeometry(d: NumericDistribution): { before: EcdfChart; after
     const gap = Math.abs(t - d.comparison[k]);
     if (gap > 0 && (widest === null || gap > widest.value)) widest = { x: x(d.x[k]), y0: y(t), y1: y(d.comparison[k]), value: gap };
   });
+  const frame: PlotFrame = { width: D.width, height: plotBottom + D.bottom, plotLeft, plotRight, plotTop, plotBottom };
   const chart = (moment: Moment, treated: number[], other: number[], widestGap: EcdfChart['widestGap']): EcdfChart => ({
+    ...frame,
     moment,
-    width: D.width,
-    height: plotBottom + D.bottom,
-    plotLeft,
-    plotRight,
-    plotTop,
-    plotBottom,
     treatedPath: path(treated),
     otherPath: path(other),
     xTicks,
@@ -104,14 +94,8 @@ export interface LevelBarRow {
   bars: LevelBar[];
 }
 
-export interface LevelBarsChart {
+export interface LevelBarsChart extends PlotFrame {
   moment: Moment;
-  width: number;
-  height: number;
-  plotLeft: number;
-  plotRight: number;
-  plotTop: number;
-  plotBottom: number;
   rows: LevelBarRow[];
   xTicks: Tick[];
 }
@@ -129,14 +113,10 @@ export function levelBarsGeometry(levels: readonly LevelShares[]): { before: Lev
   const plotBottom = D.top + D.barRow * levels.length;
   const x = scaleLinear(0, axis.max, plotLeft, plotRight);
   const xTicks = axis.ticks.map((t) => ({ at: x(t), label: `${formatFixed(t, axis.dp)}%` }));
+  const frame: PlotFrame = { width: D.width, height: plotBottom + D.bottom, plotLeft, plotRight, plotTop, plotBottom };
   const chart = (moment: Moment): LevelBarsChart => ({
+    ...frame,
     moment,
-    width: D.width,
-    height: plotBottom + D.bottom,
-    plotLeft,
-    plotRight,
-    plotTop,
-    plotBottom,
     xTicks,
     rows: levels.map((l, k) => {
       const top = plotTop + D.barRow * k;

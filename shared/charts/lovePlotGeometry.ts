@@ -5,7 +5,7 @@ import type { Bands } from '../engine/analysisSpec';
 import { balanceRowKey, type BalanceRow, type Band } from '../engine/balance';
 import { formatFixed } from '../format/numberFormat';
 import { balanceRowLabel, formatSmd } from '../wording/balanceLabels';
-import { niceAxis, scaleLinear, shortenLabel } from './chartScale';
+import { niceAxis, scaleLinear, shortenLabel, type PlotFrame } from './chartScale';
 
 export const LOVE = { width: 660, labelWidth: 252, right: 18, top: 10, rowHeight: 16, bottom: 40, maxLabel: 34 } as const;
 
@@ -24,13 +24,7 @@ export interface LoveRow {
   afterClipped: -1 | 0 | 1;
 }
 
-export interface LovePlotGeometry {
-  width: number;
-  height: number;
-  plotLeft: number;
-  plotRight: number;
-  plotTop: number;
-  plotBottom: number;
+export interface LovePlotGeometry extends PlotFrame {
   ticks: { x: number; label: string }[];
   zeroX: number;
   /** Shaded bands: |d| < well and |d| < reasonably. */
