@@ -1,12 +1,14 @@
 // Writes a run's report as the file the extension asks for (CLI.md `report`): .html (the self-contained report),
 // .pdf (that HTML printed by a headless Chromium-family browser found on the machine) or .xlsx (the Excel annex).
-// Each file is written beside its target and renamed into place, so a failure never leaves half a report.
+// Each file is made in memory (the PDF in a private temporary folder) and handed to writeExportFile, so a
+// failure never leaves half a report, and an existing file is replaced only when asked.
 import { execFile } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
-import { mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { delimiter, extname, join } from 'node:path';
+import { writeExportFile, type ExportFileOptions } from './exportFile';
 import { pathToFileURL } from 'node:url';
 import { buildAnnexWorkbook } from '../../shared/report/annexWorkbook';
 import { renderReportHtml } from '../../shared/report/renderReportHtml';
@@ -73,15 +75,31 @@ function run(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<void
   });
 }
 
-/** Prints a self-contained HTML document to PDF with the given browser. */
-export async function printHtmlToPdf(html: string, outFile: string, browser: PdfBrowser): Promise<void> {
+/**
+ * The environment the printing browser gets: this process's, without what it must not see. The
+ * store passphrase (MATCHLAB_*) has no business in a browser's environment, where its crash
+ * reports and child processes would carry it.
+ */
+export function printerEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(env)) if (!k.startsWith('MATCHLAB_') && k !== 'ELECTRON_RUN_AS_NODE') out[k] = v;
+  return out;
+}
+
+/** A PDF as a browser writes it: the header, and the end-of-file marker a cut file lacks. */
+function isWholePdf(pdf: Buffer): boolean {
+  return pdf.subarray(0, 5).toString('latin1') === '%PDF-' && pdf.subarray(-32).toString('latin1').includes('%%EOF');
+}
+
+/** Prints a self-contained HTML document to PDF with the given browser, and returns the PDF. */
+export async function printHtmlToPdf(html: string, browser: PdfBrowser): Promise<Buffer> {
   const dir = await mkdtemp(join(tmpdir(), 'matchlab-report-'));
   try {
     const htmlFile = join(dir, 'report.html');
+    const outFile = join(dir, 'report.pdf');
     await writeFile(htmlFile, html);
     const url = pathToFileURL(htmlFile).href;
-    const env = { ...process.env };
-    delete env.ELECTRON_RUN_AS_NODE;
+    const env = printerEnvironment();
     if (browser.kind === 'electron') {
       const script = join(dir, 'print.cjs');
       await writeFile(script, ELECTRON_PRINT_SCRIPT);
@@ -93,35 +111,31 @@ export async function printHtmlToPdf(html: string, outFile: string, browser: Pdf
         `--print-to-pdf=${outFile}`, '--no-pdf-header-footer', url,
       ], env);
     }
-    const size = await stat(outFile).then((s) => s.size, () => 0);
-    if (size === 0) throw new Error(`${browser.path} did not write the PDF.`);
+    const pdf = await readFile(outFile).catch(() => Buffer.alloc(0));
+    if (!isWholePdf(pdf)) throw new Error(`${browser.path} did not write a whole PDF.`);
+    return pdf;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-async function replaceWith(outFile: string, write: (tmp: string) => Promise<void>): Promise<void> {
-  const tmp = `${outFile}.partial${extname(outFile)}`;
-  try {
-    await write(tmp);
-    await rename(tmp, outFile);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
+export interface WriteReportOptions extends ExportFileOptions {
+  browser?: PdfBrowser | null;
 }
 
-export async function writeReport(run: RunResults, outFile: string, options: { browser?: PdfBrowser | null } = {}): Promise<void> {
+export async function writeReport(run: RunResults, outFile: string, options: WriteReportOptions): Promise<void> {
   const ext = extname(outFile).toLowerCase();
+  let content: string | Buffer;
   if (ext === '.html' || ext === '.htm') {
-    await replaceWith(outFile, (tmp) => writeFile(tmp, renderReportHtml(run)));
+    content = renderReportHtml(run);
   } else if (ext === '.xlsx') {
-    await replaceWith(outFile, async (tmp) => { await buildAnnexWorkbook(run).xlsx.writeFile(tmp); });
+    content = Buffer.from(await buildAnnexWorkbook(run).xlsx.writeBuffer());
   } else if (ext === '.pdf') {
     const browser = options.browser === undefined ? findPdfBrowser() : options.browser;
     if (browser === null) throw new Error('No Chromium, Chrome or Electron was found to print the PDF: write the report as .html and print it from a browser instead.');
-    await replaceWith(outFile, (tmp) => printHtmlToPdf(renderReportHtml(run), tmp, browser));
+    content = await printHtmlToPdf(renderReportHtml(run), browser);
   } else {
     throw new Error(`Cannot write a report as "${ext || outFile}": use a file name ending in .html, .pdf or .xlsx.`);
   }
+  await writeExportFile(outFile, [content], options);
 }

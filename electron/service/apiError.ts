@@ -1,5 +1,6 @@
 // Errors that cross the api: a stable code the UI can switch on, a sentence a user can act on.
 import type { ApiErrorBody } from '../../shared/api';
+import { isDamageError } from '../../db/store';
 
 export class ApiError extends Error {
   constructor(
@@ -15,6 +16,10 @@ export class ApiError extends Error {
 /** Turns anything thrown into the body the transports carry; unknown errors keep their message only. */
 export function toErrorBody(err: unknown): ApiErrorBody {
   if (err instanceof ApiError) return { code: err.code, message: err.message, details: err.details };
+  // SQLite's "database disk image is malformed" met while reading: the store is damaged, say so.
+  if (isDamageError(err)) {
+    return { code: 'damaged', message: `The store is damaged (${(err as Error).message}): run \`matchlab info\` on it for the pages concerned, and restore it from a backup` };
+  }
   if (err && typeof err === 'object' && 'code' in err && typeof (err as { code: unknown }).code === 'string' && err instanceof Error) {
     const e = err as Error & { code: string; problems?: unknown; details?: unknown };
     return { code: e.code, message: e.message, details: e.details ?? e.problems };
