@@ -1,13 +1,16 @@
 // The app-wide state the service pushes: the open store and the jobs. Screens read it here.
 import { useCallback, useEffect, useState } from 'react';
 import type { AppState } from '../../shared/api';
-import { call, onEvent } from './client';
+import { ApiCallError, call, onEvent } from './client';
 
 export function useAppState(): { state: AppState | null; error: string | null; refresh: () => void } {
   const [state, setState] = useState<AppState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const refresh = useCallback(() => {
-    call('app.state', {}).then(setState, (e: Error) => setError(e.message));
+    call('app.state', {}).then(setState, (e: Error) =>
+      // Not signed in is said as it is; anything else means the service is not there.
+      setError(e instanceof ApiCallError && e.code === 'forbidden' ? e.message : `Matchlab's service cannot be reached: ${e.message}`),
+    );
   }, []);
   useEffect(() => {
     refresh();
