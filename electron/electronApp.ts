@@ -4,12 +4,11 @@ import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createService } from './service/service';
-import { EVENT_CHANNEL, registerIpcAdapter } from './ipcAdapter';
+import { appUrlTest, EVENT_CHANNEL, registerIpcAdapter } from './ipcAdapter';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererIndex = join(here, '..', 'dist', 'renderer', 'index.html');
-const appUrlPrefix = pathToFileURL(join(here, '..', 'dist', 'renderer')).href;
-const isAppUrl = (url: string) => url.startsWith(appUrlPrefix);
+const isAppUrl = appUrlTest(pathToFileURL(join(here, '..', 'dist', 'renderer')).href);
 const CSP = `default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'`;
 
 app.enableSandbox();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiEvent } from '../shared/api';
 import { createService } from './service/service';
-import { registerIpcAdapter, REQUEST_CHANNEL, type IpcMainLike } from './ipcAdapter';
+import { appUrlTest, registerIpcAdapter, REQUEST_CHANNEL, type IpcMainLike } from './ipcAdapter';
 
 // A stand-in for Electron's ipcMain: it keeps the handlers so the test can invoke them as a
 // renderer's ipcRenderer.invoke would.
@@ -55,5 +55,16 @@ describe('Electron IPC adapter', () => {
   it('removes its handler when detached', () => {
     detach();
     expect(ipc.handlers.has(REQUEST_CHANNEL)).toBe(false);
+  });
+});
+
+describe('appUrlTest', () => {
+  it('takes only pages inside the renderer folder, not a sibling folder whose name starts the same', () => {
+    const isApp = appUrlTest('file:///opt/Matchlab/dist/renderer');
+    expect(isApp('file:///opt/Matchlab/dist/renderer/index.html')).toBe(true);
+    expect(isApp('file:///opt/Matchlab/dist/renderer-evil/index.html')).toBe(false);
+    expect(isApp('file:///opt/Matchlab/dist/renderer')).toBe(false);
+    expect(isApp('file:///opt/Matchlab/dist/renderer/%2e%2e/secrets.html')).toBe(false);
+    expect(isApp('http://127.0.0.1/opt/Matchlab/dist/renderer/index.html')).toBe(false);
   });
 });

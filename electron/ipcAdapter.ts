@@ -6,6 +6,15 @@ import type { Service } from './service/service';
 export const REQUEST_CHANNEL = 'matchlab:request';
 export const EVENT_CHANNEL = 'matchlab:event';
 
+/**
+ * Which URLs are the app's own pages: file URLs inside the built renderer's folder. The folder's
+ * URL ends in '/', so that a sibling such as `dist/renderer-evil/` is not taken for it.
+ */
+export function appUrlTest(rendererDirUrl: string): (url: string) => boolean {
+  const prefix = rendererDirUrl.endsWith('/') ? rendererDirUrl : `${rendererDirUrl}/`;
+  return (url) => url.startsWith(prefix) && !/%2e|%2f|%5c/i.test(url.slice(prefix.length));
+}
+
 /** The part of Electron's ipcMain this adapter uses. */
 export interface IpcMainLike {
   handle(channel: string, listener: (event: { senderFrame?: { url: string } | null }, ...args: unknown[]) => unknown): void;

@@ -1,7 +1,7 @@
 // Streaming CSV reader (csv-parse 6): UTF-8 with or without BOM, , ; or TAB, quotes, LF or CRLF.
 import { createReadStream } from 'node:fs';
 import { parse, type Parser } from 'csv-parse';
-import { readHashedFile } from './hashedFileChunks';
+import { readHashedFile, type ReadLimits } from './hashedFileChunks';
 import { ReadError } from './importProblems';
 import type { RecordBatch, RecordStream } from './rowSource';
 import { sniffDelimiter } from './sniffDelimiter';
@@ -38,8 +38,8 @@ async function lineAtByte(path: string, offset: number): Promise<number> {
   return seen === 0 ? 1 : line;
 }
 
-export async function openCsvRecords(path: string): Promise<RecordStream> {
-  const file = readHashedFile(path);
+export async function openCsvRecords(path: string, limits: ReadLimits = {}): Promise<RecordStream> {
+  const file = readHashedFile(path, limits);
   const guard = new Utf8Guard();
   let parser: CoreParser | null = null;
   let lastEndLine = 0;

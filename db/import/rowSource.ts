@@ -3,6 +3,8 @@ import { extname } from 'node:path';
 import { openCsvRecords } from './csvRecords';
 import { openXlsxRecords } from './xlsxRecords';
 import { ReadError } from './importProblems';
+import { assertRegularFile } from './regularFile';
+import type { ReadLimits } from './hashedFileChunks';
 
 /**
  * Rows come in batches (one per chunk read) rather than one per await: an await per row
@@ -47,6 +49,8 @@ export interface RowSource {
 export interface OpenRowSourceOptions {
   /** XLSX only: the sheet to read; the first sheet when absent. */
   sheet?: string;
+  /** CSV only: bounds on the bytes read and the time taken (previews). */
+  limits?: ReadLimits;
 }
 
 export function isXlsxPath(path: string): boolean {
@@ -55,7 +59,9 @@ export function isXlsxPath(path: string): boolean {
 
 /** Opens a CSV or XLSX file (by extension) and reads up to its header row. */
 export async function openRowSource(path: string, options: OpenRowSourceOptions = {}): Promise<RowSource> {
-  const stream = isXlsxPath(path) ? await openXlsxRecords(path, options.sheet) : await openCsvRecords(path);
+  // The CSV reader opens the file as a regular one itself; the XLSX reader is checked first.
+  if (isXlsxPath(path)) assertRegularFile(path);
+  const stream = isXlsxPath(path) ? await openXlsxRecords(path, options.sheet) : await openCsvRecords(path, options.limits);
   const records = stream.records;
   let pending: RecordBatch | null = null;
   let headers: string[] | null = null;
