@@ -6,7 +6,15 @@ import { join } from 'node:path';
 import type { ApiArgs, ApiMethod, ApiResult, JobInfo } from '../../shared/api';
 import { createService, type Service } from '../service/service';
 
-export class CliError extends Error {}
+export class CliError extends Error {
+  /** What the command still prints on stdout before failing (e.g. `info` on a damaged store). */
+  constructor(
+    message: string,
+    readonly output?: string,
+  ) {
+    super(message);
+  }
+}
 
 export interface CliSession {
   call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<M>>;
