@@ -5,8 +5,10 @@
 import { expect, test } from '@playwright/test';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { startAppHost, type AppHost } from './appHost';
 import { createStore } from './appActions';
+import { openStore } from '../db/store';
 
 let app: AppHost;
 let other: AppHost;
@@ -90,3 +92,54 @@ test('a page on another local port gets nothing from the app; two hosts keep the
   await replay.goto(await app.launchUrl());
   await expect(replay.getByText('This store holds no extract yet.')).toBeVisible();
 });
+
+test('change the passphrase in the app: the old one no longer opens the store; an altered audit entry is shown', async ({ page }) => {
+  // A host of its own: the first test left stores open in the others.
+  const own = await startAppHost();
+  try {
+    await changeAndTamper(page, own);
+  } finally {
+    await own.stop();
+  }
+});
+
+async function changeAndTamper(page: import('@playwright/test').Page, own: AppHost): Promise<void> {
+  await page.goto(own.url);
+  const file = join(own.dataDir, 'rekeyed.mlstore');
+  await createStore(page, own.dataDir, 'rekeyed.mlstore');
+  await expect(page.getByText('This store holds no extract yet.')).toBeVisible();
+  await expect(page.getByTestId('audit-intact')).toContainText('Intact: 1 entry,');
+
+  await page.getByText("Change the store's passphrase").click();
+  await page.getByLabel('Current passphrase').fill('a long passphrase');
+  await page.getByLabel('New passphrase', { exact: true }).fill('   ');
+  await page.getByLabel('New passphrase again').fill('   ');
+  await page.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(page.getByRole('alert')).toContainText('at least 8 characters');
+  await page.getByLabel('Current passphrase').fill('a long passphrase');
+  await page.getByLabel('New passphrase', { exact: true }).fill('the changed passphrase');
+  await page.getByLabel('New passphrase again').fill('the changed passphrase');
+  await page.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(page.getByRole('status')).toContainText('The passphrase is changed.');
+  await expect(page.getByTestId('audit-trail')).toContainText('Passphrase changed');
+  await page.screenshot({ path: 'test-results/screens/security-passphrase-changed.png', fullPage: true });
+  await page.getByRole('button', { name: 'Close store' }).click();
+
+  const open = async (passphrase: string) => {
+    await page.getByRole('tab', { name: 'Open a store' }).click();
+    await page.getByLabel('Store file').fill(file);
+    await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+    await page.getByRole('button', { name: 'Open store' }).click();
+  };
+  await open('a long passphrase');
+  await expect(page.getByRole('alert')).toContainText('passphrase does not open this store');
+
+  // Someone with the passphrase edits the log with SQLite's own tools while the store is closed.
+  const db = openStore(file, 'the changed passphrase', { mode: 'open' });
+  db.exec(`DROP TRIGGER audit_no_update; UPDATE audit SET detail = '{}' WHERE action = 'store_created'`);
+  db.close();
+  await open('the changed passphrase');
+  await expect(page.getByTestId('audit-altered')).toContainText('entry 1 (store_created');
+  await expect(page.getByTestId('audit-altered')).toContainText('was changed after it was written');
+  await page.screenshot({ path: 'test-results/screens/security-audit-altered.png', fullPage: true });
+}

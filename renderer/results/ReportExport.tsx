@@ -2,8 +2,9 @@
 // the analyst ticks that they mean it, the record-level matches of one analysis.
 import { useState } from 'react';
 import type { RunResults } from '../../shared/results/runResults';
-import { call } from '../api/client';
+import { ApiCallError, call } from '../api/client';
 import { ErrorNote } from '../components/ErrorNote';
+import { ConfirmDialog } from '../import/ConfirmDialog';
 
 type Format = 'pdf' | 'html' | 'xlsx';
 const FORMAT_LABEL: Record<Format, string> = { pdf: 'PDF report', html: 'HTML report', xlsx: 'Excel annex' };
@@ -18,20 +19,24 @@ export function ReportExport({ run, dataDir }: { run: RunResults; dataDir: strin
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // An export whose file exists already waits here for the analyst's answer.
+  const [replace, setReplace] = useState<{ path: string; run: () => Promise<string> } | null>(null);
 
   function chooseFormat(f: Format) {
     setFormat(f);
     setPath((p) => p.replace(/\.(pdf|html|xlsx)$/i, `.${f}`));
   }
 
-  async function exportWith(action: () => Promise<string>) {
+  /** Runs an export; when its file exists, asks before running it again with overwrite. */
+  async function exportWith(target: string, action: (overwrite: boolean) => Promise<string>, overwrite = false) {
     setBusy(true);
     setError(null);
     setDone(null);
     try {
-      setDone(await action());
+      setDone(await action(overwrite));
     } catch (e) {
-      setError((e as Error).message);
+      if (e instanceof ApiCallError && e.code === 'exists' && !overwrite) setReplace({ path: target, run: () => action(true) });
+      else setError((e as Error).message);
     } finally {
       setBusy(false);
     }
@@ -56,7 +61,10 @@ export function ReportExport({ run, dataDir }: { run: RunResults; dataDir: strin
           Save as
           <input value={path} onChange={(e) => setPath(e.target.value)} spellCheck={false} />
         </label>
-        <button disabled={busy} onClick={() => void exportWith(async () => `Saved ${(await call('report.export', { runId: run.runId, path })).path}`)}>
+        <button
+          disabled={busy}
+          onClick={() => void exportWith(path, async (overwrite) => `Saved ${(await call('report.export', { runId: run.runId, path, overwrite })).path}`)}
+        >
           Export
         </button>
       </div>
@@ -83,8 +91,8 @@ export function ReportExport({ run, dataDir }: { run: RunResults; dataDir: strin
             className="secondary"
             disabled={busy || !recordLevelOk}
             onClick={() =>
-              void exportWith(async () => {
-                const r = await call('runs.exportMatches', { runId: run.runId, analysis, path: matchesPath });
+              void exportWith(matchesPath, async (overwrite) => {
+                const r = await call('runs.exportMatches', { runId: run.runId, analysis, path: matchesPath, overwrite });
                 return `Saved ${r.rows.toLocaleString('en-GB')} records to ${r.path}`;
               })
             }
@@ -99,6 +107,23 @@ export function ReportExport({ run, dataDir }: { run: RunResults; dataDir: strin
         </p>
       )}
       <ErrorNote message={error} />
+      {replace && (
+        <ConfirmDialog
+          title="Replace the existing file?"
+          confirmLabel="Replace it"
+          cancelLabel="Keep the existing file"
+          onCancel={() => setReplace(null)}
+          onConfirm={() => {
+            const { path: target, run: again } = replace;
+            setReplace(null);
+            void exportWith(target, () => again(), true);
+          }}
+        >
+          <p>
+            <code>{replace.path}</code> already exists. Replacing it writes the new export in its place; the file there now is lost.
+          </p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { call } from '../api/client';
 import { ErrorNote } from '../components/ErrorNote';
 import { Tabs, type TabItem } from '../components/Tabs';
+import { newPassphraseProblem } from '../../shared/store/passphraseRules';
 
 const MODES: TabItem<'create' | 'open'>[] = [
   { id: 'create', label: 'Create a store' },
@@ -19,9 +20,12 @@ export function StoreScreen({ dataDir }: { dataDir: string }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (mode === 'create' && passphrase !== confirm) {
-      setError('The two passphrases differ.');
-      return;
+    if (mode === 'create') {
+      const problem = passphrase !== confirm ? 'The two passphrases differ.' : newPassphraseProblem(passphrase);
+      if (problem) {
+        setError(problem);
+        return;
+      }
     }
     setBusy(true);
     setError(null);
@@ -84,7 +88,7 @@ export function StoreScreen({ dataDir }: { dataDir: string }) {
               )}
               <p className="muted small">
                 {mode === 'create'
-                  ? 'The store is encrypted with this passphrase (at least 8 characters). It cannot be recovered if lost.'
+                  ? 'The store is encrypted with this passphrase (at least 8 characters, not spaces alone). It cannot be recovered if lost.'
                   : 'The passphrase the store was created with.'}
               </p>
               <ErrorNote message={error} />
