@@ -1,0 +1,33 @@
+// Test helper process for faults.test.ts: runs an import or an analysis through the service and,
+// once the job reports progress, says "mid-job" on stdout, so the test can SIGKILL it there.
+//   MATCHLAB_PASSPHRASE=... node --import tsx electron/security/faultChild.ts <store> import <cohort> <reoffences> <participants>
+//   MATCHLAB_PASSPHRASE=... node --import tsx electron/security/faultChild.ts <store> analyse <spec.json>
+import { readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createService } from '../service/service';
+
+const [store, kind, ...files] = process.argv.slice(2);
+const service = createService({ dataDir: mkdtempSync(join(tmpdir(), 'matchlab-fault-')) });
+const ask = async (method: string, args: unknown) => {
+  const r = await service.request(method, args);
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.result as { jobId: string };
+};
+let said = false;
+service.subscribe((e) => {
+  if (e.type === 'job' && e.job.status === 'running' && e.job.done > 0 && !said && (kind !== 'analyse' || /matching|score model/.test(e.job.phase))) {
+    said = true;
+    process.stdout.write(`mid-job ${e.job.phase}\n`);
+  }
+});
+await ask('store.open', { path: store, passphrase: process.env.MATCHLAB_PASSPHRASE });
+if (kind === 'import') {
+  const [cohort, reoffences, participants] = files;
+  await ask('import.start', { cohort: { path: cohort }, reoffences: { path: reoffences }, participants: { path: participants }, replace: true });
+} else {
+  await ask('analysis.run', { spec: JSON.parse(readFileSync(files[0], 'utf8')) });
+}
+// Wait to be killed.
+setInterval(() => undefined, 1000);
