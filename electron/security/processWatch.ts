@@ -33,7 +33,7 @@ export function filesUnder(dir: string): string[] {
 /** tsx's compile cache (`tsx-<uid>/`): the app's own code, compiled; read for needles, not counted as data. */
 export const isCompileCache = (path: string) => /[\\/]tsx-\d+[\\/]/.test(path);
 
-export function watchOpenFiles(pid: number, folder: string, needles: readonly string[]): () => { filesSeen: number; bytesRead: number; found: PlaintextFinding[] } {
+export function watchOpenFiles(pid: number, folder: string, needles: readonly string[]): () => { filesSeen: string[]; bytesRead: number; found: PlaintextFinding[] } {
   const seen = new Set<string>();
   const found: PlaintextFinding[] = [];
   let bytesRead = 0;
@@ -61,6 +61,6 @@ export function watchOpenFiles(pid: number, folder: string, needles: readonly st
   return () => {
     clearInterval(timer);
     poll();
-    return { filesSeen: seen.size, bytesRead, found };
+    return { filesSeen: [...seen], bytesRead, found };
   };
 }

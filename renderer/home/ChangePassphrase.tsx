@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { call } from '../api/client';
 import { ErrorNote } from '../components/ErrorNote';
-import { newPassphraseProblem } from '../../shared/store/passphraseRules';
+import { newPassphrasePairProblem } from '../../shared/store/passphraseRules';
 
 export function ChangePassphrase({ disabled, onChanged }: { disabled: boolean; onChanged: () => void }) {
   const [current, setCurrent] = useState('');
@@ -16,7 +16,7 @@ export function ChangePassphrase({ disabled, onChanged }: { disabled: boolean; o
   async function submit(e: FormEvent) {
     e.preventDefault();
     setDone(false);
-    const problem = next !== again ? 'The two new passphrases differ.' : newPassphraseProblem(next);
+    const problem = newPassphrasePairProblem(next, again);
     if (problem) {
       setError(problem);
       return;

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { call } from '../api/client';
 import { ErrorNote } from '../components/ErrorNote';
 import { Tabs, type TabItem } from '../components/Tabs';
-import { newPassphraseProblem } from '../../shared/store/passphraseRules';
+import { newPassphrasePairProblem } from '../../shared/store/passphraseRules';
 
 const MODES: TabItem<'create' | 'open'>[] = [
   { id: 'create', label: 'Create a store' },
@@ -21,7 +21,7 @@ export function StoreScreen({ dataDir }: { dataDir: string }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (mode === 'create') {
-      const problem = passphrase !== confirm ? 'The two passphrases differ.' : newPassphraseProblem(passphrase);
+      const problem = newPassphrasePairProblem(passphrase, confirm);
       if (problem) {
         setError(problem);
         return;

@@ -21,3 +21,8 @@ export function passphraseTextProblem(passphrase: string): string | null {
   if (passphrase.includes('\u0000')) return 'A passphrase cannot contain a NUL character';
   return null;
 }
+
+/** The same, for a new passphrase typed twice (the store screen, the change of passphrase). */
+export function newPassphrasePairProblem(passphrase: string, again: string): string | null {
+  return passphrase !== again ? 'The two passphrases differ.' : newPassphraseProblem(passphrase);
+}
