@@ -31,7 +31,7 @@ export function filesUnder(dir: string): string[] {
  * (deleted or not) for the needles. Returns a stop function giving what was seen.
  */
 /** tsx's compile cache (`tsx-<uid>/`): the app's own code, compiled; read for needles, not counted as data. */
-export const isCompileCache = (path: string) => /[\\/]tsx-\d+[\\/]/.test(path);
+export const isCompileCache = (path: string) => /[\\/]tsx-\d+([\\/]|$)/.test(path);
 
 export function watchOpenFiles(pid: number, folder: string, needles: readonly string[]): () => { filesSeen: string[]; bytesRead: number; found: PlaintextFinding[] } {
   const seen = new Set<string>();
