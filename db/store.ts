@@ -4,6 +4,7 @@ import { readSync, openSync, closeSync, statSync, type Stats } from 'node:fs';
 import { MIGRATIONS } from './migrations';
 import { checkStorePages, describePageDamage, type PageCheck } from './storePages';
 import { newPassphraseProblem, passphraseTextProblem } from '../shared/store/passphraseRules';
+import { sqliteAddonOption } from './sqliteAddon';
 
 export type Db = Database.Database;
 
@@ -59,7 +60,7 @@ function applyKey(db: Db, passphrase: string, pageBytes: number): void {
 
 /** Opens the file with the key and page size, or returns null when they do not decrypt it. */
 function openKeyed(file: string, passphrase: string, pageBytes: number, readonly: boolean, create: boolean): Db | null {
-  const db = new Database(file, { readonly, fileMustExist: !create });
+  const db = new Database(file, { readonly, fileMustExist: !create, ...sqliteAddonOption() });
   try {
     applyKey(db, passphrase, pageBytes);
     db.prepare('SELECT count(*) FROM sqlite_master').get();

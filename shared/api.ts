@@ -15,6 +15,8 @@ const path = z.string().trim().min(1, 'a file path is needed').max(4096);
 const exportPath = path.refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), 'give the full path of the file (from / or a drive letter)');
 const passphrase = z.string().min(1, 'a passphrase is needed').max(1024);
 const jobId = z.string().regex(/^job-\d+$/, 'not a job id');
+/** Exports replace an existing file only when asked to (the error code is `exists` otherwise). */
+const overwrite = z.boolean().default(false);
 
 export type JobKind = 'demo' | 'import' | 'derive' | 'analyse';
 const fileKind = z.enum(['cohort', 'reoffences', 'participants']);
@@ -309,7 +311,7 @@ export const API = {
       .object({
         runId: z.string().min(1).max(200),
         path: exportPath.refine((p) => /\.(html|pdf|xlsx)$/i.test(p), 'the file must end in .html, .pdf or .xlsx'),
-        overwrite: z.boolean().default(false),
+        overwrite,
       })
       .strict(),
     result: {} as { path: string },
@@ -321,7 +323,7 @@ export const API = {
         runId: z.string().min(1).max(200),
         analysis: z.string().min(1).max(200),
         path: exportPath.refine((p) => /\.csv$/i.test(p), 'the file must end in .csv'),
-        overwrite: z.boolean().default(false),
+        overwrite,
       })
       .strict(),
     result: {} as { path: string; rows: number },
@@ -350,4 +352,27 @@ export type ApiResponse<T> = { ok: true; result: T } | { ok: false; error: ApiEr
 export interface ApiTransport {
   request(method: ApiMethod, args: unknown): Promise<ApiResponse<unknown>>;
   subscribe(listener: (event: ApiEvent) => void): () => void;
+  /** The system's file dialogs: the desktop app has them; the browser host does not, and the renderer then uses its own picker. */
+  dialogs?: NativeDialogs;
+}
+
+const dialogFilter = z
+  .object({ name: z.string().min(1).max(100), extensions: z.array(z.string().regex(/^(\*|[A-Za-z0-9]{1,10})$/, 'an extension without its dot, or * for all files')).min(1).max(10) })
+  .strict();
+const dialogRequest = z
+  .object({ title: z.string().min(1).max(200), defaultPath: path.optional(), filters: z.array(dialogFilter).max(10).optional() })
+  .strict();
+export type DialogRequest = z.infer<typeof dialogRequest>;
+
+/**
+ * The native dialogs, validated on the main side like the api. Each answers the chosen path, or
+ * null when the analyst cancels. `saveFile` has the system ask before replacing a file, so a path
+ * it answers may be written with `overwrite: true`.
+ */
+export const DIALOGS = { openFile: dialogRequest, saveFile: dialogRequest } as const;
+export type DialogKind = keyof typeof DIALOGS;
+export type NativeDialogs = { [K in DialogKind]: (request: DialogRequest) => Promise<string | null> };
+
+export function isDialogKind(name: unknown): name is DialogKind {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(DIALOGS, name);
 }

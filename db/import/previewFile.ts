@@ -4,7 +4,6 @@ import type { FileKind } from './importProblems';
 import { ROLES } from '../../shared/extract/extractRoles';
 import { ReadError } from './importProblems';
 import { isXlsxPath, openRowSource } from './rowSource';
-import { listSheets } from './xlsxRecords';
 
 export const PREVIEW_ROWS = 20;
 /**
@@ -79,6 +78,7 @@ async function readPreview(path: string, options: PreviewOptions, signal: AbortS
     lines,
     suggested,
     unmatchedRequired: missingRequired,
-    sheets: isXlsxPath(path) ? await listSheets(path) : [],
+    // Loaded only for an XLSX file (see rowSource.ts).
+    sheets: isXlsxPath(path) ? await (await import('./xlsxRecords')).listSheets(path) : [],
   };
 }

@@ -1,7 +1,6 @@
 // One reader interface over CSV and XLSX: the header, then the data rows in file order.
 import { extname } from 'node:path';
 import { openCsvRecords } from './csvRecords';
-import { openXlsxRecords } from './xlsxRecords';
 import { ReadError } from './importProblems';
 import { assertRegularFile } from './regularFile';
 import type { ReadLimits } from './hashedFileChunks';
@@ -59,9 +58,11 @@ export function isXlsxPath(path: string): boolean {
 
 /** Opens a CSV or XLSX file (by extension) and reads up to its header row. */
 export async function openRowSource(path: string, options: OpenRowSourceOptions = {}): Promise<RowSource> {
-  // The CSV reader opens the file as a regular one itself; the XLSX reader is checked first.
+  // The CSV reader opens the file as a regular one itself; the XLSX file is checked first. The XLSX
+  // reader (exceljs, 2.5 MB of JavaScript) is loaded only for an XLSX file: loading it costs a job's
+  // worker or the service as much start-up time as opening the encrypted store.
   if (isXlsxPath(path)) assertRegularFile(path);
-  const stream = isXlsxPath(path) ? await openXlsxRecords(path, options.sheet) : await openCsvRecords(path, options.limits);
+  const stream = isXlsxPath(path) ? await (await import('./xlsxRecords')).openXlsxRecords(path, options.sheet) : await openCsvRecords(path, options.limits);
   const records = stream.records;
   let pending: RecordBatch | null = null;
   let headers: string[] | null = null;

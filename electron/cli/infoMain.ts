@@ -6,7 +6,8 @@ import { readCohortDerivation } from '../../db/cohort/deriveCohort';
 import { listRuns } from '../../db/runs/runStore';
 import { verifyAudit } from '../../db/audit';
 import { checkStoreIntegrity } from '../../db/storeIntegrity';
-import { CliError, passphraseFromEnv } from './cliSession';
+import { CliError } from './cliError';
+import { passphraseFromEnv } from './storePassphrase';
 
 /**
  * What the store holds, as JSON: counts, the last import's files and checksums, settings, runs,

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { flags } from './main';
-import { CliError, openCliSession, passphraseFromEnv } from './cliSession';
+import { openCliSession } from './cliSession';
+import { CliError } from './cliError';
+import { passphraseFromEnv } from './storePassphrase';
 
 /** `matchlab rekey --store FILE`: the current passphrase in MATCHLAB_PASSPHRASE, the new one in MATCHLAB_NEW_PASSPHRASE. */
 export async function rekeyMain(args: string[]): Promise<string> {

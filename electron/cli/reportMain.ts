@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { flags } from './main';
-import { openCliSession, passphraseFromEnv } from './cliSession';
+import { openCliSession } from './cliSession';
+import { passphraseFromEnv } from './storePassphrase';
 
 export async function reportMain(args: string[]): Promise<string> {
   const f = flags(args, {

@@ -53,7 +53,7 @@ export function checkExportTarget(target: string, overwrite: boolean): void {
   if (!st) return;
   if (st.isSymbolicLink()) throw new ExportError('not_a_file', `${target} is a symbolic link: Matchlab does not write through links. Choose another name`);
   if (!st.isFile()) throw new ExportError('not_a_file', `${target} exists and is not a regular file. Choose another name`);
-  if (!overwrite) throw new ExportError('exists', `${target} already exists`);
+  if (!overwrite) throw new ExportError('exists', `${target} already exists: choose another name, or confirm that it should be replaced`);
 }
 
 function moveIntoPlace(temp: string, target: string, overwrite: boolean): void {
@@ -67,7 +67,7 @@ function moveIntoPlace(temp: string, target: string, overwrite: boolean): void {
     linkSync(temp, target);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new ExportError('exists', `${target} already exists`);
+    if (code === 'EEXIST') throw new ExportError('exists', `${target} already exists: choose another name, or confirm that it should be replaced`);
     // File systems without hard links (FAT, exFAT on a USB stick): check again and rename.
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw err;
     checkExportTarget(target, false);

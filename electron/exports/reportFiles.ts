@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { delimiter, extname, join } from 'node:path';
 import { writeExportFile, type ExportFileOptions } from './exportFile';
 import { pathToFileURL } from 'node:url';
-import { buildAnnexWorkbook } from '../../shared/report/annexWorkbook';
 import { renderReportHtml } from '../../shared/report/renderReportHtml';
 import type { RunResults } from '../../shared/results/runResults';
 
@@ -91,12 +90,11 @@ function isWholePdf(pdf: Buffer): boolean {
   return pdf.subarray(0, 5).toString('latin1') === '%PDF-' && pdf.subarray(-32).toString('latin1').includes('%%EOF');
 }
 
-/** Prints a self-contained HTML document to PDF with the given browser, and returns the PDF. */
-export async function printHtmlToPdf(html: string, browser: PdfBrowser): Promise<Buffer> {
+/** Prints a self-contained HTML document to a PDF file with the given browser (in a private temporary folder). */
+export async function printHtmlToPdf(html: string, outFile: string, browser: PdfBrowser): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'matchlab-report-'));
   try {
     const htmlFile = join(dir, 'report.html');
-    const outFile = join(dir, 'report.pdf');
     await writeFile(htmlFile, html);
     const url = pathToFileURL(htmlFile).href;
     const env = printerEnvironment();
@@ -111,8 +109,19 @@ export async function printHtmlToPdf(html: string, browser: PdfBrowser): Promise
         `--print-to-pdf=${outFile}`, '--no-pdf-header-footer', url,
       ], env);
     }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Has the printer write the PDF into a private temporary folder, and returns it once it is whole. */
+async function printToBuffer(html: string, print: PdfPrinter): Promise<Buffer> {
+  const dir = await mkdtemp(join(tmpdir(), 'matchlab-report-'));
+  try {
+    const outFile = join(dir, 'report.pdf');
+    await print(html, outFile);
     const pdf = await readFile(outFile).catch(() => Buffer.alloc(0));
-    if (!isWholePdf(pdf)) throw new Error(`${browser.path} did not write a whole PDF.`);
+    if (!isWholePdf(pdf)) throw new Error('The printer did not write a whole PDF.');
     return pdf;
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -120,8 +129,15 @@ export async function printHtmlToPdf(html: string, browser: PdfBrowser): Promise
 }
 
 export interface WriteReportOptions extends ExportFileOptions {
+  printPdf?: PdfPrinter;
   browser?: PdfBrowser | null;
 }
+
+/**
+ * Prints a self-contained HTML document to a PDF file. The desktop app passes one that uses Electron's
+ * `webContents.printToPDF` in its own main process; the CLI and the browser host use a browser found on the machine.
+ */
+export type PdfPrinter = (html: string, outFile: string) => Promise<void>;
 
 export async function writeReport(run: RunResults, outFile: string, options: WriteReportOptions): Promise<void> {
   const ext = extname(outFile).toLowerCase();
@@ -129,11 +145,17 @@ export async function writeReport(run: RunResults, outFile: string, options: Wri
   if (ext === '.html' || ext === '.htm') {
     content = renderReportHtml(run);
   } else if (ext === '.xlsx') {
+    // exceljs is loaded only to write an annex: at start-up it would cost the service as much as opening a store.
+    const { buildAnnexWorkbook } = await import('../../shared/report/annexWorkbook');
     content = Buffer.from(await buildAnnexWorkbook(run).xlsx.writeBuffer());
   } else if (ext === '.pdf') {
-    const browser = options.browser === undefined ? findPdfBrowser() : options.browser;
-    if (browser === null) throw new Error('No Chromium, Chrome or Electron was found to print the PDF: write the report as .html and print it from a browser instead.');
-    content = await printHtmlToPdf(renderReportHtml(run), browser);
+    let print = options.printPdf;
+    if (!print) {
+      const browser = options.browser === undefined ? findPdfBrowser() : options.browser;
+      if (browser === null) throw new Error('No Chromium, Chrome or Electron was found to print the PDF: write the report as .html and print it from a browser instead.');
+      print = (html, file) => printHtmlToPdf(html, file, browser);
+    }
+    content = await printToBuffer(renderReportHtml(run), print);
   } else {
     throw new Error(`Cannot write a report as "${ext || outFile}": use a file name ending in .html, .pdf or .xlsx.`);
   }

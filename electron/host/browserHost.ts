@@ -19,6 +19,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Service } from '../service/service';
+import { contentSecurityPolicy } from '../contentSecurityPolicy';
 
 const MAX_BODY_BYTES = 1_000_000;
 /** A launch code not used within this time is void: press Enter in the host's window for another. */
@@ -93,17 +94,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const port = (server.address() as AddressInfo).port;
   const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = new Set([...allowedHosts].map((h) => `http://${h}`));
-  const csp = [
-    `default-src 'self'`,
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
-    `img-src 'self' data: blob:`,
-    // ag-grid's themes inject their CSS at run time.
-    `style-src 'self' 'unsafe-inline'`,
-    `object-src 'none'`,
-    `base-uri 'none'`,
-    `frame-ancestors 'none'`,
-    `form-action 'none'`,
-  ].join('; ');
+  const csp = contentSecurityPolicy([`ws://127.0.0.1:${port}`, `ws://localhost:${port}`]);
 
   function foreign(req: IncomingMessage): string | null {
     if (!allowedHosts.has(req.headers.host ?? '')) return 'foreign Host';

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { createService } from '../service/service';
 import { startBrowserHost } from './browserHost';
+import { defaultStaticDir } from './staticDir';
 import { openInDesktopBrowser, writeLaunchPage, type LaunchPage } from './launchPage';
 
 /** A stop that takes longer than this (a job that will not end) exits anyway: SQLite rolls its work back on the next open. */
@@ -26,7 +27,7 @@ const service = createService({ dataDir });
 const launchPages = new Map<string, LaunchPage>();
 const host = await startBrowserHost({
   service,
-  staticDir: values['static-dir'] ?? new URL('../../dist/renderer', import.meta.url).pathname,
+  staticDir: values['static-dir'] ?? defaultStaticDir(import.meta.url),
   port: Number(values.port),
   onLaunchCodeUsed: (code) => {
     launchPages.get(code)?.remove();

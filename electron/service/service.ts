@@ -34,7 +34,7 @@ import { participantStatusReason } from '../../shared/wording/participantStatusR
 import { cohortColumnDefs } from '../../db/cohort/loadCohortColumns';
 import { listRuns, readRun, readRunRecords } from '../../db/runs/runStore';
 import { renderReportHtml } from '../../shared/report/renderReportHtml';
-import { writeReport } from '../exports/reportFiles';
+import { writeReport, type PdfPrinter } from '../exports/reportFiles';
 import { writeMatchesCsv } from '../exports/matchesCsv';
 import { ExportError } from '../exports/exportFile';
 import { publishWithAudit } from '../exports/exportAudit';
@@ -52,6 +52,8 @@ const IMPORT_KINDS: ReadonlySet<JobKind> = new Set(['import', 'demo']);
 
 export interface ServiceOptions {
   dataDir: string;
+  /** How a report becomes a PDF: the desktop app prints in its own main process; by default a browser on the machine does. */
+  printPdf?: PdfPrinter;
 }
 
 type Args<M extends ApiMethod> = z.output<(typeof API)[M]['args']>;
@@ -316,7 +318,7 @@ export function createService(options: ServiceOptions): Service {
     'report.export': async ({ runId, path, overwrite }) => {
       const run = storedRun(runId);
       const full = resolve(path);
-      await exportWith((audit) => writeReport(run, full, { overwrite, publish: audit({ runId, path: full, recordLevel: false }) }));
+      await exportWith((audit) => writeReport(run, full, { overwrite, printPdf: options.printPdf, publish: audit({ runId, path: full, recordLevel: false }) }));
       return { path: full };
     },
     'runs.exportMatches': async ({ runId, analysis, path, overwrite }) => {

@@ -2,7 +2,8 @@
 // the analyst ticks that they mean it, the record-level matches of one analysis.
 import { useState } from 'react';
 import type { RunResults } from '../../shared/results/runResults';
-import { ApiCallError, call } from '../api/client';
+import { ApiCallError, call, nativeDialogs } from '../api/client';
+import { chooseExportTarget } from '../api/fileChoice';
 import { ErrorNote } from '../components/ErrorNote';
 import { ConfirmDialog } from '../import/ConfirmDialog';
 
@@ -27,16 +28,33 @@ export function ReportExport({ run, dataDir }: { run: RunResults; dataDir: strin
     setPath((p) => p.replace(/\.(pdf|html|xlsx)$/i, `.${f}`));
   }
 
-  /** Runs an export; when its file exists, asks before running it again with overwrite. */
-  async function exportWith(target: string, action: (overwrite: boolean) => Promise<string>, overwrite = false) {
+  type Target = { path: string; overwrite: boolean };
+  /**
+   * Runs an export to where the analyst chose (the system's save dialog, which asks before
+   * replacing, or the typed path); a typed path that names an existing file is asked about here.
+   */
+  async function exportTo(title: string, typed: string, send: (target: Target) => Promise<string>) {
+    let target: Target | null = null;
+    await running(async () => {
+      try {
+        target = await chooseExportTarget(nativeDialogs, title, typed);
+        if (target) setDone(await send(target));
+      } catch (e) {
+        const t = target as Target | null;
+        if (e instanceof ApiCallError && e.code === 'exists' && t && !t.overwrite) setReplace({ path: t.path, run: () => send({ path: t.path, overwrite: true }) });
+        else throw e;
+      }
+    });
+  }
+
+  async function running(work: () => Promise<void>) {
     setBusy(true);
     setError(null);
     setDone(null);
     try {
-      setDone(await action(overwrite));
+      await work();
     } catch (e) {
-      if (e instanceof ApiCallError && e.code === 'exists' && !overwrite) setReplace({ path: target, run: () => action(true) });
-      else setError((e as Error).message);
+      setError((e as Error).message);
     } finally {
       setBusy(false);
     }
@@ -63,7 +81,12 @@ export function ReportExport({ run, dataDir }: { run: RunResults; dataDir: strin
         </label>
         <button
           disabled={busy}
-          onClick={() => void exportWith(path, async (overwrite) => `Saved ${(await call('report.export', { runId: run.runId, path, overwrite })).path}`)}
+          onClick={() =>
+            void exportTo(`Save the ${FORMAT_LABEL[format]}`, path, async (target) => {
+              setPath(target.path);
+              return `Saved ${(await call('report.export', { runId: run.runId, ...target })).path}`;
+            })
+          }
         >
           Export
         </button>
@@ -91,8 +114,8 @@ export function ReportExport({ run, dataDir }: { run: RunResults; dataDir: strin
             className="secondary"
             disabled={busy || !recordLevelOk}
             onClick={() =>
-              void exportWith(matchesPath, async (overwrite) => {
-                const r = await call('runs.exportMatches', { runId: run.runId, analysis, path: matchesPath, overwrite });
+              void exportTo('Save the matched records', matchesPath, async (target) => {
+                const r = await call('runs.exportMatches', { runId: run.runId, analysis, ...target });
                 return `Saved ${r.rows.toLocaleString('en-GB')} records to ${r.path}`;
               })
             }
@@ -114,9 +137,9 @@ export function ReportExport({ run, dataDir }: { run: RunResults; dataDir: strin
           cancelLabel="Keep the existing file"
           onCancel={() => setReplace(null)}
           onConfirm={() => {
-            const { path: target, run: again } = replace;
+            const again = replace.run;
             setReplace(null);
-            void exportWith(target, () => again(), true);
+            void running(async () => setDone(await again()));
           }}
         >
           <p>
