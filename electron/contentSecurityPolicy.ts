@@ -11,6 +11,5 @@ export function contentSecurityPolicy(connectSources: readonly string[] = []): s
     `object-src 'none'`,
     `base-uri 'none'`,
     `frame-ancestors 'none'`,
-    `form-action 'none'`,
   ].join('; ');
 }

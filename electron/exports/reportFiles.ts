@@ -85,9 +85,12 @@ export function printerEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS
   return out;
 }
 
-/** A PDF as a browser writes it: the header, and the end-of-file marker a cut file lacks. */
-function isWholePdf(pdf: Buffer): boolean {
-  return pdf.subarray(0, 5).toString('latin1') === '%PDF-' && pdf.subarray(-32).toString('latin1').includes('%%EOF');
+/**
+ * A PDF as a browser writes it: the header, and (from a browser run as a separate program, whose
+ * exit status may not tell of a failed write) the end-of-file marker a cut file lacks.
+ */
+function isWholePdf(pdf: Buffer, needsEnd: boolean): boolean {
+  return pdf.subarray(0, 5).toString('latin1') === '%PDF-' && (!needsEnd || pdf.subarray(-32).toString('latin1').includes('%%EOF'));
 }
 
 /** Prints a self-contained HTML document to a PDF file with the given browser (in a private temporary folder). */
@@ -115,13 +118,13 @@ export async function printHtmlToPdf(html: string, outFile: string, browser: Pdf
 }
 
 /** Has the printer write the PDF into a private temporary folder, and returns it once it is whole. */
-async function printToBuffer(html: string, print: PdfPrinter): Promise<Buffer> {
+async function printToBuffer(html: string, print: PdfPrinter, needsEnd: boolean): Promise<Buffer> {
   const dir = await mkdtemp(join(tmpdir(), 'matchlab-report-'));
   try {
     const outFile = join(dir, 'report.pdf');
     await print(html, outFile);
     const pdf = await readFile(outFile).catch(() => Buffer.alloc(0));
-    if (!isWholePdf(pdf)) throw new Error('The printer did not write a whole PDF.');
+    if (!isWholePdf(pdf, needsEnd)) throw new Error('The printer did not write a whole PDF.');
     return pdf;
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -155,7 +158,8 @@ export async function writeReport(run: RunResults, outFile: string, options: Wri
       if (browser === null) throw new Error('No Chromium, Chrome or Electron was found to print the PDF: write the report as .html and print it from a browser instead.');
       print = (html, file) => printHtmlToPdf(html, file, browser);
     }
-    content = await printToBuffer(renderReportHtml(run), print);
+    // An injected printer (Electron's printToPDF in the main process) fails by rejecting.
+    content = await printToBuffer(renderReportHtml(run), print, options.printPdf === undefined);
   } else {
     throw new Error(`Cannot write a report as "${ext || outFile}": use a file name ending in .html, .pdf or .xlsx.`);
   }
