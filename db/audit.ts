@@ -10,7 +10,14 @@ import { createHash } from 'node:crypto';
 import type { Db } from './store';
 import { readMetaJson, writeMetaJson } from './meta/metaValue';
 
-export type AuditAction = 'store_created' | 'import' | 'derive' | 'analysis' | 'export' | 'passphrase_changed';
+export type AuditAction =
+  | 'store_created'
+  | 'import'
+  | 'derive'
+  | 'analysis'
+  | 'export'
+  | 'justification'
+  | 'passphrase_changed';
 
 export interface AuditEntry {
   id: number;

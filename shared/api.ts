@@ -300,6 +300,14 @@ export const API = {
   },
   'runs.list': { args: z.object({}).strict(), result: {} as RunListEntry[] },
   'runs.get': { args: z.object({ runId: z.string().min(1).max(200) }).strict(), result: {} as RunResults },
+  /**
+   * Records the analyst's justification for publishing the findings of an analysis that does not pass the
+   * matching-quality gate (METHOD.md 4a), or withdraws it (empty text); audited. Returns the run as it now reads.
+   */
+  'runs.justify': {
+    args: z.object({ runId: z.string().min(1).max(200), analysis: z.string().min(1).max(200), text: z.string().max(5_000) }).strict(),
+    result: {} as RunResults,
+  },
   /** The run's full report as one self-contained HTML document, for the preview. */
   'report.html': { args: z.object({ runId: z.string().min(1).max(200) }).strict(), result: {} as { html: string } },
   /**

@@ -12,6 +12,7 @@ import { writeExportFile, type ExportFileOptions } from './exportFile';
 import { pathToFileURL } from 'node:url';
 import { renderReportHtml } from '../../shared/report/renderReportHtml';
 import type { RunResults } from '../../shared/results/runResults';
+import { pdfDestinationPages } from './pdfDestinations';
 
 export interface PdfBrowser {
   /** Electron prints through its own API (it has no --print-to-pdf switch); Chromium and Chrome headless do. */
@@ -117,15 +118,27 @@ export async function printHtmlToPdf(html: string, outFile: string, browser: Pdf
   }
 }
 
-/** Has the printer write the PDF into a private temporary folder, and returns it once it is whole. */
-async function printToBuffer(html: string, print: PdfPrinter, needsEnd: boolean): Promise<Buffer> {
+/**
+ * The report printed twice into a private temporary folder, and returned once whole: the first printing says on
+ * which page each section starts (the PDF's named destinations, its contents' link targets), the second prints the
+ * contents with those page numbers. The page numbers take room the first printing already kept, so nothing moves
+ * between the two. Each printing gets its own file, so a second printing that writes nothing is not taken for the
+ * first one's file.
+ */
+async function printReportPdf(run: RunResults, print: PdfPrinter, needsEnd: boolean): Promise<Buffer> {
   const dir = await mkdtemp(join(tmpdir(), 'matchlab-report-'));
-  try {
-    const outFile = join(dir, 'report.pdf');
+  let printings = 0;
+  async function printWhole(html: string): Promise<Buffer> {
+    const outFile = join(dir, `report-${++printings}.pdf`);
     await print(html, outFile);
     const pdf = await readFile(outFile).catch(() => Buffer.alloc(0));
     if (!isWholePdf(pdf, needsEnd)) throw new Error('The printer did not write a whole PDF.');
     return pdf;
+  }
+  try {
+    const first = await printWhole(renderReportHtml(run));
+    const pageNumbers = pdfDestinationPages(first);
+    return pageNumbers.size > 0 ? await printWhole(renderReportHtml(run, { pageNumbers })) : first;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -159,7 +172,7 @@ export async function writeReport(run: RunResults, outFile: string, options: Wri
       print = (html, file) => printHtmlToPdf(html, file, browser);
     }
     // An injected printer (Electron's printToPDF in the main process) fails by rejecting.
-    content = await printToBuffer(renderReportHtml(run), print, options.printPdf === undefined);
+    content = await printReportPdf(run, print, options.printPdf === undefined);
   } else {
     throw new Error(`Cannot write a report as "${ext || outFile}": use a file name ending in .html, .pdf or .xlsx.`);
   }
