@@ -15,11 +15,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Service } from '../service/service';
 import { contentSecurityPolicy } from '../contentSecurityPolicy';
+import { servedFileHeaders } from '../servedFileHeaders';
 
 const MAX_BODY_BYTES = 1_000_000;
 /** A launch code not used within this time is void: press Enter in the host's window for another. */
@@ -30,15 +31,6 @@ export const LAUNCH_HEADER = 'x-matchlab-launch';
 /** The WebSocket subprotocol the page offers, with its token as a second one (browsers cannot set headers there). */
 export const EVENTS_PROTOCOL = 'matchlab-events';
 export const TOKEN_PROTOCOL_PREFIX = 'matchlab-token.';
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 export interface BrowserHostOptions {
   service: Service;
@@ -163,14 +155,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       send(res, 404, 'not found');
       return;
     }
-    res.writeHead(200, {
-      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': csp,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-store',
-      'Cross-Origin-Resource-Policy': 'same-origin',
-    });
+    res.writeHead(200, servedFileHeaders(file, csp));
     createReadStream(file)
       .on('error', () => res.destroy())
       .pipe(res);
