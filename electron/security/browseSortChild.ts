@@ -1,6 +1,6 @@
 // Test helper process for plaintextOnDisk.test.ts: sorts the extract's tables the way the browse
-// screen does, deep into the pages (so SQLite's sorter has to hold hundreds of thousands of rows),
-// through the service, and says "done".
+// screen does, through the service, to their last page (so that SQLite holds every row before it in
+// a temporary B-tree: on an unindexed column, the whole table), and says "done".
 //   MATCHLAB_PASSPHRASE=... node --import tsx electron/security/browseSortChild.ts <store> <data dir>
 import { createService } from '../service/service';
 

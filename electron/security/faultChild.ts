@@ -1,15 +1,16 @@
-// Test helper process for faults.test.ts: runs an import or an analysis through the service and,
-// once the job reports progress, says "mid-job" on stdout, so the test can SIGKILL it there.
+// Test helper process for faults.test.ts and plaintextOnDisk.test.ts: runs an import or an analysis
+// through the service and, once the job is under way (an import has read rows of a file, an
+// analysis is fitting or matching), says "mid-job" on stdout, so the test can SIGKILL it there.
+// The service's own folder is made beside the store, so that the temp folder holds only what the
+// work itself puts there.
 //   MATCHLAB_PASSPHRASE=... node --import tsx electron/security/faultChild.ts <store> import <cohort> <reoffences> <participants>
 //   MATCHLAB_PASSPHRASE=... node --import tsx electron/security/faultChild.ts <store> analyse <spec.json>
-import { readFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createService } from '../service/service';
 
 const [store, kind, ...files] = process.argv.slice(2);
-const service = createService({ dataDir: mkdtempSync(join(tmpdir(), 'matchlab-fault-')) });
+const service = createService({ dataDir: mkdtempSync(join(dirname(store), 'service-')) });
 const ask = async (method: string, args: unknown) => {
   const r = await service.request(method, args);
   if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
@@ -17,7 +18,7 @@ const ask = async (method: string, args: unknown) => {
 };
 let said = false;
 service.subscribe((e) => {
-  if (e.type === 'job' && e.job.status === 'running' && e.job.done > 0 && !said && (kind !== 'analyse' || /matching|score model/.test(e.job.phase))) {
+  if (e.type === 'job' && e.job.status === 'running' && e.job.done > 0 && !said && (kind === 'analyse' ? /matching|score model/ : /: [1-9][\d,]* rows/).test(e.job.phase)) {
     said = true;
     process.stdout.write(`mid-job ${e.job.phase}\n`);
   }
