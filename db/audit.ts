@@ -17,6 +17,8 @@ export type AuditAction =
   | 'analysis'
   | 'export'
   | 'justification'
+  | 'run_deleted'
+  | 'run_restored'
   | 'passphrase_changed';
 
 export interface AuditEntry {

@@ -19,12 +19,19 @@ let service: Service;
 function storeWithRun(name: string): string {
   const file = join(dir, name);
   const db = openStore(file, PASS, { mode: 'create' });
-  const ids = ['R1', "+1+r16+cmd|' /C calc'!A0", '=HYPERLINK("http://x")', '-3'];
+  // Record ids in byte order, as a run stores them; '-3' took the '+1+…' record, R1 the '=HYPERLINK…' one (the
+  // Regional analysis is nearest neighbour without replacement: its matches carry a set column).
+  const ids = ["+1+r16+cmd|' /C calc'!A0", '-3', '=HYPERLINK("http://x")', 'R1'];
   const records = new Map(run.analyses.map((a) => [a.name, {
     recordIds: ids,
-    treated: new Uint8Array([1, 0, 0, 1]),
-    score: new Float64Array([-1.5, 0.25, 2, -3]),
-    weight: new Float64Array([1, 0.5, 0, 1]),
+    treated: new Uint8Array([0, 1, 0, 1]),
+    score: new Float64Array([0.25, -3, 2, -1.5]),
+    weight: new Float64Array([1, 1, 1, 1]),
+    strata: new Int32Array(4),
+    setTotal: new Float64Array([0, 1, 0, 1]),
+    pairs: { treated: new Int32Array([1, 3]), control: new Int32Array([0, 2]) },
+    poolOrder: new Int32Array([0, 2]),
+    outsideFilterIds: [],
   }]));
   saveRun(db, run, records);
   db.close();
@@ -78,16 +85,42 @@ describe('exports through the service', () => {
     expect(relative).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(/full path/) } });
   });
 
-  it('write record ids that a spreadsheet would run as formulas defused, numbers as numbers', async () => {
+  it('write record ids that a spreadsheet would run as formulas defused, numbers as numbers, matches and pairs alike', async () => {
     const target = join(dir, 'matches.csv');
-    expect(await call('runs.exportMatches', { runId: run.runId, analysis: 'National', path: target })).toMatchObject({ ok: true, result: { rows: 4 } });
+    expect(await call('runs.exportMatches', { runId: run.runId, analysis: 'Regional', path: target })).toMatchObject({ ok: true, result: { rows: 4 } });
     expect(readFileSync(target, 'utf8').split('\n')).toEqual([
-      'record_id,treated,score,weight',
-      'R1,1,-1.5,1',
-      "'+1+r16+cmd|' /C calc'!A0,0,0.25,0.5",
-      '"\'=HYPERLINK(""http://x"")",0,2,0',
-      '-3,1,-3,1',
+      'record_id,treated,score,weight,set',
+      "'+1+r16+cmd|' /C calc'!A0,0,0.25,1,1",
+      '-3,1,-3,1,1',
+      '"\'=HYPERLINK(""http://x"")",0,2,1,2',
+      'R1,1,-1.5,1,2',
       '',
     ]);
+    const pairs = join(dir, 'pairs.csv');
+    expect(await call('runs.exportPairs', { runId: run.runId, analysis: 'Regional', path: pairs })).toMatchObject({ ok: true, result: { rows: 2 } });
+    expect(readFileSync(pairs, 'utf8').split('\n')).toEqual([
+      'set,treated_id,comparison_id,distance,pair_weight',
+      "1,-3,'+1+r16+cmd|' /C calc'!A0,3.25,1",
+      '2,R1,"\'=HYPERLINK(""http://x"")",3.5,1',
+      '',
+    ]);
+  });
+
+  it('write the pairs CSV through the one export writer: audited with its row count, never over a file unasked, never to a relative path', async () => {
+    const d = storeWithRun('d.mlstore');
+    expect((await call('store.open', { path: d, passphrase: PASS })).ok).toBe(true);
+    const target = join(dir, 'my-pairs.csv');
+    writeFileSync(target, 'the analyst\'s own pairs');
+    expect(await call('runs.exportPairs', { runId: run.runId, analysis: 'Regional', path: target })).toMatchObject({ ok: false, error: { code: 'exists' } });
+    expect(readFileSync(target, 'utf8')).toBe('the analyst\'s own pairs');
+    expect(await call('runs.exportPairs', { runId: run.runId, analysis: 'Regional', path: 'pairs.csv' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await call('runs.exportPairs', { runId: run.runId, analysis: 'Regional', path: target, overwrite: true })).toMatchObject({ ok: true, result: { rows: 2 } });
+    expect(readFileSync(target, 'utf8')).toMatch(/^set,treated_id,/);
+    const db = openStore(d, PASS, { mode: 'open' });
+    expect(readAudit(db).filter((e) => e.action === 'export').map((e) => e.detail)).toEqual([
+      { runId: run.runId, analysis: 'Regional', path: target, recordLevel: true, rows: 2, pairs: true },
+    ]);
+    expect(verifyAudit(db).ok).toBe(true);
+    db.close();
   });
 });

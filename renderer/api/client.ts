@@ -64,7 +64,9 @@ function browserHostTransport(): ApiTransport {
   }
 
   const listeners = new Set<(e: ApiEvent) => void>();
+  const reconnectListeners = new Set<() => void>();
   let connecting = false;
+  let broken = false;
   const connect = async () => {
     connecting = true;
     const t = await sessionToken().catch(() => null);
@@ -75,8 +77,16 @@ function browserHostTransport(): ApiTransport {
     // Browsers cannot set headers on a WebSocket: the token travels as a second subprotocol.
     const socket = new WebSocket(`ws://${location.host}/events`, ['matchlab-events', `matchlab-token.${t}`]);
     socket.onmessage = (m) => listeners.forEach((l) => l(JSON.parse(m.data as string) as ApiEvent));
+    // Events sent while the channel was down are lost: whoever listens re-reads what it shows.
+    socket.onopen = () => {
+      if (broken) reconnectListeners.forEach((l) => l());
+      broken = false;
+    };
     // The host can restart (or the laptop sleep): reconnect quietly.
-    socket.onclose = () => setTimeout(() => void connect(), 1000);
+    socket.onclose = () => {
+      broken = true;
+      setTimeout(() => void connect(), 1000);
+    };
   };
   return {
     async request(method, args) {
@@ -101,6 +111,10 @@ function browserHostTransport(): ApiTransport {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onReconnect(listener) {
+      reconnectListeners.add(listener);
+      return () => reconnectListeners.delete(listener);
+    },
   };
 }
 
@@ -114,6 +128,10 @@ export async function call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Pr
 
 export function onEvent(listener: (event: ApiEvent) => void): () => void {
   return transport.subscribe(listener);
+}
+
+export function onReconnect(listener: () => void): () => void {
+  return transport.onReconnect?.(listener) ?? (() => undefined);
 }
 
 /** The system's file dialogs where the shell has them (the desktop app); null in the browser host. */
