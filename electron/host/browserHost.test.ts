@@ -137,10 +137,10 @@ describe('browser host: sign-in', () => {
     expect(await answer('store.open', JSON.stringify({ path: 42 }))).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(/path/) } });
     expect((await answer('fs.deleteEverything', '{}')).error.code).toBe('invalid_request');
     // Deep and wide JSON is refused before any schema or recursion sees it.
-    const deep = '{"draft":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}';
-    expect(await answer('analysis.draft.save', deep)).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(/nested deeper/) } });
-    const wide = JSON.stringify({ draft: new Array(200_000).fill(0) });
-    expect(await answer('analysis.draft.save', wide)).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(/200000 items/) } });
+    const deep = '{"kind":"analysis","value":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}';
+    expect(await answer('kept.save', deep)).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(/nested deeper/) } });
+    const wide = JSON.stringify({ kind: 'analysis', value: new Array(200_000).fill(0) });
+    expect(await answer('kept.save', wide)).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(/200000 items/) } });
     expect((await answer('app.state', '{not json')).error.code).toBe('bad_request');
   });
 });
