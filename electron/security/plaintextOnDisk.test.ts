@@ -107,15 +107,16 @@ describe('person-level data on disk', () => {
     await run(['--import', 'tsx', SORT_CHILD, store, join(root, 'data')], 'browse sorts');
     const spec = join(root, 'spec.json');
     writeFileSync(spec, JSON.stringify(CLI_EXAMPLE_SPEC));
-    await run([BIN, 'analyse', '--store', store, '--spec', spec, '--out', out], 'analyse');
+    await run([BIN, 'analyse', '--store', store, '--spec', spec, '--out', out, '--pairs'], 'analyse');
     const runId = (JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { runId: string }).runId;
     const formats = findPdfBrowser() ? ['xlsx', 'html', 'pdf'] : ['xlsx', 'html'];
     for (const ext of formats) await run([BIN, 'report', '--store', store, '--run', runId, '--out', join(out, `report.${ext}`)], `report .${ext}`);
     // info checks every page and the audit chain: the killed import left the store whole.
     await run([BIN, 'info', '--store', store], 'info');
 
-    // The exports the analyst asked for hold record ids by design (the matches CSVs), elsewhere.
-    expect(readFileSync(join(out, 'matches-National.csv'), 'utf8')).toMatch(/^record_id,treated,score,weight\nCR\d{8},/);
+    // The exports the analyst asked for hold record ids by design (the matches and pairs CSVs), elsewhere.
+    expect(readFileSync(join(out, 'matches-National.csv'), 'utf8')).toMatch(/^record_id,treated,score,weight,set\nCR\d{8},/);
+    expect(readFileSync(join(out, 'pairs-National.csv'), 'utf8')).toMatch(/^set,treated_id,comparison_id,distance,pair_weight\n1,CR\d{8},CR\d{8},/);
 
     const found: PlaintextFinding[] = [...openFiles.found];
     let bytesScanned = openFiles.bytesRead;
