@@ -130,6 +130,15 @@ test('run the presets, read matching quality and results, re-run with a new cali
   await matches.click();
   await expect(page.getByRole('status').filter({ hasText: 'records to' })).toBeVisible();
   await page.screenshot({ path: screenPath('08-exported') });
+  // The pairs CSV goes through the same writer: a second export to the same file asks before replacing it.
+  const pairs = page.getByRole('button', { name: 'Export pairs CSV' });
+  await pairs.click();
+  await expect(page.getByRole('status').filter({ hasText: 'pairs to' })).toBeVisible();
+  await pairs.click();
+  await expect(replace).toContainText('/exports/pairs-');
+  await page.screenshot({ path: screenPath('08b-replace-pairs') });
+  await replace.getByRole('button', { name: 'Keep the existing file' }).click();
+  await expect(replace).toHaveCount(0);
 
   // Change the National caliper and run again: two runs are stored.
   await page.getByRole('tab', { name: 'Set up and run' }).click();
