@@ -6,11 +6,13 @@
 // spoil small windows; memory O(n).
 import type { MatchResult } from './matchResult';
 import { finishTreatedWeights } from './matchResult';
-import { firstBeyond, firstWithin, poolScoreOrder, strataCount } from './scoreOrder';
+import { firstBeyond, firstWithin, poolScoreOrder, strataCount, type ScoreOrder } from './scoreOrder';
 
 export interface KernelOptions {
   /** Bandwidth c in logit units. */
   bandwidth: number;
+  /** The pool's score order, when the caller has it already (several matchings of one score share it). */
+  poolOrder?: ScoreOrder;
 }
 
 /** Epanechnikov kernel. */
@@ -21,7 +23,7 @@ export function epanechnikov(u: number): number {
 export function kernelMatch(score: Float64Array, treated: Uint8Array, strata: Int32Array, options: KernelOptions): MatchResult {
   const n = score.length;
   const c = options.bandwidth;
-  const order = poolScoreOrder(score, treated, strata, strataCount(strata));
+  const order = options.poolOrder ?? poolScoreOrder(score, treated, strata, strataCount(strata));
   const poolWeight = new Float64Array(order.rows.length);
   const matchedTreated = new Uint8Array(n);
   for (let i = 0; i < n; i++) {

@@ -10,6 +10,7 @@ import type { RecordOutcomes } from '../cohort/recordOutcomes';
 import type { FunnelCount } from '../cohort/funnelSteps';
 import { computeOutcomes } from '../outcomes/computeOutcomes';
 import { belowMinimumTreated } from '../outcomes/reportingGates';
+import { analysisSensitivity } from '../sensitivity/analysisSensitivity';
 import type { AnalysisResults, RunResults } from './runResults';
 
 export interface CohortData {
@@ -136,6 +137,7 @@ export function buildRunResults(
       balance: engine.balance,
       histogram: engine.histogram,
       outcomes,
+      sensitivity: analysisSensitivity({ outcomes, matching: analysis.matching, pairs: engine.pairs, reoffended: rowOutcomes.reoffended, alpha: spec.alpha }),
       warnings,
     });
     records.set(analysis.name, { recordIds: engine.recordIds, treated: engine.treated, score: engine.score, weight: engine.weight });

@@ -7,6 +7,7 @@ import type { ScoreHistogram } from '../engine/scoreHistogram';
 import type { EngineCoefficient } from '../engine/runAnalysisEngine';
 import type { AnalysisSpec, Spec } from '../engine/analysisSpec';
 import type { GroupProfile } from '../cohort/treatmentProfile';
+import type { Sensitivity } from '../sensitivity/analysisSensitivity';
 
 export interface AnalysisResults {
   name: string;
@@ -37,6 +38,8 @@ export interface AnalysisResults {
   balance: BalanceRow[];
   histogram: ScoreHistogram;
   outcomes: Outcomes;
+  /** E-values and Rosenbaum bounds (METHOD.md section 11); absent from runs stored before they were computed. */
+  sensitivity?: Sensitivity;
   /** A warning the report prints: e.g. fewer than 60 treated people. */
   warnings: string[];
 }
