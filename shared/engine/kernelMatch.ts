@@ -26,6 +26,8 @@ export function kernelMatch(score: Float64Array, treated: Uint8Array, strata: In
   const order = options.poolOrder ?? poolScoreOrder(score, treated, strata, strataCount(strata));
   const poolWeight = new Float64Array(order.rows.length);
   const matchedTreated = new Uint8Array(n);
+  // Each window's kernel terms, kept from the sum to the weights (computed once; the same values either way).
+  let terms = new Float64Array(0);
   for (let i = 0; i < n; i++) {
     if (treated[i] === 0) continue;
     const s = strata[i];
@@ -33,11 +35,12 @@ export function kernelMatch(score: Float64Array, treated: Uint8Array, strata: In
     const start = order.stratumStart[s], end = order.stratumStart[s + 1];
     const lo = firstWithin(order.scores, start, end, si, c);
     const hi = firstBeyond(order.scores, lo, end, si, c);
+    if (terms.length < hi - lo) terms = new Float64Array(hi - lo);
     let total = 0;
-    for (let k = lo; k < hi; k++) total += epanechnikov((order.scores[k] - si) / c);
+    for (let k = lo; k < hi; k++) total += terms[k - lo] = epanechnikov((order.scores[k] - si) / c);
     if (total === 0) continue;
     matchedTreated[i] = 1;
-    for (let k = lo; k < hi; k++) poolWeight[k] += epanechnikov((order.scores[k] - si) / c) / total;
+    for (let k = lo; k < hi; k++) poolWeight[k] += terms[k - lo] / total;
   }
   const weights = new Float64Array(n);
   for (let k = 0; k < order.rows.length; k++) weights[order.rows[k]] = poolWeight[k];

@@ -108,18 +108,25 @@ function inByteOrder(input: EngineInput): { recordIds: string[]; treated: Uint8A
   };
 }
 
-/** The score of one analysis: its rows in byte order, the coded covariates and the fitted model. */
-export interface ScoredAnalysis {
+/** The rows of one analysis in byte order with their coded covariates: what a score model and a balance table start from. */
+export interface CodedAnalysis {
   recordIds: string[];
   treated: Uint8Array;
   strata: Int32Array;
   strataLabels: string[];
   coded: CodedCovariate[];
+}
+
+/** The score of one analysis: its coded rows and the fitted model. */
+export interface ScoredAnalysis extends CodedAnalysis {
   /** Logit of the propensity score. */
   score: Float64Array;
   model: EngineModel;
   timings: Pick<EngineTimings, 'order' | 'design' | 'fit'>;
 }
+
+/** What a matching needs of a scored analysis. */
+export type MatchInput = Pick<ScoredAnalysis, 'score' | 'treated' | 'strata'>;
 
 /** The groups one matching method makes from a score. */
 export interface MatchedGroups {
@@ -135,29 +142,32 @@ export interface MatchedGroups {
 
 const nullIfNaN = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
-/** Order, design and score model: the part of an analysis that depends on the covariates, not on the matching. */
-export function scoreAnalysis(input: EngineInput, onProgress?: EngineProgress): ScoredAnalysis {
+/** The input's rows in byte order, with the covariates coded as the design and the balance table use them. */
+export function codeAnalysis(input: EngineInput, onProgress?: EngineProgress): CodedAnalysis & { timings: Pick<EngineTimings, 'order' | 'design'> } {
   const t0 = performance.now();
   onProgress?.('order', 0, 1);
   const { recordIds, treated, strata, covariates } = inByteOrder(input);
-  const n = recordIds.length;
   onProgress?.('order', 1, 1);
-
   const t1 = performance.now();
   onProgress?.('design', 0, 1);
   const coded = codeCovariates(covariates, treated);
-  const { design, droppedColumns } = buildDesign(coded, n);
+  const t2 = performance.now();
+  return { recordIds, treated, strata, strataLabels: input.strataLabels, coded, timings: { order: t1 - t0, design: t2 - t1 } };
+}
+
+/** Order, design and score model: the part of an analysis that depends on the covariates, not on the matching. */
+export function scoreAnalysis(input: EngineInput, onProgress?: EngineProgress): ScoredAnalysis {
+  const { timings: codingTimings, ...codedAnalysis } = codeAnalysis(input, onProgress);
+  const { recordIds, treated, coded } = codedAnalysis;
+  const t1 = performance.now();
+  const { design, droppedColumns } = buildDesign(coded, recordIds.length);
   onProgress?.('design', 1, 1);
 
   const t2 = performance.now();
   const fit = fitLogistic(design, treated, { onIteration: (done, total) => onProgress?.('fit', done, total) });
   const t3 = performance.now();
   return {
-    recordIds,
-    treated,
-    strata,
-    strataLabels: input.strataLabels,
-    coded,
+    ...codedAnalysis,
     score: fit.linearPredictor,
     model: {
       converged: fit.converged,
@@ -173,17 +183,17 @@ export function scoreAnalysis(input: EngineInput, onProgress?: EngineProgress): 
         z: nullIfNaN(fit.zValues[j]),
       })),
     },
-    timings: { order: t1 - t0, design: t2 - t1, fit: t3 - t2 },
+    timings: { order: codingTimings.order, design: codingTimings.design + (t2 - t1), fit: t3 - t2 },
   };
 }
 
 /** The pool's (stratum, score, row) order of a score: computed once, shared by every matching of that score. */
-export function poolOrderOf(scored: ScoredAnalysis): ScoreOrder {
+export function poolOrderOf(scored: MatchInput): ScoreOrder {
   return poolScoreOrder(scored.score, scored.treated, scored.strata, strataCount(scored.strata));
 }
 
 /** One matching method applied to a score (METHOD.md section 3). */
-export function matchScored(scored: ScoredAnalysis, matching: MatchingSpec, poolOrder: ScoreOrder = poolOrderOf(scored)): MatchedGroups {
+export function matchScored(scored: MatchInput, matching: MatchingSpec, poolOrder: ScoreOrder = poolOrderOf(scored)): MatchedGroups {
   const { score, treated, strata } = scored;
   switch (matching.method) {
     case 'radius': {
@@ -214,7 +224,9 @@ export function groupSizes(treated: Uint8Array, matched: MatchedGroups): Pick<En
       totalWeight += matched.weight[i];
     }
   }
-  const pool = Uint8Array.from(treated, (t) => 1 - t);
+  // A plain loop: Uint8Array.from with a map function costs a call per row (seconds over a robustness grid).
+  const pool = new Uint8Array(treated.length);
+  for (let i = 0; i < treated.length; i++) pool[i] = 1 - treated[i];
   return {
     treatment: { n: nTreated, matched: nTreated - matched.notMatched, notMatched: matched.notMatched },
     comparison: { records: comparisonRecords, totalWeight, effectiveSize: effectiveSampleSize(matched.weight, pool) },
