@@ -7,14 +7,28 @@ import { cohortSettingsSchema } from './cohort/cohortSettings';
 import type { RunResults } from './results/runResults';
 import type { FileKind } from './extract/extractRoles';
 import type { ImportedFileInfo, ImportProblem } from './extract/importedFile';
+import type { RobustnessCheck } from './robustness/robustnessCheck';
+import { covariateSetSchema, OWN_SET, WITHOUT_OASYS_SET } from './robustness/robustnessGrid';
 
 export type { FileKind, ImportProblem };
 
 const path = z.string().trim().min(1, 'a file path is needed').max(4096);
 const passphrase = z.string().min(1, 'a passphrase is needed').max(1024);
 const jobId = z.string().regex(/^job-\d+$/, 'not a job id');
+const runId = z.string().min(1).max(200);
+// The analyst's covariate sets for a robustness check: names unique and distinct from the two built-in sets.
+const addedCovariateSets = z
+  .array(covariateSetSchema)
+  .max(10)
+  .superRefine((sets, ctx) => {
+    const names = sets.map((s) => s.name);
+    names.forEach((name, k) => {
+      if (name === OWN_SET || name === WITHOUT_OASYS_SET) ctx.addIssue({ code: 'custom', path: [k, 'name'], message: `“${name}” is the name of a set the check always runs` });
+      else if (names.indexOf(name) !== k) ctx.addIssue({ code: 'custom', path: [k, 'name'], message: `two covariate sets are named “${name}”` });
+    });
+  });
 
-export type JobKind = 'demo' | 'import' | 'derive' | 'analyse';
+export type JobKind = 'demo' | 'import' | 'derive' | 'analyse' | 'robustness';
 const fileKind = z.enum(['cohort', 'reoffences', 'participants']);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
@@ -282,6 +296,10 @@ export const API = {
     result: {} as { saved: true },
   },
   'runs.list': { args: z.object({}).strict(), result: {} as RunListEntry[] },
+  /** Runs the robustness check of a run (METHOD.md section 12) as a job: the grid for each analysis, plus the analyst's covariate sets; stored with the run. */
+  'robustness.run': { args: z.object({ runId, covariateSets: addedCovariateSets.default([]) }).strict(), result: {} as { jobId: string } },
+  /** The run's latest robustness check; null when none was run. */
+  'robustness.get': { args: z.object({ runId }).strict(), result: {} as { check: RobustnessCheck | null } },
   'runs.get': { args: z.object({ runId: z.string().min(1).max(200) }).strict(), result: {} as RunResults },
   /** The run's full report as one self-contained HTML document, for the preview. */
   'report.html': { args: z.object({ runId: z.string().min(1).max(200) }).strict(), result: {} as { html: string } },

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { DemoTruth } from '../../shared/demo/generateDemoExtract';
 import type { RunResults } from '../../shared/results/runResults';
+import type { RobustnessCheck } from '../../shared/robustness/robustnessCheck';
 import { openStore } from '../../db/store';
 import { readAudit } from '../../db/audit';
 import { CLI_EXAMPLE_SPEC } from '../../shared/engine/cliExampleSpec';
@@ -93,6 +94,30 @@ describe('matchlab command line', () => {
     const report = await matchlab('report', '--store', store, '--run', results.runId, '--out', join(dir, 'annex.xlsx'));
     expect(report.code, report.stderr).toBe(0);
     const bad = await matchlab('report', '--store', store, '--run', 'no-such-run', '--out', join(dir, 'x.html'));
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/No run no-such-run/);
+  }, 180_000);
+
+  it('robustness writes robustness.json for a stored run; its own specifications equal results.json', async () => {
+    const info = JSON.parse((await matchlab('info', '--store', store)).stdout) as { runs: { runId: string }[] };
+    const runId = info.runs[0].runId;
+    const results = JSON.parse(readFileSync(join(dir, 'out', 'results.json'), 'utf8')) as RunResults;
+    const out = join(dir, 'robustness');
+    const checked = await matchlab('robustness', '--store', store, '--run', runId, '--out', out);
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(checked.stdout.trim().split('\n')).toHaveLength(1);
+    expect(checked.stdout).toMatch(/National: .*holds in \d+ of the \d+ specifications that pass the matching-quality gate/);
+    expect(readdirSync(out)).toContain('robustness.json');
+    const check = JSON.parse(readFileSync(join(out, 'robustness.json'), 'utf8')) as RobustnessCheck;
+    expect(check.runId).toBe(runId);
+    expect(check.analyses.map((a) => a.analysis)).toEqual(['National', 'Regional']);
+    for (const a of check.analyses) {
+      const own = a.entries.filter((e) => e.own);
+      expect(own).toHaveLength(1);
+      const rate = results.analyses.find((r) => r.name === a.analysis)!.outcomes.rate;
+      expect(own[0].measures.rate).toMatchObject({ difference: rate.difference, ciLow: rate.ciLow, ciHigh: rate.ciHigh, p: rate.p });
+    }
+    const bad = await matchlab('robustness', '--store', store, '--run', 'no-such-run', '--out', out);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/No run no-such-run/);
   }, 180_000);

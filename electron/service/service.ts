@@ -32,6 +32,7 @@ import { participantStatusPage } from '../../db/cohort/participantStatusPage';
 import { participantStatusReason } from '../../shared/wording/participantStatusReason';
 import { cohortColumnDefs } from '../../db/cohort/loadCohortColumns';
 import { listRuns, readRun, readRunRecords } from '../../db/runs/runStore';
+import { readRobustness } from '../../db/runs/robustnessStore';
 import { renderReportHtml } from '../../shared/report/renderReportHtml';
 import { writeReport } from '../exports/reportFiles';
 import { writeMatchesCsv } from '../exports/matchesCsv';
@@ -264,6 +265,8 @@ export function createService(options: ServiceOptions): Service {
     },
     'runs.list': () => listRuns(requireStore().db),
     'runs.get': ({ runId }) => storedRun(runId),
+    'robustness.run': ({ runId, covariateSets }) => ({ jobId: launch('robustness', { runId: storedRun(runId).runId, covariateSets }).id }),
+    'robustness.get': ({ runId }) => ({ check: readRobustness(requireStore().db, storedRun(runId).runId) }),
     'report.html': ({ runId }) => ({ html: renderReportHtml(storedRun(runId)) }),
     'report.export': async ({ runId, path }) => {
       const run = storedRun(runId);

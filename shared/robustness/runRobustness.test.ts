@@ -91,7 +91,7 @@ describe('runRobustness', () => {
 
   it('names an analyst’s unknown covariate, and refuses data that are not the run’s', () => {
     const { spec, analysis, own } = runOf({ method: 'radius' });
-    expect(() => runRobustness(data, analysis.spec, settingsOf(spec), [{ name: 'Mine', covariates: ['age_at_index', 'motivation'] }])).toThrow(/unknown covariate: motivation/);
+    expect(() => runRobustness(data, analysis.spec, settingsOf(spec), [{ name: 'Mine', covariates: ['age_at_index', 'motivation'] }])).toThrow(/Covariate set “Mine”: unknown covariate: motivation/);
     const treated = Uint8Array.from(own.treated);
     treated[treated.indexOf(1)] = 0;
     expect(() => runRobustness(data, analysis.spec, settingsOf(spec), [], { reference: { ...own, treated } })).toThrow(RobustnessDataChanged);

@@ -78,6 +78,10 @@ export class RobustnessDataChanged extends Error {
   readonly code = 'robustness_data_changed';
 }
 
+export class RobustnessSetInvalid extends Error {
+  readonly code = 'robustness_invalid';
+}
+
 /** Progress in units: a score model counts as FIT_UNITS specifications (about what it costs at scale). */
 export const FIT_UNITS = 5;
 export type RobustnessProgress = (label: string, done: number, total: number) => void;
@@ -140,8 +144,13 @@ export function runRobustness(
     const matchings = matchingsOf(analysis, k === 0);
     progress(`${analysis.name}, ${set.name}: fitting the score model`, done, total);
     const tFit = performance.now();
-    // prepareAnalysis names unknown covariates; an analyst's set with one fails the check with that message.
-    const prepared = prepareAnalysis(data.table, data.treated, data.poolEligible, { ...analysis, covariates: set.covariates });
+    let prepared;
+    try {
+      prepared = prepareAnalysis(data.table, data.treated, data.poolEligible, { ...analysis, covariates: set.covariates });
+    } catch (err) {
+      // prepareAnalysis names unknown covariates and the like: say which set they came from.
+      throw new RobustnessSetInvalid(`Covariate set “${set.name}”: ${(err as Error).message}`);
+    }
     const columns = JSON.stringify(prepared.covariates.map((c) => c.name).sort());
     const earlier = seenColumns.get(columns);
     if (earlier !== undefined) {

@@ -1,0 +1,39 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { flags } from './main';
+import { CliError, openCliSession, passphraseFromEnv } from './cliSession';
+import { robustnessSentence } from '../../shared/wording/robustnessSentence';
+
+/** `matchlab robustness`: the specification grid of a stored run; robustness.json in DIR. */
+export async function robustnessMain(args: string[]): Promise<string> {
+  const f = flags(args, {
+    store: { type: 'string', required: true },
+    run: { type: 'string', required: true },
+    out: { type: 'string', required: true },
+    sets: { type: 'string' },
+  });
+  // Optional: the analyst's own covariate sets, as JSON [{ "name": ..., "covariates": [...] }] (validated by the api).
+  let covariateSets: unknown = [];
+  if (f.sets !== undefined) {
+    try {
+      covariateSets = JSON.parse(await readFile(String(f.sets), 'utf8'));
+    } catch (err) {
+      throw new CliError(`cannot read the covariate sets ${f.sets}: ${(err as Error).message}`);
+    }
+  }
+  const session = openCliSession();
+  try {
+    await session.call('store.open', { path: String(f.store), passphrase: passphraseFromEnv() });
+    const runId = String(f.run);
+    const { jobId } = await session.call('robustness.run', { runId, covariateSets: covariateSets as never });
+    await session.waitForJob(jobId);
+    const { check } = await session.call('robustness.get', { runId });
+    const outDir = String(f.out);
+    await mkdir(outDir, { recursive: true });
+    await writeFile(join(outDir, 'robustness.json'), JSON.stringify(check, null, 2) + '\n');
+    const parts = check!.analyses.map((a) => `${a.analysis}: ${a.summaries.rate ? robustnessSentence('rate', a.summaries.rate) : 'no rate estimate'}`);
+    return `robustness of run ${runId}: ${parts.join(' ')} Written to ${outDir}`;
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,60 @@
+// The robustness job through the service (the app's and the CLI's code path): stored with the run, audited,
+// cancellable with nothing stored, refused on data the run was not made from, and the analyst's sets checked.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeDemoExtract } from '../cli/demoCommand';
+import { openCliSession } from '../cli/cliSession';
+import { NATIONAL, REGIONAL, specSchema } from '../../shared/engine/analysisSpec';
+import { OWN_SET } from '../../shared/robustness/robustnessGrid';
+
+const PASS = 'robustness-test-pass';
+
+describe('robustness job', () => {
+  it('stores a check with its run, audited; cancelling stores nothing; a changed cohort step is refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'matchlab-robustness-'));
+    const demo = await writeDemoExtract(join(dir, 'demo'), { records: 3000, participants: 120, seed: 8 });
+    const session = openCliSession();
+    try {
+      await session.call('store.create', { path: join(dir, 's.mlstore'), passphrase: PASS });
+      const imp = await session.call('import.start', { cohort: { path: demo.files.cohort }, reoffences: { path: demo.files.reoffences }, participants: { path: demo.files.participants } });
+      await session.waitForJob(imp.jobId);
+      const spec = specSchema.parse({ organisation: 'Test', analyses: [NATIONAL, REGIONAL] });
+      const { runId } = (await session.waitForJob((await session.call('analysis.run', { spec })).jobId)).result as { runId: string };
+      expect((await session.call('robustness.get', { runId })).check).toBeNull();
+
+      // Cancelled at once: the job ends as cancelled and nothing is stored.
+      const cancelled = await session.call('robustness.run', { runId });
+      await session.call('job.cancel', { jobId: cancelled.jobId });
+      await expect(session.waitForJob(cancelled.jobId)).rejects.toThrow(/cancelled/);
+      expect((await session.call('robustness.get', { runId })).check).toBeNull();
+
+      // The analyst's sets are checked by the api (names) and by the job (covariates, named with their set).
+      await expect(session.call('robustness.run', { runId, covariateSets: [{ name: OWN_SET, covariates: ['age_at_index'] }] })).rejects.toThrow(/always runs/);
+      await expect(session.call('robustness.run', { runId, covariateSets: [{ name: 'A', covariates: ['age_at_index'] }, { name: 'A', covariates: ['sex'] }] })).rejects.toThrow(/two covariate sets are named/);
+      const bad = await session.call('robustness.run', { runId, covariateSets: [{ name: 'Motivated', covariates: ['age_at_index', 'motivation'] }] });
+      await expect(session.waitForJob(bad.jobId)).rejects.toThrow(/Covariate set “Motivated”: unknown covariate: motivation/);
+
+      const ok = await session.call('robustness.run', { runId, covariateSets: [{ name: 'Age and record', covariates: ['age_at_index', 'prev_offences', 'index_disposal'] }] });
+      await session.waitForJob(ok.jobId);
+      const { check } = await session.call('robustness.get', { runId });
+      expect(check!.runId).toBe(runId);
+      expect(check!.addedCovariateSets.map((s) => s.name)).toEqual(['Age and record']);
+      const national = check!.analyses[0];
+      expect(national.covariateSets.map((s) => s.name)).toEqual([OWN_SET, 'Without OASys items', 'Age and record']);
+      expect(national.entries.filter((e) => e.covariateSet === 'Age and record')).toHaveLength(18);
+      const audit = await session.call('audit.list', { limit: 5 });
+      expect(audit[0]).toMatchObject({ action: 'robustness', detail: { runId, addedCovariateSets: ['Age and record'] } });
+
+      // After the cohort step is re-run under other settings, the run's data are gone: the check says so.
+      await session.waitForJob((await session.call('cohort.derive', { settings: { waitingDays: 120 } })).jobId);
+      const stale = await session.call('robustness.run', { runId });
+      await expect(session.waitForJob(stale.jobId)).rejects.toThrow(/changed since this run was made/);
+      // The stored check stays as it was.
+      expect((await session.call('robustness.get', { runId })).check!.checkedAt).toBe(check!.checkedAt);
+    } finally {
+      await session.close();
+    }
+  }, 180_000);
+});

@@ -1,0 +1,24 @@
+// The summary sentence of a robustness check (METHOD.md section 12) for one headline measure.
+import type { RobustnessSummary } from '../robustness/robustnessSummary';
+import type { HeadlineMeasure } from './headlineMeasure';
+
+const DIRECTION: Record<HeadlineMeasure, { lower: string; higher: string }> = {
+  rate: { lower: 'a lower reoffending rate', higher: 'a higher reoffending rate' },
+  frequency: { lower: 'fewer reoffences per person', higher: 'more reoffences per person' },
+  daysToFirst: { lower: 'a shorter time to first reoffence', higher: 'a longer time to first reoffence' },
+};
+
+const areOrIs = (n: number) => (n === 1 ? 'is' : 'are');
+
+/** "The estimate’s direction (a lower reoffending rate) holds in X of the Y specifications that pass the matching-quality gate; Z of them are significant." */
+export function robustnessSentence(measure: HeadlineMeasure, s: RobustnessSummary): string {
+  const all = `${s.specifications} specification${s.specifications === 1 ? '' : 's'}`;
+  if (s.passing === 0) return `None of the ${all} passes the matching-quality gate, so the check cannot say how robust the estimate is.`;
+  const ofPassing = `of the ${s.passing} specification${s.passing === 1 ? '' : 's'} that pass${s.passing === 1 ? 'es' : ''} the matching-quality gate`;
+  if (s.direction === 0) {
+    return `The analysis’s own estimate shows no difference at all; ${s.significant + s.significantOpposite} ${ofPassing} ${areOrIs(s.significant + s.significantOpposite)} significant.`;
+  }
+  const direction = DIRECTION[measure][s.direction < 0 ? 'lower' : 'higher'];
+  const opposite = s.significantOpposite > 0 ? ` ${s.significantOpposite} ${areOrIs(s.significantOpposite)} significant in the opposite direction.` : '';
+  return `The estimate’s direction (${direction} for participants) holds in ${s.holding} ${ofPassing}; ${s.significant} of them ${areOrIs(s.significant)} significant.${opposite}`;
+}
