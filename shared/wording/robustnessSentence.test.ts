@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { robustnessSentence } from './robustnessSentence';
+
+const summary = { direction: -1 as const, specifications: 36, passing: 30, holding: 27, significant: 20, significantOpposite: 0 };
+
+describe('robustness sentence', () => {
+  it('says in how many passing specifications the direction holds and how many are significant', () => {
+    expect(robustnessSentence('rate', summary)).toBe(
+      'The estimate’s direction (a lower reoffending rate for participants) holds in 27 of the 30 specifications that pass the matching-quality gate; 20 of them are significant.',
+    );
+    expect(robustnessSentence('daysToFirst', { ...summary, direction: 1, passing: 1, holding: 1, significant: 1 })).toBe(
+      'The estimate’s direction (a longer time to first reoffence for participants) holds in 1 of the 1 specification that passes the matching-quality gate; 1 of them is significant.',
+    );
+  });
+
+  it('names significant results the other way, and a check where nothing passes the gate', () => {
+    expect(robustnessSentence('frequency', { ...summary, significantOpposite: 2 })).toMatch(/fewer reoffences per person .* 2 are significant in the opposite direction\.$/);
+    expect(robustnessSentence('rate', { ...summary, passing: 0, holding: 0, significant: 0 })).toBe(
+      'None of the 36 specifications passes the matching-quality gate, so the check cannot say how robust the estimate is.',
+    );
+  });
+});
