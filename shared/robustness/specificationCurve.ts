@@ -1,0 +1,142 @@
+// The specification curve of a robustness check (METHOD.md section 12) as geometry, drawn by the app (React) and
+// by the report and the CLI (SVG text) alike: every specification's estimate of one headline measure with its CI,
+// ordered by estimate, marked by whether it passes the matching-quality gate, the analysis's own one highlighted;
+// below it, which choices (method, caliper, covariates) each specification made and whether its result is significant.
+import type { MatchingSpec } from '../engine/analysisSpec';
+import type { HeadlineMeasure } from '../wording/headlineMeasure';
+import { niceTicks } from '../report/chartScale';
+import type { RobustnessEntry } from './runRobustness';
+
+export interface CurvePoint {
+  id: string;
+  x: number;
+  y: number;
+  /** Pixel ends of the CI; null without one. */
+  yLow: number | null;
+  yHigh: number | null;
+  passes: boolean;
+  own: boolean;
+  significant: boolean;
+  entry: RobustnessEntry;
+  /** The estimate and CI bounds in the units shown (percentage points for the rate). */
+  value: number;
+  low: number | null;
+  high: number | null;
+}
+
+export interface ChoiceRow {
+  label: string;
+  y: number;
+  /** x of every specification that made this choice. */
+  xs: number[];
+}
+
+export interface CurveLayout {
+  width: number;
+  height: number;
+  plot: { left: number; right: number; top: number; bottom: number };
+  ticks: { value: number; y: number }[];
+  zeroY: number;
+  axisTitle: string;
+  points: CurvePoint[];
+  choices: { group: string; top: number; rows: ChoiceRow[] }[];
+}
+
+const STEP = 15;
+const LEFT = 190;
+const RIGHT = 14;
+const TOP = 14;
+const PLOT_H = 200;
+const ROW_H = 13;
+const GROUP_GAP = 20;
+
+export const CURVE_UNITS: Record<HeadlineMeasure, { scale: number; axisTitle: string }> = {
+  rate: { scale: 100, axisTitle: 'Difference in reoffending rate (% points)' },
+  frequency: { scale: 1, axisTitle: 'Difference in reoffences per person' },
+  daysToFirst: { scale: 1, axisTitle: 'Difference in days to first reoffence' },
+};
+
+function methodChoice(m: MatchingSpec): string {
+  if (m.method === 'radius') return 'Radius';
+  if (m.method === 'kernel') return 'Kernel';
+  return `Nearest 1:${m.ratio} ${m.replace ? 'with' : 'without'} replacement`;
+}
+
+function caliperChoice(m: MatchingSpec): string {
+  if (m.caliper === undefined) return 'No caliper';
+  return `${m.caliper} ${m.caliperUnit === 'sd' ? 'SD' : 'logit'}`;
+}
+
+/** Choices in the order they first occur over the grid's own order (entries as run), so rows read as the grid. */
+function choiceRows(entries: RobustnessEntry[], choice: (e: RobustnessEntry) => string, xOf: Map<string, number>, top: number): ChoiceRow[] {
+  const labels = [...new Set(entries.map(choice))];
+  return labels.map((label, k) => ({
+    label,
+    y: top + ROW_H * k + ROW_H / 2,
+    xs: entries.filter((e) => choice(e) === label && xOf.has(e.id)).map((e) => xOf.get(e.id)!),
+  }));
+}
+
+/** Null when no specification has an estimate of the measure. */
+export function specificationCurve(entries: RobustnessEntry[], measure: HeadlineMeasure): CurveLayout | null {
+  const { scale, axisTitle } = CURVE_UNITS[measure];
+  const shown = entries.filter((e) => e.measures[measure].shown && e.measures[measure].difference !== null);
+  if (shown.length === 0) return null;
+  // Ordered by estimate; equal estimates keep the grid's order (entries come in it), so the curve is deterministic.
+  const ordered = shown
+    .map((e, k) => ({ e, k, d: e.measures[measure].difference! }))
+    .sort((a, b) => a.d - b.d || a.k - b.k)
+    .map((o) => o.e);
+  const values = ordered.flatMap((e) => {
+    const m = e.measures[measure];
+    return [m.difference!, m.ciLow, m.ciHigh].filter((v): v is number => v !== null).map((v) => v * scale);
+  });
+  const ticks = niceTicks(Math.min(0, ...values), Math.max(0, ...values), 6);
+  const lo = ticks[0], hi = ticks[ticks.length - 1];
+  const plotRight = LEFT + STEP * ordered.length;
+  const y = (v: number) => TOP + PLOT_H - ((v - lo) / (hi - lo)) * PLOT_H;
+  const xOf = new Map(ordered.map((e, k) => [e.id, LEFT + STEP * (k + 0.5)]));
+  const points = ordered.map((e): CurvePoint => {
+    const m = e.measures[measure];
+    const value = m.difference! * scale;
+    const low = m.ciLow === null ? null : m.ciLow * scale;
+    const high = m.ciHigh === null ? null : m.ciHigh * scale;
+    return {
+      id: e.id,
+      x: xOf.get(e.id)!,
+      y: y(value),
+      yLow: low === null ? null : y(low),
+      yHigh: high === null ? null : y(high),
+      passes: e.gate.passes,
+      own: e.own,
+      significant: m.significant,
+      entry: e,
+      value,
+      low,
+      high,
+    };
+  });
+  let top = TOP + PLOT_H + 48;
+  const groups: [string, (e: RobustnessEntry) => string][] = [
+    ['Matching method', (e) => methodChoice(e.matching)],
+    ['Caliper', (e) => caliperChoice(e.matching)],
+    ['Covariates', (e) => e.covariateSet],
+    ['Result', (e) => (e.measures[measure].significant ? 'Statistically significant' : 'Not significant')],
+  ];
+  const choices = groups.map(([group, choice]) => {
+    const rows = choiceRows(entries, choice, xOf, top);
+    const block = { group, top, rows };
+    top += ROW_H * rows.length + GROUP_GAP;
+    return block;
+  });
+  return {
+    width: plotRight + RIGHT,
+    height: top,
+    plot: { left: LEFT, right: plotRight, top: TOP, bottom: TOP + PLOT_H },
+    ticks: ticks.map((value) => ({ value, y: y(value) })),
+    zeroY: y(0),
+    axisTitle,
+    points,
+    choices,
+  };
+}
