@@ -1,13 +1,16 @@
 // Results of the open run: the key findings and charts of one analysis (the headline one first), the group
 // sizes and Tables 1-7 of every analysis.
+import type { JobInfo } from '../../shared/api';
 import type { RunResults } from '../../shared/results/runResults';
 import { AnalysisTabs } from './AnalysisTabs';
 import { GroupSizesTable } from './GroupSizesTable';
 import { KeyFindings } from './KeyFindings';
 import { OutcomeBars } from './OutcomeBars';
 import { OutcomeTables } from './OutcomeTables';
+import { RobustnessPanel } from './RobustnessPanel';
+import { SensitivityPanel } from './SensitivityPanel';
 
-export function ResultsPanel({ run, selected, onSelect }: { run: RunResults; selected: string; onSelect: (name: string) => void }) {
+export function ResultsPanel({ run, selected, onSelect, jobs }: { run: RunResults; selected: string; onSelect: (name: string) => void; jobs: JobInfo[] }) {
   const analysis = run.analyses.find((a) => a.name === selected) ?? run.analyses[0];
   const o = analysis.outcomes;
   return (
@@ -22,6 +25,8 @@ export function ResultsPanel({ run, selected, onSelect }: { run: RunResults; sel
           <OutcomeBars title="Average time to first proven reoffence" measure={o.daysToFirst} unit="days" axisLabel="Days (reoffenders only)" />
         </div>
         <p className="muted small">Bars are each group’s mean; whiskers its own confidence interval.</p>
+        <SensitivityPanel analysis={analysis} alpha={run.spec.alpha} />
+        <RobustnessPanel run={run} analysis={analysis} jobs={jobs} />
       </AnalysisTabs>
       {/* The detail tables show every analysis (the chosen one highlighted), so they sit outside its tab panel. */}
       <h3>The results in detail</h3>

@@ -6,13 +6,18 @@ import { pointText } from '../../shared/report/specificationCurveSvg';
 import { tickLabel } from '../../shared/report/chartScale';
 import { formatCount } from '../../shared/format/numberFormat';
 
+/** The first few names, then how many more. */
+function listed(names: string[], first = 4): string {
+  return names.length <= first ? names.join(', ') : `${names.slice(0, first).join(', ')} and ${names.length - first} more`;
+}
+
 function pointDetail(p: CurvePoint, dp: number): string {
   const e = p.entry;
   const gate = e.gate.passes
     ? ''
     : e.gate.belowMinimumTreated
       ? ' Too few treated people for a reliable result.'
-      : ` Poorly matched on ${e.gate.poorlyMatched.map((r) => (r.level === null ? r.variable : `${r.variable}: ${r.level}`)).join(', ')}.`;
+      : ` Poorly matched on ${listed(e.gate.poorlyMatched.map((r) => (r.level === null ? r.variable : `${r.variable}: ${r.level}`)))}.`;
   return `${pointText(p, dp)}. ${formatCount(e.treatment.matched)} treated matched (${formatCount(e.treatment.notMatched)} not), effective comparison size ${formatCount(e.comparison.effectiveSize)}.${gate}`;
 }
 
@@ -22,7 +27,7 @@ export function SpecificationCurve({ layout, dp, label }: { layout: CurveLayout;
   const shown = layout.points.find((p) => p.id === pointed) ?? own;
   const { plot } = layout;
   return (
-    <figure className="chart spec-curve-figure" data-testid="specification-curve">
+    <figure className="spec-curve-figure" data-testid="specification-curve">
       <svg className="spec-curve" viewBox={`0 0 ${layout.width} ${layout.height}`} width={layout.width} role="group" aria-label={label}>
         {own.own && <rect className="own-band" x={own.x - 7} y={plot.top} width={14} height={layout.height - plot.top - 10} />}
         {layout.ticks.map((t) => (

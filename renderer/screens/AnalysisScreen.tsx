@@ -143,7 +143,7 @@ export function AnalysisScreen({ state }: { state: AppState }) {
               ))}
           </AnalysisTabs>
         )}
-        {view === 'results' && run && <ResultsPanel run={run} selected={selected} onSelect={setSelected} />}
+        {view === 'results' && run && <ResultsPanel run={run} selected={selected} onSelect={setSelected} jobs={state.jobs} />}
         {view === 'report' && run && (
           <>
             <ReportExport run={run} dataDir={state.dataDir} />

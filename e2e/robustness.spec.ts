@@ -1,0 +1,86 @@
+// How sure can we be? On the demo store: run the presets, read the sensitivity panel of each analysis (E-values;
+// Rosenbaum bounds for Regional, matched 1:1 without replacement), run the robustness check, read its summary
+// sentence and specification curve, add a covariate set and check again.
+import { expect, test, type Page } from '@playwright/test';
+import { startAppHost, type AppHost } from './appHost';
+import { nav } from './appActions';
+
+let app: AppHost;
+test.beforeAll(async () => {
+  app = await startAppHost();
+});
+test.afterAll(async () => {
+  await app.stop();
+});
+
+const screenPath = (name: string) => `${process.env.SHOTS_DIR ?? 'test-results/screens'}/robustness-${name}.png`;
+
+const SUMMARY = /^The estimate’s direction \((a lower|a higher) reoffending rate for participants\) holds in (\d+) of the (\d+) specifications? that pass(es)? the matching-quality gate; (\d+) of them (is|are) significant\.|^None of the \d+ specifications passes the matching-quality gate/;
+
+async function openResults(page: Page) {
+  await page.goto(app.url);
+  await page.getByTestId('open-demo').click();
+  await expect(page.getByTestId('counts')).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId('job-progress')).toHaveCount(0, { timeout: 90_000 });
+  await nav(page, 'Analysis & results');
+  await page.getByTestId('run-analysis').click();
+  await expect(page.getByRole('tab', { name: 'Matching quality' })).toHaveAttribute('aria-selected', 'true', { timeout: 120_000 });
+  await page.getByRole('tab', { name: 'Results' }).click();
+}
+
+test('sensitivity to hidden bias and the robustness check on the demo', async ({ page }) => {
+  test.setTimeout(400_000);
+  await openResults(page);
+
+  // National (radius): E-values only.
+  const sensitivity = page.getByTestId('sensitivity');
+  await expect(sensitivity.getByTestId('sensitivity-rate')).toContainText(/an unrecorded factor, such as motivation, would need to be associated with both taking part and reoffending by a risk ratio of \d+\.\d\d each/i);
+  await expect(sensitivity.getByTestId('sensitivity-pairs')).toHaveCount(0);
+  await sensitivity.getByText('What this means, and the figures').click();
+  await expect(sensitivity.getByRole('table').first()).toContainText('E-value of the estimate');
+  await sensitivity.screenshot({ path: screenPath('01-sensitivity-national') });
+
+  // Regional (nearest 1:1 without replacement): the matched pairs' Rosenbaum bounds too.
+  await page.getByRole('tab', { name: /^Regional/ }).click();
+  await expect(sensitivity.getByTestId('sensitivity-pairs')).toContainText(/Of the \d+ pairs of a participant and their match, only the participant reoffended in \d+ and only the comparison person in \d+\./);
+  // The explanation opened for National stays open.
+  await expect(sensitivity.locator('details')).toHaveAttribute('open', '');
+  await expect(sensitivity.getByRole('table').nth(1)).toContainText('Largest Γ still significant');
+  await sensitivity.screenshot({ path: screenPath('02-sensitivity-regional') });
+
+  // The robustness check: one job, then the summary sentence and the curve for the chosen analysis.
+  await page.getByRole('tab', { name: /^National/ }).click();
+  const robustness = page.getByTestId('robustness');
+  await robustness.getByTestId('check-robustness').click();
+  await expect(page.getByTestId('job-progress')).toHaveCount(1);
+  const summary = robustness.getByTestId('robustness-summary');
+  await expect(summary).toHaveText(SUMMARY, { timeout: 180_000 });
+  await expect(page.getByTestId('job-progress')).toHaveCount(0);
+  const [, , holding, passing] = (await summary.textContent())!.match(SUMMARY) ?? [];
+  if (holding !== undefined) expect(Number(holding)).toBeLessThanOrEqual(Number(passing));
+  const curve = robustness.getByTestId('specification-curve');
+  // 36 specifications: 18 matchings with the own covariates and 18 without OASys items; the own one highlighted.
+  await expect(curve.locator('g.spec-point')).toHaveCount(36);
+  await expect(curve.locator('g.spec-point[data-own]')).toHaveCount(1);
+  await expect(robustness.getByTestId('spec-detail')).toContainText('This analysis: The analysis’s own covariates; Radius, caliper 0.2 SD:');
+  // Pointing at another specification says what it is.
+  await curve.locator('g.spec-point').first().hover();
+  await expect(robustness.getByTestId('spec-detail')).not.toContainText('This analysis');
+  await robustness.screenshot({ path: screenPath('03-robustness-national') });
+
+  // The frequency's curve is one tab away.
+  await robustness.getByRole('tab', { name: 'Reoffending frequency' }).click();
+  await expect(summary).toContainText(/reoffences per person for participants|None of the/);
+
+  // Add a covariate set and check again: it is run and listed.
+  await robustness.getByRole('button', { name: 'Add a covariate set' }).click();
+  await robustness.getByLabel('Name of the set').fill('Age and record');
+  await robustness.getByRole('checkbox', { name: 'age_at_index' }).check();
+  await robustness.getByRole('checkbox', { name: 'prev_offences' }).check();
+  await robustness.getByRole('button', { name: 'Add the set' }).click();
+  await expect(robustness.getByRole('list', { name: 'Covariate sets you added' })).toContainText('Age and record: prev_offences, age_at_index');
+  await robustness.getByTestId('check-robustness').click();
+  await expect(curve.locator('g.spec-point')).toHaveCount(54, { timeout: 180_000 });
+  await expect(robustness.getByText('Age and record', { exact: true }).first()).toBeVisible();
+  await page.screenshot({ path: screenPath('04-results-page'), fullPage: true });
+});
