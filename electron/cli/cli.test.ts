@@ -107,7 +107,12 @@ describe('matchlab command line', () => {
     expect(checked.code, checked.stderr).toBe(0);
     expect(checked.stdout.trim().split('\n')).toHaveLength(1);
     expect(checked.stdout).toMatch(/National: .*holds in \d+ of the \d+ specifications that pass the matching-quality gate/);
+    // robustness.json and the specification curves of the headline measures (at least the rate of each analysis).
     expect(readdirSync(out)).toContain('robustness.json');
+    expect(readdirSync(out)).toEqual(expect.arrayContaining(['specification-curve-National-rate.svg', 'specification-curve-Regional-rate.svg']));
+    const svg = readFileSync(join(out, 'specification-curve-National-rate.svg'), 'utf8');
+    expect(svg).toMatch(/^<\?xml[^]*<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg.match(/class="point /g)!.length).toBeGreaterThanOrEqual(36 + 2);
     const check = JSON.parse(readFileSync(join(out, 'robustness.json'), 'utf8')) as RobustnessCheck;
     expect(check.runId).toBe(runId);
     expect(check.analyses.map((a) => a.analysis)).toEqual(['National', 'Regional']);

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { flags } from './main';
 import { CliError, openCliSession, passphraseFromEnv } from './cliSession';
 import { robustnessSentence } from '../../shared/wording/robustnessSentence';
+import { writeSpecificationCurves } from '../exports/specificationCurveFiles';
 
-/** `matchlab robustness`: the specification grid of a stored run; robustness.json in DIR. */
+/** `matchlab robustness`: the specification grid of a stored run; robustness.json and the charts in DIR. */
 export async function robustnessMain(args: string[]): Promise<string> {
   const f = flags(args, {
     store: { type: 'string', required: true },
@@ -31,8 +32,9 @@ export async function robustnessMain(args: string[]): Promise<string> {
     const outDir = String(f.out);
     await mkdir(outDir, { recursive: true });
     await writeFile(join(outDir, 'robustness.json'), JSON.stringify(check, null, 2) + '\n');
+    const charts = await writeSpecificationCurves(outDir, check!);
     const parts = check!.analyses.map((a) => `${a.analysis}: ${a.summaries.rate ? robustnessSentence('rate', a.summaries.rate) : 'no rate estimate'}`);
-    return `robustness of run ${runId}: ${parts.join(' ')} Written to ${outDir}`;
+    return `robustness of run ${runId}: ${parts.join(' ')} Written to ${outDir} (robustness.json and ${charts.length} chart${charts.length === 1 ? '' : 's'})`;
   } finally {
     await session.close();
   }

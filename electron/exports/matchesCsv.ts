@@ -3,10 +3,11 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { RunRecords } from '../../db/runs/runStore';
+import { fileNamePart } from './fileNamePart';
 
 /** `matches-<name>.csv`, the name made safe for any file system. */
 export function matchesFileName(analysis: string): string {
-  return `matches-${analysis.replace(/[^A-Za-z0-9 _.-]/g, '_')}.csv`;
+  return `matches-${fileNamePart(analysis)}.csv`;
 }
 
 export async function writeMatchesCsv(path: string, r: RunRecords): Promise<void> {

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { buildAnnexWorkbook } from '../../shared/report/annexWorkbook';
 import { renderReportHtml } from '../../shared/report/renderReportHtml';
 import type { RunResults } from '../../shared/results/runResults';
+import type { RobustnessCheck } from '../../shared/robustness/robustnessCheck';
 
 export interface PdfBrowser {
   /** Electron prints through its own API (it has no --print-to-pdf switch); Chromium and Chrome headless do. */
@@ -111,16 +112,16 @@ async function replaceWith(outFile: string, write: (tmp: string) => Promise<void
   }
 }
 
-export async function writeReport(run: RunResults, outFile: string, options: { browser?: PdfBrowser | null } = {}): Promise<void> {
+export async function writeReport(run: RunResults, outFile: string, options: { browser?: PdfBrowser | null; robustness?: RobustnessCheck | null } = {}): Promise<void> {
   const ext = extname(outFile).toLowerCase();
   if (ext === '.html' || ext === '.htm') {
-    await replaceWith(outFile, (tmp) => writeFile(tmp, renderReportHtml(run)));
+    await replaceWith(outFile, (tmp) => writeFile(tmp, renderReportHtml(run, { robustness: options.robustness })));
   } else if (ext === '.xlsx') {
     await replaceWith(outFile, async (tmp) => { await buildAnnexWorkbook(run).xlsx.writeFile(tmp); });
   } else if (ext === '.pdf') {
     const browser = options.browser === undefined ? findPdfBrowser() : options.browser;
     if (browser === null) throw new Error('No Chromium, Chrome or Electron was found to print the PDF: write the report as .html and print it from a browser instead.');
-    await replaceWith(outFile, (tmp) => printHtmlToPdf(renderReportHtml(run), tmp, browser));
+    await replaceWith(outFile, (tmp) => printHtmlToPdf(renderReportHtml(run, { robustness: options.robustness }), tmp, browser));
   } else {
     throw new Error(`Cannot write a report as "${ext || outFile}": use a file name ending in .html, .pdf or .xlsx.`);
   }

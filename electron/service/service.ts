@@ -267,13 +267,16 @@ export function createService(options: ServiceOptions): Service {
     'runs.get': ({ runId }) => storedRun(runId),
     'robustness.run': ({ runId, covariateSets }) => ({ jobId: launch('robustness', { runId: storedRun(runId).runId, covariateSets }).id }),
     'robustness.get': ({ runId }) => ({ check: readRobustness(requireStore().db, storedRun(runId).runId) }),
-    'report.html': ({ runId }) => ({ html: renderReportHtml(storedRun(runId)) }),
+    'report.html': ({ runId }) => {
+      const run = storedRun(runId);
+      return { html: renderReportHtml(run, { robustness: readRobustness(requireStore().db, run.runId) }) };
+    },
     'report.export': async ({ runId, path }) => {
       const run = storedRun(runId);
       const full = resolve(path);
       try {
         mkdirSync(dirname(full), { recursive: true });
-        await writeReport(run, full);
+        await writeReport(run, full, { robustness: readRobustness(requireStore().db, run.runId) });
       } catch (err) {
         throw new ApiError('export_failed', (err as Error).message);
       }

@@ -6,7 +6,8 @@ import type { AnalysisColumn, JobInfo } from '../../shared/api';
 import type { AnalysisResults, RunResults } from '../../shared/results/runResults';
 import type { RobustnessCheck } from '../../shared/robustness/robustnessCheck';
 import type { CovariateSet } from '../../shared/robustness/robustnessGrid';
-import { specificationCurve } from '../../shared/robustness/specificationCurve';
+import { CURVE_MEASURES, specificationCurve } from '../../shared/robustness/specificationCurve';
+import { HEADLINE_MEASURES } from '../../shared/robustness/runRobustness';
 import { robustnessSentence } from '../../shared/wording/robustnessSentence';
 import type { HeadlineMeasure } from '../../shared/wording/headlineMeasure';
 import { call } from '../api/client';
@@ -15,11 +16,8 @@ import { ErrorNote } from '../components/ErrorNote';
 import { CovariateChecklist } from '../analysis/CovariateChecklist';
 import { SpecificationCurve } from './SpecificationCurve';
 
-const MEASURES: { id: HeadlineMeasure; label: string; dp: number }[] = [
-  { id: 'rate', label: 'Reoffending rate', dp: 1 },
-  { id: 'frequency', label: 'Reoffending frequency', dp: 2 },
-  { id: 'daysToFirst', label: 'Time to first reoffence', dp: 0 },
-];
+/** The tabs' short names of the headline measures. */
+const TAB_LABEL: Record<HeadlineMeasure, string> = { rate: 'Reoffending rate', frequency: 'Reoffending frequency', daysToFirst: 'Time to first reoffence' };
 
 interface Props {
   run: RunResults;
@@ -87,7 +85,7 @@ export function RobustnessPanel({ run, analysis, jobs }: Props) {
 
   const result = check?.analyses.find((a) => a.analysis === analysis.name);
   const summary = result?.summaries[measure] ?? null;
-  const spec = MEASURES.find((m) => m.id === measure)!;
+  const { title, dp } = CURVE_MEASURES[measure];
   const layout = result ? specificationCurve(result.entries, measure) : null;
 
   return (
@@ -154,13 +152,13 @@ export function RobustnessPanel({ run, analysis, jobs }: Props) {
         </div>
       )}
       {result && (
-        <Tabs items={MEASURES.map((m) => ({ id: m.id, label: m.label, disabled: result.summaries[m.id] === null, title: result.summaries[m.id] === null ? 'Not shown for this analysis' : undefined }))} selected={measure} onSelect={setMeasure} label="Headline measure" idPrefix="robustness-measure">
+        <Tabs items={HEADLINE_MEASURES.map((id) => ({ id, label: TAB_LABEL[id], disabled: result.summaries[id] === null, title: result.summaries[id] === null ? 'Not shown for this analysis' : undefined }))} selected={measure} onSelect={setMeasure} label="Headline measure" idPrefix="robustness-measure">
           {summary && (
             <p className="robustness-summary" data-testid="robustness-summary">
               {robustnessSentence(measure, summary)}
             </p>
           )}
-          {layout && <SpecificationCurve layout={layout} dp={spec.dp} label={`Specification curve of the ${spec.label.toLowerCase()}, ${analysis.name} analysis`} />}
+          {layout && <SpecificationCurve layout={layout} dp={dp} label={`Specification curve: ${title.toLowerCase()}, ${analysis.name} analysis`} />}
           <h4>Covariate sets</h4>
           <ul className="plain-list small">
             {result.covariateSets.map((s) => (

@@ -10,6 +10,9 @@ import { outcomeChartsSection } from './outcomeCharts';
 import { profileSection } from './profileSection';
 import { REPORT_CSS } from './reportStyles';
 import { resultsSection } from './resultsSection';
+import { robustnessSection, ROBUSTNESS_TITLE } from './robustnessSection';
+import type { RobustnessCheck } from '../robustness/robustnessCheck';
+import { SPECIFICATION_CURVE_CSS } from './specificationCurveSvg';
 import { submittedCount } from './summaryParagraphs';
 import { contactsSection, ownWordsSections } from './programmeTextSections';
 
@@ -17,6 +20,8 @@ export interface ReportOptions {
   title?: string;
   /** Shown under the title; defaults to the run's creation time. */
   generatedAt?: string;
+  /** The run's robustness check, when one was run: the report gains its section. */
+  robustness?: RobustnessCheck | null;
 }
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -27,7 +32,7 @@ export function orderedAnalyses(run: RunResults): AnalysisResults[] {
   return [headline, ...run.analyses.filter((a) => a !== headline)];
 }
 
-function contents(others: AnalysisResults[], ownWords: { id: string; title: string }[], contacts: { id: string; title: string } | null): string {
+function contents(others: AnalysisResults[], ownWords: { id: string; title: string }[], contacts: { id: string; title: string } | null, robustness: boolean): string {
   const items: [string, string][] = [
     ['key-findings', 'Key findings'],
     ...others.map((a, k): [string, string] => [`key-findings-${k + 2}`, `Key findings: ${a.name.toLowerCase()} analysis`]),
@@ -36,6 +41,7 @@ function contents(others: AnalysisResults[], ownWords: { id: string; title: stri
     ['results', 'The results in detail'],
     ['profile', 'Profile of the treatment group'],
     ['matching', 'Matching the treatment and comparison groups'],
+    ...(robustness ? [['robustness', ROBUSTNESS_TITLE] as [string, string]] : []),
     ['numbers', 'Numbers of people in the treatment and comparison groups'],
     ...(contacts ? [[contacts.id, contacts.title] as [string, string]] : []),
     ['methods', 'Annex: methods and settings'],
@@ -53,7 +59,7 @@ export function renderReportHtml(run: RunResults, options: ReportOptions = {}): 
   // The title block and contents sit on the first page, above the headline key findings.
   const ownWords = ownWordsSections(org, run.spec.programme ?? {});
   const contacts = contactsSection(run.spec.programme ?? {});
-  const titleBlock = `<div class="title-block"><h1>${h(title)}</h1><p class="meta">One-year proven reoffending of the participants of ${h(org)}, compared with matched comparison groups. Produced ${h(generated)} by Matchlab (run ${h(run.runId)}).</p></div>${contents(others, ownWords, contacts)}`;
+  const titleBlock = `<div class="title-block"><h1>${h(title)}</h1><p class="meta">One-year proven reoffending of the participants of ${h(org)}, compared with matched comparison groups. Produced ${h(generated)} by Matchlab (run ${h(run.runId)}).</p></div>${contents(others, ownWords, contacts, Boolean(options.robustness))}`;
   const first = keyFindingsSection(headline, org, submitted, true, 'key-findings', titleBlock);
   return `<!DOCTYPE html>
 <html lang="en-GB">
@@ -62,7 +68,7 @@ export function renderReportHtml(run: RunResults, options: ReportOptions = {}): 
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${h(title)}</title>
-<style>${REPORT_CSS}</style>
+<style>${REPORT_CSS}${options.robustness ? SPECIFICATION_CURVE_CSS : ''}</style>
 </head>
 <body>
 ${first}
@@ -72,6 +78,7 @@ ${ownWords.map((s) => s.html).join('\n')}
 ${resultsSection(run, headline)}
 ${profileSection(run)}
 ${matchingSection(run)}
+${options.robustness ? robustnessSection(run, options.robustness) : ''}
 ${funnelSection(run)}
 ${contacts?.html ?? ''}
 ${methodsAnnex(run)}

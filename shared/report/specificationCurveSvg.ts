@@ -9,7 +9,7 @@ const fix = (x: number) => x.toFixed(1);
 
 /** The classes below, for the report's stylesheet and the standalone file. */
 export const SPECIFICATION_CURVE_CSS = `
-svg.spec-curve { font-family: Arial, "Liberation Sans", sans-serif; }
+.spec-curve { font-family: Arial, "Liberation Sans", sans-serif; }
 .spec-curve .grid { stroke: #dee0e2; stroke-width: 1; }
 .spec-curve .zero { stroke: #0b0c0c; stroke-width: 1; stroke-dasharray: 4 3; }
 .spec-curve .tick { font-size: 10px; fill: #505a5f; }
@@ -34,7 +34,25 @@ export function pointText(p: CurvePoint, dp: number): string {
   return `${p.entry.covariateSet}; ${p.entry.label}: ${formatFixed(p.value, dp)} (${ci}), ${p.significant ? 'significant' : 'not significant'}; ${verdict}${p.own ? ' (this analysis)' : ''}`;
 }
 
-export function specificationCurveSvg(layout: CurveLayout, options: { dp: number; label: string; standalone?: boolean }): string {
+/** Words of `text` in lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * The chart as an `<svg>` element for the report; with `standalone`, a complete SVG file with its own styles and,
+ * above the chart, the title and the summary sentence (the CLI's chart file).
+ */
+export function specificationCurveSvg(layout: CurveLayout, options: { dp: number; label: string; standalone?: { title: string; sentence: string } }): string {
   const { plot } = layout;
   const parts: string[] = [];
   const own = layout.points.find((p) => p.own);
@@ -66,10 +84,18 @@ export function specificationCurveSvg(layout: CurveLayout, options: { dp: number
     for (const row of block.rows) {
       parts.push(`<line class="row-guide" x1="${plot.left}" x2="${plot.right}" y1="${fix(row.y)}" y2="${fix(row.y)}"/>`);
       parts.push(`<text class="row-label" x="${plot.left - 8}" y="${fix(row.y + 3.5)}" text-anchor="end">${h(row.label)}</text>`);
-      for (const x of row.xs) parts.push(`<circle class="choice" cx="${fix(x)}" cy="${fix(row.y)}" r="3"/>`);
+      for (const cx of row.xs) parts.push(`<circle class="choice" cx="${fix(cx)}" cy="${fix(row.y)}" r="3"/>`);
     }
   }
-  const attrs = `class="chart spec-curve" viewBox="0 0 ${layout.width} ${fix(layout.height)}" role="img" aria-label="${h(options.label)}"`;
-  if (!options.standalone) return `<svg ${attrs}>${parts.join('')}</svg>`;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${fix(layout.height)}" ${attrs}><style>${SPECIFICATION_CURVE_CSS}</style><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}</svg>\n`;
+  if (!options.standalone) {
+    return `<svg class="chart spec-curve" viewBox="0 0 ${layout.width} ${fix(layout.height)}" role="img" aria-label="${h(options.label)}">${parts.join('')}</svg>`;
+  }
+  const { title, sentence } = options.standalone;
+  const lines = wrap(sentence, Math.floor((layout.width - 16) / 6.2));
+  const head = 30 + 15 * lines.length;
+  const width = Math.max(layout.width, 560);
+  const text = lines.map((l, k) => `<text class="legend" x="8" y="${40 + 15 * k}">${h(l)}</text>`).join('');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" class="spec-curve" width="${width}" height="${fix(layout.height + head)}" viewBox="0 0 ${width} ${fix(layout.height + head)}" role="img" aria-label="${h(`${title}: ${sentence}`)}"><style>${SPECIFICATION_CURVE_CSS}</style><rect width="100%" height="100%" fill="#fff"/><text class="group-title" x="8" y="20">${h(title)}</text>${text}<g transform="translate(0 ${head})">${parts.join('')}</g></svg>
+`;
 }

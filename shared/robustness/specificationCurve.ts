@@ -50,10 +50,11 @@ const PLOT_H = 200;
 const ROW_H = 13;
 const GROUP_GAP = 20;
 
-export const CURVE_UNITS: Record<HeadlineMeasure, { scale: number; axisTitle: string }> = {
-  rate: { scale: 100, axisTitle: 'Difference in reoffending rate (% points)' },
-  frequency: { scale: 1, axisTitle: 'Difference in reoffences per person' },
-  daysToFirst: { scale: 1, axisTitle: 'Difference in days to first reoffence' },
+/** Each headline measure's curve: its title, the scale and decimals of the values shown, the axis title. */
+export const CURVE_MEASURES: Record<HeadlineMeasure, { title: string; scale: number; dp: number; axisTitle: string }> = {
+  rate: { title: 'One-year proven reoffending rate', scale: 100, dp: 1, axisTitle: 'Difference in reoffending rate (% points)' },
+  frequency: { title: 'One-year proven reoffending frequency', scale: 1, dp: 2, axisTitle: 'Difference in reoffences per person' },
+  daysToFirst: { title: 'Time to first proven reoffence', scale: 1, dp: 0, axisTitle: 'Difference in days to first reoffence' },
 };
 
 function methodChoice(m: MatchingSpec): string {
@@ -79,7 +80,7 @@ function choiceRows(entries: RobustnessEntry[], choice: (e: RobustnessEntry) => 
 
 /** Null when no specification has an estimate of the measure. */
 export function specificationCurve(entries: RobustnessEntry[], measure: HeadlineMeasure): CurveLayout | null {
-  const { scale, axisTitle } = CURVE_UNITS[measure];
+  const { scale, axisTitle } = CURVE_MEASURES[measure];
   const shown = entries.filter((e) => e.measures[measure].shown && e.measures[measure].difference !== null);
   if (shown.length === 0) return null;
   // Ordered by estimate; equal estimates keep the grid's order (entries come in it), so the curve is deterministic.

@@ -1,0 +1,28 @@
+// The specification curves of a robustness check as standalone SVG files (the CLI's chart): one per analysis and
+// headline measure that has a summary, `specification-curve-<analysis>-<measure>.svg`. Aggregates only.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RobustnessCheck } from '../../shared/robustness/robustnessCheck';
+import { CURVE_MEASURES, specificationCurve } from '../../shared/robustness/specificationCurve';
+import { HEADLINE_MEASURES } from '../../shared/robustness/runRobustness';
+import { specificationCurveSvg } from '../../shared/report/specificationCurveSvg';
+import { robustnessSentence } from '../../shared/wording/robustnessSentence';
+import { fileNamePart } from './fileNamePart';
+
+/** Writes the files into `dir`; returns their names. */
+export async function writeSpecificationCurves(dir: string, check: RobustnessCheck): Promise<string[]> {
+  const written: string[] = [];
+  for (const a of check.analyses) {
+    for (const id of HEADLINE_MEASURES) {
+      const { title, dp } = CURVE_MEASURES[id];
+      const summary = a.summaries[id];
+      const layout = specificationCurve(a.entries, id);
+      if (!summary || !layout) continue;
+      const name = `specification-curve-${fileNamePart(a.analysis)}-${id}.svg`;
+      const fullTitle = `${title}: ${a.analysis} analysis, ${a.entries.length} specifications`;
+      await writeFile(join(dir, name), specificationCurveSvg(layout, { dp, label: fullTitle, standalone: { title: fullTitle, sentence: robustnessSentence(id, summary) } }));
+      written.push(name);
+    }
+  }
+  return written;
+}
