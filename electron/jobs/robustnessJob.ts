@@ -1,6 +1,6 @@
 // The robustness job: runs the specification grid (shared/robustness) for every analysis of a stored run, on the
 // data the run was made from, as one job with one progress bar, and stores the check with the run.
-import { loadAnalysisData, AnalysisDataError } from '../../db/runs/analysisData';
+import { jobAnalysisData } from './jobAnalysisData';
 import { readCohortDerivation } from '../../db/cohort/deriveCohort';
 import { readRun, readRunRecords } from '../../db/runs/runStore';
 import { saveRobustness } from '../../db/runs/robustnessStore';
@@ -28,13 +28,7 @@ export async function robustnessJob(ctx: JobContext<RobustnessJobPayload>): Prom
   // The derivation's settings name the import they were made from: the same settings, the same data.
   const derivation = readCohortDerivation(ctx.db);
   if (!derivation || JSON.stringify(derivation.settings) !== JSON.stringify(run.cohortSettings)) throw new ApiError('robustness_data_changed', DATA_CHANGED);
-  let data;
-  try {
-    data = loadAnalysisData(ctx.db);
-  } catch (err) {
-    if (err instanceof AnalysisDataError) throw new ApiError(err.code, err.message);
-    throw err;
-  }
+  const data = jobAnalysisData(ctx.db);
   throwIfCancelled(ctx.signal);
 
   const total = run.analyses.reduce((sum, a) => sum + robustnessUnits(a.spec, covariateSets), 0);
