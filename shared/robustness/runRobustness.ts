@@ -165,7 +165,8 @@ export function runRobustness(
       checkReference(coded, options.reference);
       scored = { ...coded, score: options.reference.score, converged: true, iterations: 0 };
     } else {
-      const fitted = scoreAnalysis(prepared);
+      // Each IRLS iteration reports (so a cancel is heard during the fit, too); the bar moves on when it is done.
+      const fitted = scoreAnalysis(prepared, () => progress(`${analysis.name}, ${set.name}: fitting the score model`, done, total));
       scored = { ...fitted, converged: fitted.model.converged, iterations: fitted.model.iterations };
       timings.fits++;
     }
