@@ -117,7 +117,7 @@ export async function writeReport(run: RunResults, outFile: string, options: { b
   if (ext === '.html' || ext === '.htm') {
     await replaceWith(outFile, (tmp) => writeFile(tmp, renderReportHtml(run, { robustness: options.robustness })));
   } else if (ext === '.xlsx') {
-    await replaceWith(outFile, async (tmp) => { await buildAnnexWorkbook(run).xlsx.writeFile(tmp); });
+    await replaceWith(outFile, async (tmp) => { await buildAnnexWorkbook(run, options.robustness ?? null).xlsx.writeFile(tmp); });
   } else if (ext === '.pdf') {
     const browser = options.browser === undefined ? findPdfBrowser() : options.browser;
     if (browser === null) throw new Error('No Chromium, Chrome or Electron was found to print the PDF: write the report as .html and print it from a browser instead.');

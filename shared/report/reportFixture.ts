@@ -13,6 +13,7 @@ import { estimateMeasure } from '../outcomes/estimateMeasure';
 import { measureGate, type MeasureKey } from '../outcomes/reportingGates';
 import type { CourtOutcome } from '../cohort/recordOutcomes';
 import type { AnalysisResults, RunResults } from '../results/runResults';
+import { analysisSensitivity } from '../sensitivity/analysisSensitivity';
 
 export const FIXTURE_ORGANISATION = "Southwark's IOM programme";
 
@@ -197,6 +198,8 @@ function analysis(name: string, spec: RunResults['spec']['analyses'][number], si
     balance: rows,
     histogram: hist,
     outcomes: outcomes(published),
+    // E-values from the published figures; the report gives no matched pairs, so no Rosenbaum bounds.
+    sensitivity: analysisSensitivity({ outcomes: outcomes(published), matching: spec.matching, pairs: null, reoffended: [], alpha: 0.05 }),
     warnings: [],
   };
 }
