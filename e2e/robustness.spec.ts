@@ -83,4 +83,13 @@ test('sensitivity to hidden bias and the robustness check on the demo', async ({
   await expect(curve.locator('g.spec-point')).toHaveCount(54, { timeout: 180_000 });
   await expect(robustness.getByText('Age and record', { exact: true }).first()).toBeVisible();
   await page.screenshot({ path: screenPath('04-results-page'), fullPage: true });
+
+  // The report gains the robustness section: the same summary sentence, and a curve per headline measure.
+  await robustness.getByRole('tab', { name: 'Reoffending rate' }).click();
+  const sentence = (await summary.textContent())!;
+  await page.getByRole('tab', { name: 'Report' }).click();
+  const report = page.frameLocator('[data-testid=report-frame]');
+  await expect(report.getByRole('heading', { name: 'Robustness across specifications' })).toBeVisible();
+  await expect(report.locator('#robustness .robustness-sentence').first()).toHaveText(sentence);
+  await expect(report.locator('#robustness svg.spec-curve').first()).toBeVisible();
 });
