@@ -42,7 +42,9 @@ export interface CurveLayout {
   choices: { group: string; top: number; rows: ChoiceRow[] }[];
 }
 
-const STEP = 15;
+/** Narrowest drawing: a short grid's points spread out rather than leave the legend no room. */
+const MIN_WIDTH = 720;
+const MIN_STEP = 15;
 const LEFT = 190;
 const RIGHT = 14;
 const TOP = 14;
@@ -94,9 +96,10 @@ export function specificationCurve(entries: RobustnessEntry[], measure: Headline
   });
   const ticks = niceTicks(Math.min(0, ...values), Math.max(0, ...values), 6);
   const lo = ticks[0], hi = ticks[ticks.length - 1];
-  const plotRight = LEFT + STEP * ordered.length;
+  const step = Math.max(MIN_STEP, (MIN_WIDTH - LEFT - RIGHT) / ordered.length);
+  const plotRight = LEFT + step * ordered.length;
   const y = (v: number) => TOP + PLOT_H - ((v - lo) / (hi - lo)) * PLOT_H;
-  const xOf = new Map(ordered.map((e, k) => [e.id, LEFT + STEP * (k + 0.5)]));
+  const xOf = new Map(ordered.map((e, k) => [e.id, LEFT + step * (k + 0.5)]));
   const points = ordered.map((e): CurvePoint => {
     const m = e.measures[measure];
     const value = m.difference! * scale;

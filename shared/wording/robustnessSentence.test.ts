@@ -8,8 +8,21 @@ describe('robustness sentence', () => {
     expect(robustnessSentence('rate', summary)).toBe(
       'The estimate’s direction (a lower reoffending rate for participants) holds in 27 of the 30 specifications that pass the matching-quality gate; 20 of them are significant.',
     );
-    expect(robustnessSentence('daysToFirst', { ...summary, direction: 1, passing: 1, holding: 1, significant: 1 })).toBe(
-      'The estimate’s direction (a longer time to first reoffence for participants) holds in 1 of the 1 specification that passes the matching-quality gate; 1 of them is significant.',
+    expect(robustnessSentence('daysToFirst', { ...summary, direction: 1, passing: 2, holding: 1, significant: 1 })).toBe(
+      'The estimate’s direction (a longer time to first reoffence for participants) holds in 1 of the 2 specifications that pass the matching-quality gate; 1 of them is significant.',
+    );
+  });
+
+  it('words a single passing specification and a direction that holds nowhere', () => {
+    expect(robustnessSentence('rate', { ...summary, passing: 1, holding: 1, significant: 1 })).toBe(
+      'The estimate’s direction (a lower reoffending rate for participants) holds in the only specification that passes the matching-quality gate, which is significant.',
+    );
+    expect(robustnessSentence('rate', { ...summary, passing: 1, holding: 1, significant: 0 })).toMatch(/, which is not significant\.$/);
+    expect(robustnessSentence('rate', { ...summary, passing: 1, holding: 0, significant: 0, significantOpposite: 1 })).toBe(
+      'The estimate’s direction (a lower reoffending rate for participants) does not hold in the only specification that passes the matching-quality gate. It is significant in the opposite direction.',
+    );
+    expect(robustnessSentence('rate', { ...summary, passing: 4, holding: 0, significant: 0 })).toBe(
+      'The estimate’s direction (a lower reoffending rate for participants) holds in none of the 4 specifications that pass the matching-quality gate.',
     );
   });
 

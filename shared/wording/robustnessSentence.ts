@@ -14,11 +14,17 @@ const areOrIs = (n: number) => (n === 1 ? 'is' : 'are');
 export function robustnessSentence(measure: HeadlineMeasure, s: RobustnessSummary): string {
   const all = `${s.specifications} specification${s.specifications === 1 ? '' : 's'}`;
   if (s.passing === 0) return `None of the ${all} passes the matching-quality gate, so the check cannot say how robust the estimate is.`;
-  const ofPassing = `of the ${s.passing} specification${s.passing === 1 ? '' : 's'} that pass${s.passing === 1 ? 'es' : ''} the matching-quality gate`;
+  const gate = 'the matching-quality gate';
   if (s.direction === 0) {
-    return `The analysis’s own estimate shows no difference at all; ${s.significant + s.significantOpposite} ${ofPassing} ${areOrIs(s.significant + s.significantOpposite)} significant.`;
+    const significant = s.significant + s.significantOpposite;
+    return `The analysis’s own estimate shows no difference at all; ${significant} of the ${s.passing} specification${s.passing === 1 ? '' : 's'} that pass${s.passing === 1 ? 'es' : ''} ${gate} ${areOrIs(significant)} significant.`;
   }
-  const direction = DIRECTION[measure][s.direction < 0 ? 'lower' : 'higher'];
+  const direction = `The estimate’s direction (${DIRECTION[measure][s.direction < 0 ? 'lower' : 'higher']} for participants)`;
   const opposite = s.significantOpposite > 0 ? ` ${s.significantOpposite} ${areOrIs(s.significantOpposite)} significant in the opposite direction.` : '';
-  return `The estimate’s direction (${direction} for participants) holds in ${s.holding} ${ofPassing}; ${s.significant} of them ${areOrIs(s.significant)} significant.${opposite}`;
+  if (s.passing === 1) {
+    if (s.holding === 1) return `${direction} holds in the only specification that passes ${gate}, which is ${s.significant === 1 ? '' : 'not '}significant.`;
+    return `${direction} does not hold in the only specification that passes ${gate}.${opposite.replace(' 1 is', ' It is')}`;
+  }
+  if (s.holding === 0) return `${direction} holds in none of the ${s.passing} specifications that pass ${gate}.${opposite}`;
+  return `${direction} holds in ${s.holding} of the ${s.passing} specifications that pass ${gate}; ${s.significant} of them ${areOrIs(s.significant)} significant.${opposite}`;
 }
