@@ -25,7 +25,7 @@ export function ResultsPanel({ run, selected, onSelect, jobs }: { run: RunResult
           <OutcomeBars title="Average time to first proven reoffence" measure={o.daysToFirst} unit="days" axisLabel="Days (reoffenders only)" />
         </div>
         <p className="muted small">Bars are each group’s mean; whiskers its own confidence interval.</p>
-        <SensitivityPanel analysis={analysis} alpha={run.spec.alpha} />
+        <SensitivityPanel analysis={analysis} />
         <RobustnessPanel run={run} analysis={analysis} jobs={jobs} />
       </AnalysisTabs>
       {/* The detail tables show every analysis (the chosen one highlighted), so they sit outside its tab panel. */}

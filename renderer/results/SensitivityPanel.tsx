@@ -13,7 +13,7 @@ const MEASURES: { key: SensitivityMeasure; label: string; ratio: string }[] = [
 const ratioText = (x: number | null) => (x === null ? 'n/a' : formatFixed(x, 2));
 const eText = (x: number | null) => (x === null ? 'n/a' : formatEValue(x));
 
-export function SensitivityPanel({ analysis: a, alpha }: { analysis: AnalysisResults; alpha: number }) {
+export function SensitivityPanel({ analysis: a }: { analysis: AnalysisResults }) {
   const s = a.sensitivity;
   if (!s) {
     return (
@@ -39,7 +39,7 @@ export function SensitivityPanel({ analysis: a, alpha }: { analysis: AnalysisRes
         {s.rosenbaum && (
           <li data-testid="sensitivity-pairs">
             <strong>Matched pairs: </strong>
-            {rosenbaumSentence(s.rosenbaum, alpha)}
+            {rosenbaumSentence(s.rosenbaum)}
           </li>
         )}
       </ul>

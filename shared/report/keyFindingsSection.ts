@@ -1,5 +1,6 @@
 // The key findings of one analysis (reference report, pages 1-3): summary, "For any 100 typical people", overall
-// estimates, the sample size needed, and what you can and cannot say. Every sentence comes from shared/wording.
+// estimates, the sample size needed, how sure we can be (sensitivity to hidden differences), and what you can and
+// cannot say. Every sentence comes from shared/wording.
 import { ROUNDING_NOTE, roundingDisagrees } from '../format/numberFormat';
 import type { MeasureResult } from '../outcomes/computeOutcomes';
 import type { AnalysisResults } from '../results/runResults';
@@ -11,6 +12,7 @@ import { typicalHundredHeading, typicalHundredSentence, type Group } from '../wo
 import { whatYouCanSay, whatYouCanSayHeading, whatYouCannotSay, whatYouCannotSayHeading } from '../wording/whatYouCanSay';
 import { escapeHtml as h } from './escapeHtml';
 import { summaryParagraphs } from './summaryParagraphs';
+import { sensitivityBlock } from './sensitivityBlock';
 
 const HEADLINE_MEASURES: HeadlineMeasure[] = ['rate', 'frequency', 'daysToFirst'];
 
@@ -114,6 +116,7 @@ ${summaryParagraphs(a, organisation, submitted).map((p, i) => `<p${i === 0 ? ' c
 <div class="group-cards">${typicalBlock(a, 'treatment')}${typicalBlock(a, 'comparison')}</div>
 ${typicalRoundingNote(a)}${hiddenNotes(a)}
 ${overallEstimates(a)}
+${sensitivityBlock(a)}
 <h3>What you can and cannot say</h3>
 <div class="say-list">${canSay(a, organisation)}</div>
 </section>`;

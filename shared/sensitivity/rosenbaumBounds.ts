@@ -25,6 +25,8 @@ export interface RosenbaumBounds {
   comparisonOnly: number;
   /** The bound at Gamma = 1 (the exact McNemar test's one-sided p), 1.5 and 2. */
   bounds: GammaBound[];
+  /** The two-sided significance level the critical Gamma refers to (the run's). */
+  alpha: number;
   /**
    * The largest Gamma on the 0.05 grid at which the bound stays <= alpha / 2 (the finding stays significant in a
    * two-sided test at level alpha); null when it is not significant even without hidden bias.
@@ -72,6 +74,7 @@ export function rosenbaumBounds(pairs: number, treatedOnly: number, comparisonOn
     treatedOnly,
     comparisonOnly,
     bounds: REPORTED_GAMMAS.map((gamma) => ({ gamma, p: rosenbaumBound(treatedOnly, comparisonOnly, gamma) })),
+    alpha,
     criticalGamma: criticalGamma(treatedOnly, comparisonOnly, alpha),
   };
 }

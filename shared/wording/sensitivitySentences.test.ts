@@ -26,10 +26,10 @@ describe('sensitivity sentences', () => {
 
   it('word the Rosenbaum bounds for a robust, a fragile and a non-significant finding', () => {
     // 30 against 12 discordant pairs of 42: significant to Gamma 1.20 (bounds 0.0040, 0.086, 0.32).
-    expect(rosenbaumSentence(rosenbaumBounds(80, 30, 12, 0.05), 0.05)).toBe(
+    expect(rosenbaumSentence(rosenbaumBounds(80, 30, 12, 0.05))).toBe(
       'Of the 80 pairs of a participant and their match, only the participant reoffended in 30 and only the comparison person in 12. The finding stays statistically significant as long as an unrecorded factor makes one person of a pair no more than 1.20 times as likely to take part as the other (at 1.5 times the one-sided p-value could be up to 0.09, at 2 times up to 0.32).',
     );
-    expect(rosenbaumSentence(rosenbaumBounds(40, 15, 5, 0.05), 0.05)).toMatch(/significant without hidden bias \(one-sided p 0\.02\), but .* even 1\.05 times .*: it is fragile\.$/);
-    expect(rosenbaumSentence(rosenbaumBounds(68, 16, 17, 0.05), 0.05)).toMatch(/not statistically significant even if there is no hidden bias \(one-sided p 0\.50 against the 0\.025 needed\)/);
+    expect(rosenbaumSentence(rosenbaumBounds(40, 15, 5, 0.05))).toMatch(/significant without hidden bias \(one-sided p 0\.02\), but .* even 1\.05 times .*: it is fragile\.$/);
+    expect(rosenbaumSentence(rosenbaumBounds(68, 16, 17, 0.05))).toMatch(/not statistically significant even if there is no hidden bias \(one-sided p 0\.50 against the 0\.025 needed\)/);
   });
 });
