@@ -4,6 +4,7 @@ import { defineConfig } from '@playwright/test';
 // in Debian's Chromium; no backend is stubbed.
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './e2e/buildOnce.ts',
   timeout: 120_000,
   expect: { timeout: 30_000 },
   workers: 1,

@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync } from 'node:fs';
 import { MIGRATIONS } from './migrations';
+import { sqliteAddonOption } from './sqliteAddon';
 
 export type Db = Database.Database;
 
@@ -37,7 +38,7 @@ function applyKey(db: Db, passphrase: string, pageBytes: number): void {
 
 /** Opens the file with the key and page size, or returns null when they do not decrypt it. */
 function openKeyed(file: string, passphrase: string, pageBytes: number, readonly: boolean): Db | null {
-  const db = new Database(file, { readonly });
+  const db = new Database(file, { readonly, ...sqliteAddonOption() });
   try {
     applyKey(db, passphrase, pageBytes);
     db.prepare('SELECT count(*) FROM sqlite_master').get();

@@ -1,5 +1,6 @@
 // Starts the real browser host (service, workers, encrypted store) as a child process, the way
-// `npm start -- --browser` does, for one test file.
+// `npm start -- --browser` does, for one test file: the bundled host (dist/node/host.mjs), which
+// the global setup (e2e/buildOnce.ts) has brought up to date.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ export interface AppHost {
 
 export async function startAppHost(): Promise<AppHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'matchlab-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/host/hostMain.ts', '--data-dir', dataDir], {
+  const child: ChildProcess = spawn(process.execPath, ['dist/node/host.mjs', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const firstLine = await new Promise<string>((ok, fail) => {

@@ -27,6 +27,8 @@ const addedCovariateSets = z
       else if (names.indexOf(name) !== k) ctx.addIssue({ code: 'custom', path: [k, 'name'], message: `two covariate sets are named “${name}”` });
     });
   });
+/** Exports replace an existing file only when asked to (the error code is `exists` otherwise). */
+const overwrite = z.boolean().default(false);
 
 export type JobKind = 'demo' | 'import' | 'derive' | 'analyse' | 'robustness';
 const fileKind = z.enum(['cohort', 'reoffences', 'participants']);
@@ -303,14 +305,21 @@ export const API = {
   'runs.get': { args: z.object({ runId: z.string().min(1).max(200) }).strict(), result: {} as RunResults },
   /** The run's full report as one self-contained HTML document, for the preview. */
   'report.html': { args: z.object({ runId: z.string().min(1).max(200) }).strict(), result: {} as { html: string } },
-  /** Writes the report (aggregates only) as .html, .pdf or .xlsx, by the file's extension; audited. */
+  /**
+   * Writes the report (aggregates only) as .html, .pdf or .xlsx, by the file's extension; audited.
+   * An existing file is replaced only with `overwrite: true` (else the error code is `exists`).
+   */
   'report.export': {
-    args: z.object({ runId: z.string().min(1).max(200), path: path.regex(/\.(html|pdf|xlsx)$/i, 'the file must end in .html, .pdf or .xlsx') }).strict(),
+    args: z
+      .object({ runId: z.string().min(1).max(200), path: path.regex(/\.(html|pdf|xlsx)$/i, 'the file must end in .html, .pdf or .xlsx'), overwrite })
+      .strict(),
     result: {} as { path: string },
   },
-  /** Record-level export (record_id, treated, score, weight): only on the analyst's explicit request; audited. */
+  /** Record-level export (record_id, treated, score, weight): only on the analyst's explicit request; audited; `overwrite` as for the report. */
   'runs.exportMatches': {
-    args: z.object({ runId: z.string().min(1).max(200), analysis: z.string().min(1).max(200), path: path.regex(/\.csv$/i, 'the file must end in .csv') }).strict(),
+    args: z
+      .object({ runId: z.string().min(1).max(200), analysis: z.string().min(1).max(200), path: path.regex(/\.csv$/i, 'the file must end in .csv'), overwrite })
+      .strict(),
     result: {} as { path: string; rows: number },
   },
 } as const;
@@ -337,4 +346,27 @@ export type ApiResponse<T> = { ok: true; result: T } | { ok: false; error: ApiEr
 export interface ApiTransport {
   request(method: ApiMethod, args: unknown): Promise<ApiResponse<unknown>>;
   subscribe(listener: (event: ApiEvent) => void): () => void;
+  /** The system's file dialogs: the desktop app has them; the browser host does not, and the renderer then uses its own picker. */
+  dialogs?: NativeDialogs;
+}
+
+const dialogFilter = z
+  .object({ name: z.string().min(1).max(100), extensions: z.array(z.string().regex(/^(\*|[A-Za-z0-9]{1,10})$/, 'an extension without its dot, or * for all files')).min(1).max(10) })
+  .strict();
+const dialogRequest = z
+  .object({ title: z.string().min(1).max(200), defaultPath: path.optional(), filters: z.array(dialogFilter).max(10).optional() })
+  .strict();
+export type DialogRequest = z.infer<typeof dialogRequest>;
+
+/**
+ * The native dialogs, validated on the main side like the api. Each answers the chosen path, or
+ * null when the analyst cancels. `saveFile` has the system ask before replacing a file, so a path
+ * it answers may be written with `overwrite: true`.
+ */
+export const DIALOGS = { openFile: dialogRequest, saveFile: dialogRequest } as const;
+export type DialogKind = keyof typeof DIALOGS;
+export type NativeDialogs = { [K in DialogKind]: (request: DialogRequest) => Promise<string | null> };
+
+export function isDialogKind(name: unknown): name is DialogKind {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(DIALOGS, name);
 }

@@ -3,7 +3,6 @@ import { resolveMapping, suggestMapping, type ColumnMapping } from './columnMapp
 import type { FileKind } from './importProblems';
 import { ROLES } from '../../shared/extract/extractRoles';
 import { isXlsxPath, openRowSource } from './rowSource';
-import { listSheets } from './xlsxRecords';
 
 export const PREVIEW_ROWS = 20;
 
@@ -58,6 +57,7 @@ export async function previewFile(path: string, options: PreviewOptions): Promis
     lines,
     suggested,
     unmatchedRequired: missingRequired,
-    sheets: isXlsxPath(path) ? await listSheets(path) : [],
+    // Loaded only for an XLSX file (see rowSource.ts).
+    sheets: isXlsxPath(path) ? await (await import('./xlsxRecords')).listSheets(path) : [],
   };
 }

@@ -1,7 +1,6 @@
 // One reader interface over CSV and XLSX: the header, then the data rows in file order.
 import { extname } from 'node:path';
 import { openCsvRecords } from './csvRecords';
-import { openXlsxRecords } from './xlsxRecords';
 import { ReadError } from './importProblems';
 
 /**
@@ -55,7 +54,9 @@ export function isXlsxPath(path: string): boolean {
 
 /** Opens a CSV or XLSX file (by extension) and reads up to its header row. */
 export async function openRowSource(path: string, options: OpenRowSourceOptions = {}): Promise<RowSource> {
-  const stream = isXlsxPath(path) ? await openXlsxRecords(path, options.sheet) : await openCsvRecords(path);
+  // The XLSX reader (exceljs, 2.5 MB of JavaScript) is loaded only for an XLSX file: loading it costs
+  // a job's worker or the service as much start-up time as opening the encrypted store.
+  const stream = isXlsxPath(path) ? await (await import('./xlsxRecords')).openXlsxRecords(path, options.sheet) : await openCsvRecords(path);
   const records = stream.records;
   let pending: RecordBatch | null = null;
   let headers: string[] | null = null;

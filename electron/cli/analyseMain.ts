@@ -1,7 +1,9 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { flags } from './main';
-import { CliError, openCliSession, passphraseFromEnv } from './cliSession';
+import { openCliSession } from './cliSession';
+import { CliError } from './cliError';
+import { passphraseFromEnv } from './storePassphrase';
 import { matchesFileName } from '../exports/matchesCsv';
 import { formatCount } from '../../shared/format/numberFormat';
 

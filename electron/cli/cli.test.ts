@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import type { DemoTruth } from '../../shared/demo/generateDemoExtract';
 import type { RunResults } from '../../shared/results/runResults';
 import type { RobustnessCheck } from '../../shared/robustness/robustnessCheck';
@@ -14,7 +15,8 @@ import { readAudit } from '../../db/audit';
 import { CLI_EXAMPLE_SPEC } from '../../shared/engine/cliExampleSpec';
 
 const run = promisify(execFile);
-const BIN = new URL('../../bin/matchlab.mjs', import.meta.url).pathname;
+// The bundled CLI, as `npx matchlab` runs it (the vitest global setup has built it).
+const BIN = fileURLToPath(new URL('../../bin/matchlab.mjs', import.meta.url));
 const env = { ...process.env, MATCHLAB_PASSPHRASE: 'cli test passphrase' };
 
 async function matchlab(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {

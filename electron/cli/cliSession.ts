@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiArgs, ApiMethod, ApiResult, JobInfo } from '../../shared/api';
 import { createService, type Service } from '../service/service';
+import { CliError } from './cliError';
 
-export class CliError extends Error {}
 
 export interface CliSession {
   call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<M>>;
@@ -15,11 +15,6 @@ export interface CliSession {
   close(): Promise<void>;
 }
 
-export function passphraseFromEnv(): string {
-  const p = process.env.MATCHLAB_PASSPHRASE;
-  if (!p) throw new CliError('set the store passphrase in the environment variable MATCHLAB_PASSPHRASE');
-  return p;
-}
 
 function showProgress(job: JobInfo): void {
   if (!process.stderr.isTTY) return;

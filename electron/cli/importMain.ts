@@ -1,6 +1,7 @@
 import { formatCount } from '../../shared/format/numberFormat';
 import { flags } from './main';
-import { openCliSession, passphraseFromEnv } from './cliSession';
+import { openCliSession } from './cliSession';
+import { passphraseFromEnv } from './storePassphrase';
 
 export async function importMain(args: string[]): Promise<string> {
   const f = flags(args, {

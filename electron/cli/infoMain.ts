@@ -3,7 +3,7 @@ import { openStore } from '../../db/store';
 import { storeInfo } from '../../db/extract/storeInfo';
 import { readCohortDerivation } from '../../db/cohort/deriveCohort';
 import { listRuns } from '../../db/runs/runStore';
-import { passphraseFromEnv } from './cliSession';
+import { passphraseFromEnv } from './storePassphrase';
 
 /** What the store holds, as JSON: counts, the last import's files and checksums, settings, runs. */
 export async function infoMain(args: string[]): Promise<string> {

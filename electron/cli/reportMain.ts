@@ -1,5 +1,6 @@
 import { flags } from './main';
-import { openCliSession, passphraseFromEnv } from './cliSession';
+import { openCliSession } from './cliSession';
+import { passphraseFromEnv } from './storePassphrase';
 
 export async function reportMain(args: string[]): Promise<string> {
   const f = flags(args, {

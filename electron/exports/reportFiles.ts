@@ -8,7 +8,6 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { delimiter, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildAnnexWorkbook } from '../../shared/report/annexWorkbook';
 import { renderReportHtml } from '../../shared/report/renderReportHtml';
 import type { RunResults } from '../../shared/results/runResults';
 import type { RobustnessCheck } from '../../shared/robustness/robustnessCheck';
@@ -112,16 +111,29 @@ async function replaceWith(outFile: string, write: (tmp: string) => Promise<void
   }
 }
 
-export async function writeReport(run: RunResults, outFile: string, options: { browser?: PdfBrowser | null; robustness?: RobustnessCheck | null } = {}): Promise<void> {
+/**
+ * Prints a self-contained HTML document to a PDF file. The desktop app passes one that uses Electron's
+ * `webContents.printToPDF` in its own main process; the CLI and the browser host use a browser found on the machine.
+ */
+export type PdfPrinter = (html: string, outFile: string) => Promise<void>;
+
+export async function writeReport(run: RunResults, outFile: string, options: { printPdf?: PdfPrinter; browser?: PdfBrowser | null; robustness?: RobustnessCheck | null } = {}): Promise<void> {
   const ext = extname(outFile).toLowerCase();
   if (ext === '.html' || ext === '.htm') {
     await replaceWith(outFile, (tmp) => writeFile(tmp, renderReportHtml(run, { robustness: options.robustness })));
   } else if (ext === '.xlsx') {
+    // exceljs is loaded only to write an annex: at start-up it would cost the service as much as opening a store.
+    const { buildAnnexWorkbook } = await import('../../shared/report/annexWorkbook');
     await replaceWith(outFile, async (tmp) => { await buildAnnexWorkbook(run, options.robustness ?? null).xlsx.writeFile(tmp); });
   } else if (ext === '.pdf') {
-    const browser = options.browser === undefined ? findPdfBrowser() : options.browser;
-    if (browser === null) throw new Error('No Chromium, Chrome or Electron was found to print the PDF: write the report as .html and print it from a browser instead.');
-    await replaceWith(outFile, (tmp) => printHtmlToPdf(renderReportHtml(run, { robustness: options.robustness }), tmp, browser));
+    let print = options.printPdf;
+    if (!print) {
+      const browser = options.browser === undefined ? findPdfBrowser() : options.browser;
+      if (browser === null) throw new Error('No Chromium, Chrome or Electron was found to print the PDF: write the report as .html and print it from a browser instead.');
+      print = (html, file) => printHtmlToPdf(html, file, browser);
+    }
+    const printer = print;
+    await replaceWith(outFile, (tmp) => printer(renderReportHtml(run, { robustness: options.robustness }), tmp));
   } else {
     throw new Error(`Cannot write a report as "${ext || outFile}": use a file name ending in .html, .pdf or .xlsx.`);
   }

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
 import { createService } from '../service/service';
 import { startBrowserHost } from './browserHost';
+import { defaultStaticDir } from './staticDir';
 
 const { values } = parseArgs({
   options: {
@@ -19,7 +20,7 @@ const dataDir = values['data-dir'] ?? process.env.MATCHLAB_DATA_DIR ?? join(home
 const service = createService({ dataDir });
 const host = await startBrowserHost({
   service,
-  staticDir: values['static-dir'] ?? new URL('../../dist/renderer', import.meta.url).pathname,
+  staticDir: values['static-dir'] ?? defaultStaticDir(import.meta.url),
   port: Number(values.port),
 });
 // One JSON line on stdout, so scripts and tests can pick the URL up.

@@ -34,7 +34,7 @@ import { cohortColumnDefs } from '../../db/cohort/loadCohortColumns';
 import { listRuns, readRun, readRunRecords } from '../../db/runs/runStore';
 import { readRobustness } from '../../db/runs/robustnessStore';
 import { renderReportHtml } from '../../shared/report/renderReportHtml';
-import { writeReport } from '../exports/reportFiles';
+import { writeReport, type PdfPrinter } from '../exports/reportFiles';
 import { writeMatchesCsv } from '../exports/matchesCsv';
 import type { RunResults } from '../../shared/results/runResults';
 import { presetSpec } from '../../shared/engine/analysisSpec';
@@ -49,6 +49,8 @@ const IMPORT_KINDS: ReadonlySet<JobKind> = new Set(['import', 'demo']);
 
 export interface ServiceOptions {
   dataDir: string;
+  /** How a report becomes a PDF: the desktop app prints in its own main process; by default a browser on the machine does. */
+  printPdf?: PdfPrinter;
 }
 
 type Args<M extends ApiMethod> = z.output<(typeof API)[M]['args']>;
@@ -124,6 +126,11 @@ export function createService(options: ServiceOptions): Service {
     const s = summary()!;
     emit({ type: 'store', store: s });
     return s;
+  }
+
+  /** Exports never replace a file unless the analyst was asked (the system's save dialog or the app's own question). */
+  function refuseExisting(file: string, overwrite: boolean): void {
+    if (!overwrite && existsSync(file)) throw new ApiError('exists', `${file} already exists: choose another name, or confirm that it should be replaced`);
   }
 
   function storedRun(runId: string): RunResults {
@@ -271,23 +278,25 @@ export function createService(options: ServiceOptions): Service {
       const run = storedRun(runId);
       return { html: renderReportHtml(run, { robustness: readRobustness(requireStore().db, run.runId) }) };
     },
-    'report.export': async ({ runId, path }) => {
+    'report.export': async ({ runId, path, overwrite }) => {
       const run = storedRun(runId);
       const full = resolve(path);
+      refuseExisting(full, overwrite);
       try {
         mkdirSync(dirname(full), { recursive: true });
-        await writeReport(run, full, { robustness: readRobustness(requireStore().db, run.runId) });
+        await writeReport(run, full, { printPdf: options.printPdf, robustness: readRobustness(requireStore().db, run.runId) });
       } catch (err) {
         throw new ApiError('export_failed', (err as Error).message);
       }
       writeAudit(requireStore().db, 'export', { runId, path: full, recordLevel: false });
       return { path: full };
     },
-    'runs.exportMatches': async ({ runId, analysis, path }) => {
+    'runs.exportMatches': async ({ runId, analysis, path, overwrite }) => {
       const { db } = requireStore();
       const records = readRunRecords(db, storedRun(runId).runId, analysis);
       if (!records) throw new ApiError('not_found', `Run ${runId} has no analysis named ${analysis}`);
       const full = resolve(path);
+      refuseExisting(full, overwrite);
       mkdirSync(dirname(full), { recursive: true });
       await writeMatchesCsv(full, records);
       writeAudit(db, 'export', { runId, analysis, path: full, recordLevel: true, rows: records.recordIds.length });

@@ -1,6 +1,6 @@
 // The renderer's only way to the service: the typed api over whichever transport is present
 // (the Electron preload's `window.matchlab`, or the browser host's HTTP + WebSocket).
-import type { ApiArgs, ApiEvent, ApiMethod, ApiResponse, ApiResult, ApiTransport, ApiErrorBody } from '../../shared/api';
+import type { ApiArgs, ApiEvent, ApiMethod, ApiResponse, ApiResult, ApiTransport, ApiErrorBody, NativeDialogs } from '../../shared/api';
 
 declare global {
   interface Window {
@@ -56,3 +56,6 @@ export async function call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Pr
 export function onEvent(listener: (event: ApiEvent) => void): () => void {
   return transport.subscribe(listener);
 }
+
+/** The system's file dialogs where the shell has them (the desktop app); null in the browser host. */
+export const nativeDialogs: NativeDialogs | null = transport.dialogs ?? null;

@@ -1,7 +1,8 @@
 // One of the three files: where it is, what it looks like, and which column feeds which role.
 import { useEffect, useRef, useState } from 'react';
 import type { FileKind, SavedMapping } from '../../shared/api';
-import { call } from '../api/client';
+import { call, nativeDialogs } from '../api/client';
+import { IMPORT_FILTERS } from '../api/fileChoice';
 import { ErrorNote } from '../components/ErrorNote';
 import { checkMapping, headerKey, mergeMapping } from './columnChoices';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -64,6 +65,22 @@ export function FileCard({ kind, draft, update, saved, onSaved, locked, extraTyp
       setError((err as Error).message);
     } finally {
       setBusy(false);
+    }
+  }
+
+  /** The system's open dialog in the desktop app; the app's own picker in the browser host. */
+  async function browse() {
+    if (!nativeDialogs) {
+      setPicking(true);
+      return;
+    }
+    try {
+      const path = await nativeDialogs.openFile({ title: `Choose the ${label.title.toLowerCase()} file`, defaultPath: folderOf(draft.path), filters: IMPORT_FILTERS });
+      if (path === null) return;
+      update((d) => ({ ...d, path }));
+      void preview(path, undefined);
+    } catch (err) {
+      setError((err as Error).message);
     }
   }
 
@@ -140,7 +157,7 @@ export function FileCard({ kind, draft, update, saved, onSaved, locked, extraTyp
             disabled={locked}
           />
         </label>
-        <button type="button" className="secondary" onClick={() => setPicking(true)} disabled={locked}>
+        <button type="button" className="secondary" onClick={() => void browse()} disabled={locked}>
           Browse…
         </button>
         <button type="submit" className="secondary" disabled={locked || busy || draft.path.trim() === ''}>

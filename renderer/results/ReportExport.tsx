@@ -2,7 +2,8 @@
 // the analyst ticks that they mean it, the record-level matches of one analysis.
 import { useState } from 'react';
 import type { RunResults } from '../../shared/results/runResults';
-import { call } from '../api/client';
+import { call, nativeDialogs } from '../api/client';
+import { chooseExportTarget } from '../api/fileChoice';
 import { ErrorNote } from '../components/ErrorNote';
 
 type Format = 'pdf' | 'html' | 'xlsx';
@@ -24,7 +25,7 @@ export function ReportExport({ run, dataDir }: { run: RunResults; dataDir: strin
     setPath((p) => p.replace(/\.(pdf|html|xlsx)$/i, `.${f}`));
   }
 
-  async function exportWith(action: () => Promise<string>) {
+  async function exportWith(action: () => Promise<string | null>) {
     setBusy(true);
     setError(null);
     setDone(null);
@@ -56,7 +57,17 @@ export function ReportExport({ run, dataDir }: { run: RunResults; dataDir: strin
           Save as
           <input value={path} onChange={(e) => setPath(e.target.value)} spellCheck={false} />
         </label>
-        <button disabled={busy} onClick={() => void exportWith(async () => `Saved ${(await call('report.export', { runId: run.runId, path })).path}`)}>
+        <button
+          disabled={busy}
+          onClick={() =>
+            void exportWith(async () => {
+              const target = await chooseExportTarget(nativeDialogs, `Save the ${FORMAT_LABEL[format]}`, path);
+              if (!target) return null;
+              setPath(target.path);
+              return `Saved ${(await call('report.export', { runId: run.runId, ...target })).path}`;
+            })
+          }
+        >
           Export
         </button>
       </div>
@@ -84,7 +95,9 @@ export function ReportExport({ run, dataDir }: { run: RunResults; dataDir: strin
             disabled={busy || !recordLevelOk}
             onClick={() =>
               void exportWith(async () => {
-                const r = await call('runs.exportMatches', { runId: run.runId, analysis, path: matchesPath });
+                const target = await chooseExportTarget(nativeDialogs, 'Save the matched records', matchesPath);
+                if (!target) return null;
+                const r = await call('runs.exportMatches', { runId: run.runId, analysis, ...target });
                 return `Saved ${r.rows.toLocaleString('en-GB')} records to ${r.path}`;
               })
             }

@@ -1,6 +1,7 @@
 // The first screen: open or create an encrypted store, or open the demo in one click.
 import { useState, type FormEvent } from 'react';
-import { call } from '../api/client';
+import { call, nativeDialogs } from '../api/client';
+import { STORE_FILTERS } from '../api/fileChoice';
 import { ErrorNote } from '../components/ErrorNote';
 import { Tabs, type TabItem } from '../components/Tabs';
 
@@ -36,6 +37,18 @@ export function StoreScreen({ dataDir }: { dataDir: string }) {
     }
   }
 
+  /** In the desktop app: the system's dialog, a save dialog for a new store (it never replaces one: creating refuses an existing file). */
+  async function chooseStoreFile() {
+    if (!nativeDialogs) return;
+    try {
+      const request = { title: mode === 'create' ? 'Where to create the store' : 'Open a store', defaultPath: path, filters: STORE_FILTERS };
+      const chosen = await (mode === 'create' ? nativeDialogs.saveFile(request) : nativeDialogs.openFile(request));
+      if (chosen !== null) setPath(chosen);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+
   async function openDemo() {
     setBusy(true);
     setError(null);
@@ -48,6 +61,7 @@ export function StoreScreen({ dataDir }: { dataDir: string }) {
     }
   }
 
+  const pathInput = <input value={path} onChange={(e) => setPath(e.target.value)} spellCheck={false} name="path" />;
   return (
     <main className="welcome">
       <header>
@@ -70,7 +84,16 @@ export function StoreScreen({ dataDir }: { dataDir: string }) {
             <form onSubmit={(e) => void submit(e)}>
               <label>
                 Store file
-                <input value={path} onChange={(e) => setPath(e.target.value)} spellCheck={false} name="path" />
+                {nativeDialogs ? (
+                  <span className="inline-pair">
+                    {pathInput}
+                    <button type="button" className="secondary" onClick={() => void chooseStoreFile()} disabled={busy}>
+                      Choose…
+                    </button>
+                  </span>
+                ) : (
+                  pathInput
+                )}
               </label>
               <label>
                 Passphrase
