@@ -7,12 +7,13 @@ import type { ImportRequest } from '../../db/import/importExtract';
 import { deriveJob } from './deriveJob';
 import { analyseJob, type AnalyseJobPayload } from './analyseJob';
 import type { CohortSettings } from '../../shared/cohort/cohortSettings';
-import { robustnessJob, type RobustnessJobPayload } from './robustnessJob';
+import type { RobustnessJobPayload } from './robustnessJob';
 
 export const JOB_HANDLERS: Record<JobKind, (ctx: JobContext<unknown>) => Promise<unknown>> = {
   demo: (ctx) => demoJob(ctx as JobContext<DemoJobPayload>),
   import: (ctx) => importJob(ctx as JobContext<ImportRequest>),
   derive: (ctx) => deriveJob(ctx as JobContext<{ settings: Partial<CohortSettings> }>),
   analyse: (ctx) => analyseJob(ctx as JobContext<AnalyseJobPayload>),
-  robustness: (ctx) => robustnessJob(ctx as JobContext<RobustnessJobPayload>),
+  // Loaded when asked for: the other jobs' workers need not load the robustness grid.
+  robustness: async (ctx) => (await import('./robustnessJob')).robustnessJob(ctx as JobContext<RobustnessJobPayload>),
 };
