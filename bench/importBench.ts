@@ -1,102 +1,128 @@
-// Import benchmark (issue 3): 1M demo cohort records + their reoffences into a fresh encrypted
-// store, against the sqlite3 shell's `.import` of the same CSVs into plain tables.
-//   npx tsx bench/importBench.ts [--records 1000000] [--dir /tmp/matchlab-bench] [--reuse]
-// Goal: ratio <= 3, never over 60 s, peak RSS < 1 GB.
+// Import benchmark (issues 3 and 9): the import job's work (the three files into a fresh encrypted
+// store, then the cohort step) on a demo extract whose rows are shuffled, ascending or descending,
+// against the sqlite3 shell's `.import` of the same CSVs into plain tables, measured in the same run.
+//   npx tsx bench/importBench.ts [--records 1000000] [--runs 3] [--orders shuffled,ascending,descending] [--dir /tmp/matchlab-bench]
+// Goals: ratio <= 3 and peak RSS < 1 GB in every order; no order more than 20% slower than another.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeDemoExtract } from '../electron/cli/demoCommand';
 import { importExtract } from '../db/import/importExtract';
+import { deriveCohort } from '../db/cohort/deriveCohort';
 import { openStore } from '../db/store';
+import { arg, benchExtracts, loadAverage, median, ROW_ORDERS, type BenchFiles, type RowOrder } from './benchExtract';
 
 const PASSPHRASE = 'benchmark passphrase';
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-}
-
 interface ChildResult {
   importMs: number;
+  cohortStepMs: number;
   closeMs: number;
   rows: { cohort: number; reoffences: number; participants: number };
   peakRssMiB: number;
-  /** CPU time of every thread of the import (user + system): on a shared machine it varies less than the wall time. */
-  cpuMs: number;
+  storeMiB: number;
+  columnStoreMiB: number;
 }
 
-/** Runs in a child process so that its peak RSS is the importer's alone (not the generator's). */
-async function childImport(dir: string): Promise<void> {
-  const store = join(dir, 'bench.mlstore');
-  for (const f of [store, `${store}-wal`, `${store}-shm`]) rmSync(f, { force: true });
+/** Runs in a child process so that its peak RSS is the import's alone (not the generator's). */
+async function childImport(filesJson: string, store: string): Promise<void> {
+  const files = JSON.parse(filesJson) as BenchFiles;
+  for (const f of [store, `${store}-wal`, `${store}-shm`, `${store}-journal`]) rmSync(f, { force: true });
   const db = openStore(store, PASSPHRASE, { mode: 'create' });
-  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const summary = await importExtract(db, {
-    cohort: { path: join(dir, 'cohort.csv') },
-    reoffences: { path: join(dir, 'reoffences.csv') },
-    participants: { path: join(dir, 'participants.csv') },
+    cohort: { path: files.cohort },
+    reoffences: { path: files.reoffences },
+    participants: { path: files.participants },
   });
-  const importMs = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
   const t1 = performance.now();
+  deriveCohort(db);
+  const t2 = performance.now();
+  const pages = (name: string) => db.prepare(`SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name = ?`).pluck().get(name) as number;
+  const columnStoreBytes = pages('extract_columns') + pages('outcome_columns');
+  const storeBytes = (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
   db.close(); // includes checkpointing the WAL into the store file
-  const closeMs = performance.now() - t1;
   const result: ChildResult = {
-    importMs,
-    closeMs,
+    importMs: t1 - t0,
+    cohortStepMs: t2 - t1,
+    closeMs: performance.now() - t2,
     rows: { cohort: summary.files.cohort.rows, reoffences: summary.files.reoffences.rows, participants: summary.files.participants.rows },
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
-    cpuMs: (cpu.user + cpu.system) / 1000,
+    storeMiB: storeBytes / 2 ** 20,
+    columnStoreMiB: columnStoreBytes / 2 ** 20,
   };
   process.stdout.write(JSON.stringify(result));
 }
 
-function runChild(dir: string): Promise<ChildResult> {
+function runChild(files: BenchFiles, store: string): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child-import', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child-import', JSON.stringify(files), store], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as ChildResult) : reject(new Error(`import child exited with ${code}`))));
   });
 }
 
-function sqliteShellImport(dir: string): number {
+function sqliteShellImport(files: BenchFiles, dir: string): number {
   const plain = join(dir, 'plain.sqlite');
   rmSync(plain, { force: true });
-  const script = ['.mode csv', ...['cohort', 'reoffences', 'participants'].map((t) => `.import ${join(dir, `${t}.csv`)} ${t}`)].join('\n');
+  const script = ['.mode csv', ...(['cohort', 'reoffences', 'participants'] as const).map((t) => `.import ${files[t]} ${t}`)].join('\n');
   const t0 = performance.now();
   const r = spawnSync('sqlite3', [plain], { input: script, stdio: ['pipe', 'inherit', 'inherit'] });
   const ms = performance.now() - t0;
-  if (r.status !== 0) throw new Error('sqlite3 .import failed (is Debian\'s sqlite3 installed?)');
+  if (r.status !== 0) throw new Error("sqlite3 .import failed (is Debian's sqlite3 installed?)");
   rmSync(plain, { force: true });
   return ms;
 }
 
 async function main(): Promise<void> {
   const childAt = process.argv.indexOf('--child-import');
-  if (childAt >= 0) return childImport(process.argv[childAt + 1]);
+  if (childAt >= 0) return childImport(process.argv[childAt + 1], process.argv[childAt + 2]);
   const records = Number(arg('records', '1000000'));
+  const runs = Number(arg('runs', '3'));
   const dir = arg('dir', '/tmp/matchlab-bench');
-  if (!(process.argv.includes('--reuse') && existsSync(join(dir, 'cohort.csv')))) {
-    const t0 = performance.now();
-    const demo = await writeDemoExtract(dir, { records, participants: 200, seed: 1 });
-    console.error(`generated ${demo.records} records, ${demo.reoffences} reoffences in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const orders = arg('orders', ROW_ORDERS.join(',')).split(',') as RowOrder[];
+  const extracts = await benchExtracts(dir, records, orders);
+  const store = join(dir, 'bench.mlstore');
+  const seconds = (ms: number) => +(ms / 1000).toFixed(2);
+  const results: Record<string, unknown> = {};
+  const totals: number[] = [];
+  for (const order of orders) {
+    const ours: ChildResult[] = [];
+    const shell: number[] = [];
+    const loads: string[] = [];
+    // Alternated, so that a change in the machine's load touches both sides alike.
+    for (let r = 0; r < runs; r++) {
+      loads.push(loadAverage());
+      ours.push(await runChild(extracts[order], store));
+      shell.push(sqliteShellImport(extracts[order], dir));
+    }
+    const job = median(ours.map((o) => o.importMs + o.cohortStepMs));
+    const baseline = median(shell);
+    totals.push(job);
+    results[order] = {
+      rows: ours[0].rows,
+      importPlusCohortStepSeconds: seconds(job),
+      importSeconds: seconds(median(ours.map((o) => o.importMs))),
+      cohortStepSeconds: seconds(median(ours.map((o) => o.cohortStepMs))),
+      closeSeconds: seconds(median(ours.map((o) => o.closeMs))),
+      sqlite3ImportSeconds: seconds(baseline),
+      ratio: +(job / baseline).toFixed(2),
+      peakRssMiB: Math.round(Math.max(...ours.map((o) => o.peakRssMiB))),
+      storeMiB: Math.round(ours[0].storeMiB),
+      columnStoreMiB: Math.round(ours[0].columnStoreMiB),
+      runs: ours.map((o) => seconds(o.importMs + o.cohortStepMs)),
+      loadAverageAtEachRun: loads,
+    };
+    console.error(`${order}: ${JSON.stringify(results[order])}`);
   }
-  const ours = await runChild(dir);
-  const shellMs = sqliteShellImport(dir);
-  const rows = ours.rows.cohort + ours.rows.reoffences + ours.rows.participants;
+  rmSync(store, { force: true });
   console.log(JSON.stringify({
-    rows: ours.rows,
-    importSeconds: +(ours.importMs / 1000).toFixed(2),
-    closeSeconds: +(ours.closeMs / 1000).toFixed(2),
-    cpuSeconds: +(ours.cpuMs / 1000).toFixed(2),
-    rowsPerSecond: Math.round(rows / (ours.importMs / 1000)),
-    peakRssMiB: Math.round(ours.peakRssMiB),
-    sqlite3ImportSeconds: +(shellMs / 1000).toFixed(2),
-    ratio: +(ours.importMs / shellMs).toFixed(2),
-    goals: { ratioAtMost3: ours.importMs / shellMs <= 3, under60s: ours.importMs < 60_000, under1GiB: ours.peakRssMiB < 1024 },
+    records,
+    medianOf: runs,
+    ...results,
+    slowestOverFastestOrder: +(Math.max(...totals) / Math.min(...totals)).toFixed(2),
+    loadAverageAtEnd: loadAverage(),
   }, null, 2));
 }
 

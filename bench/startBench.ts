@@ -107,7 +107,7 @@ async function main(): Promise<void> {
     openStore(store, PASSPHRASE, { mode: 'create' }).close();
     const env = { ...process.env, MATCHLAB_PASSPHRASE: PASSPHRASE };
     const cliSource = ['--input-type=module', '--eval', `const { main } = await import('./electron/cli/main.ts'); process.exitCode = await main(process.argv.slice(1));`];
-    const job: JobWorkerData = { kind: 'derive', storePath: store, passphrase: PASSPHRASE, payload: { settings: {} } };
+    const job: JobWorkerData = { kind: 'derive', storePath: store, passphrase: PASSPHRASE, payload: { settings: {} }, cancelFlag: new SharedArrayBuffer(4) };
     const cases: Case[] = [
       {
         name: 'browser host',

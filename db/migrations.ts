@@ -74,6 +74,30 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (run_id, analysis)
   );
   `,
+  // The analyst's written justification for publishing an analysis that does not pass the matching-quality
+  // gate (METHOD.md section 4a): one per run and analysis; every change is also in the audit log.
+  `
+  CREATE TABLE run_justifications (
+    run_id TEXT NOT NULL REFERENCES runs (run_id) ON DELETE CASCADE,
+    analysis TEXT NOT NULL,
+    text TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (run_id, analysis)
+  );
+  `,
+  // The cohort step's per-record results as whole columns (db/columnStore) instead of one row per record: the
+  // analysis reads them in one pass. A derivation made before this has no columns, so it is forgotten: the
+  // cohort step runs again (and an extract imported before the column store is imported again).
+  `
+  DROP TABLE record_outcomes;
+  DELETE FROM cohort_derivation;
+  CREATE TABLE outcome_columns (
+    name TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    rows INTEGER NOT NULL,
+    data BLOB NOT NULL
+  );
+  `,
   // Robustness checks of a run (METHOD.md section 12): the latest check of each run, aggregates only, as
   // robustness.json (db/runs/robustnessStore.ts); it goes with its run.
   `

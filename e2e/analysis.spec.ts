@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { startAppHost, type AppHost } from './appHost';
+import { formatFixed } from '../shared/format/numberFormat';
 
 let app: AppHost;
 test.beforeAll(async () => {
@@ -50,6 +51,12 @@ test('run the presets, read matching quality and results, re-run with a new cali
   expect(await variableCells.count()).toBeGreaterThan(5);
   await expect(page.getByTestId('love-plot').locator('svg .love-row').first()).toBeVisible();
   await expect(page.getByTestId('matching-summary')).toContainText('In the national analysis,');
+  // The presets pass the matching-quality gate on the demo: no banner.
+  await expect(page.getByTestId('gate-banner')).toHaveCount(0);
+  // The grid says what each SMD is computed from.
+  await expect(grid.locator('.ag-header-group-cell')).toContainText(['Before matching', 'After matching']);
+  await expect(grid.locator('.ag-header-cell[col-id="allTreatedMean"]')).toContainText('Treated (all)');
+  await expect(grid.locator('.ag-header-cell[col-id="treatedMean"]')).toContainText('Treated (matched)');
   await shot(page, '02-matching-national');
 
   // The band filter keeps only rows not well matched: every band cell left says so.
@@ -59,7 +66,7 @@ test('run the presets, read matching quality and results, re-run with a new cali
   await filter.check();
   await expect(variableCells).toHaveCount(notWell);
   const bands = await grid.locator('.ag-cell[col-id="band"]').allTextContents();
-  expect(bands.every((b) => b === 'reasonably' || b === 'poorly')).toBe(true);
+  expect(bands.every((b) => b === 'Reasonably' || b === 'Poorly')).toBe(true);
   await filter.uncheck();
 
   await page.getByRole('tab', { name: /^Regional/ }).click();
@@ -69,12 +76,12 @@ test('run the presets, read matching quality and results, re-run with a new cali
   await page.getByRole('tab', { name: 'Results' }).click();
   await expect(page.getByRole('heading', { name: 'Key findings: regional analysis' })).toBeVisible();
   // Table 1's Regional row: its treatment rate is the group's reoffenders over its size (from the group-size
-  // table), in whole % points, and its difference a CI like "-12 to +10".
+  // table), in % points to 1 dp as the reference's tables, and its difference a CI like "-12 to +10".
   const sizes = page.getByTestId('group-sizes').locator('tbody tr', { hasText: 'Regional' }).locator('td');
   const n = Number((await sizes.nth(1).textContent())!.replace(/,/g, ''));
   const reoffenders = Number((await sizes.nth(2).textContent())!.replace(/,/g, ''));
   const row = page.getByTestId('table-1').locator('tr[data-analysis="Regional"] td');
-  await expect(row.nth(2)).toHaveText(String(Math.round((100 * reoffenders) / n)));
+  await expect(row.nth(2)).toHaveText(formatFixed((100 * reoffenders) / n, 1));
   await expect(row.nth(4)).toHaveText(/^(-?\d+|\+\d+) to (-?\d+|\+\d+)$/);
   await expect(page.getByTestId('can-say-rate')).toContainText('What you can say about the one-year reoffending rate:');
   await expect(page.getByTestId('can-say-rate')).toContainText('This analysis provides evidence that, for every 100 participants, the programme');
@@ -113,12 +120,50 @@ test('run the presets, read matching quality and results, re-run with a new cali
   // Change the National caliper and run again: two runs are stored.
   await page.getByRole('tab', { name: 'Set up and run' }).click();
   const caliper = page.getByTestId('analysis-card-National').getByLabel('Caliper', { exact: true });
-  await caliper.fill('0.1');
+  await caliper.fill('0.2');
   await runAndWait(page);
   await expect(page.getByTestId('open-run')).toBeVisible();
+
+  // With CLI.md's caliper of 0.2 SD the demo's National analysis fails the matching-quality gate (METHOD.md 4a):
+  // the banner names the poorly matched variable and what to try, and no finding is stated.
+  await page.getByRole('tab', { name: /^National/ }).click();
+  const banner = page.getByTestId('gate-banner');
+  await expect(banner).toContainText('The groups of the national analysis were not adequately matched. Its findings are not reliable.');
+  await expect(banner).toContainText(/The groups were poorly matched on the number of previous custodial sentences \(\+\d+\.\d%\)/);
+  await expect(banner).toContainText('Match exactly on prev_custodial');
+  await shot(page, '09-gate-matching');
+  await page.getByRole('tab', { name: 'Results' }).click();
+  await expect(banner).toBeVisible();
+  await expect(page.getByTestId('key-findings')).not.toContainText('What you can say');
+  await expect(page.getByTestId('key-findings')).not.toContainText('This is a statistically significant result');
+  await expect(page.getByTestId('significant-results')).toHaveCount(0);
+  await expect(page.getByTestId('table-1').locator('tr[data-analysis="National"] th')).toContainText('National†');
+  await shot(page, '10-gate-results');
+  await banner.screenshot({ path: screenPath('10a-gate-banner') });
+
+  // The analyst records a justification: the findings are stated beside it, in the app and the report, and audited.
+  await banner.getByText('Publish the findings anyway, with a written justification').click();
+  const reason = 'Previous custodial sentences are capped in this extract; checked against the case files.';
+  await banner.getByRole('textbox').fill(reason);
+  await banner.getByRole('button', { name: 'Record the justification' }).click();
+  await expect(page.getByTestId('gate-justification')).toContainText(reason);
+  await expect(page.getByTestId('can-say-rate')).toContainText('What you can say about the one-year reoffending rate:');
+  await shot(page, '11-gate-justified');
+  await page.getByRole('tab', { name: 'Matching quality' }).click();
+  const summary = (await page.getByTestId('matching-summary').textContent())!;
+  await page.getByRole('tab', { name: 'Report' }).click();
+  const report = page.frameLocator('[data-testid=report-frame]');
+  await expect(report.locator('.title-gate')).toContainText('Its findings are published on the analyst’s justification, printed beside them.');
+  await expect(report.locator('blockquote.justification')).toContainText(reason);
+  // One voice: the app's matching summary is the report's, word for word.
+  await expect(report.locator('#matching')).toContainText(summary);
+  await page.getByRole('button', { name: 'Extract' }).click();
+  await expect(page.getByTestId('audit-trail')).toContainText(`National (run `);
+  await expect(page.getByTestId('audit-trail')).toContainText(reason);
+  await page.getByRole('button', { name: 'Analysis & results' }).click();
   await page.getByRole('tab', { name: 'Set up and run' }).click();
   await expect(page.getByTestId('run-entry')).toHaveCount(2);
-  await expect(caliper).toHaveValue('0.1');
+  await expect(caliper).toHaveValue('0.2');
   await shot(page, '05-two-runs');
 
   // A clear error before anything runs: a caliper that is not a number.
@@ -138,7 +183,7 @@ test('run the presets, read matching quality and results, re-run with a new cali
   await page.getByTestId('undo-setup').click();
   await expect(page.getByTestId('analysis-card-Regional')).toBeVisible();
   await page.getByRole('button', { name: 'Reset to the National and Regional presets' }).click();
-  await expect(caliper).toHaveValue('0.2');
+  await expect(caliper).toHaveValue('0.1');
   await expect(page.getByRole('status').filter({ hasText: 'Reset the analyses' })).toBeVisible();
   await page.getByTestId('undo-setup').click();
   await expect(caliper).toHaveValue('0.15');

@@ -1,6 +1,7 @@
 // The Cohort screen on the demo store: the funnel shows the generator's own counts, the
 // participants grid answers "why was my person left out?", and a changed setting re-runs the
 // cohort step and changes the funnel.
+import { formatDate } from '../shared/format/dateFormat';
 import { expect, test, type Page } from '@playwright/test';
 import { generateDemoExtract } from '../shared/demo/generateDemoExtract';
 import { startAppHost, type AppHost } from './appHost';
@@ -45,7 +46,7 @@ test('the funnel, the reasons of the participants grid, and a re-run under a new
   }
   const treated = truth.funnel[truth.funnel.length - 1].remaining;
   await expect(page.getByTestId('funnel-treated')).toContainText(`The treatment group contained ${treated} people: ${Math.round((100 * treated) / submitted)}% of the participants originally submitted.`);
-  await expect(page.getByTestId('settings-in-force')).toContainText(`Extract date ${truth.extractDate}`);
+  await expect(page.getByTestId('settings-in-force')).toContainText(`Extract date ${formatDate(truth.extractDate)}`);
   await page.screenshot({ path: 'test-results/screens/cohort-01-funnel.png', fullPage: true });
 
   // "Why was my person left out?": the no-record step's people, with their reason.
@@ -56,10 +57,10 @@ test('the funnel, the reasons of the participants grid, and a re-run under a new
   await expect(page.getByTestId('participants-total')).toHaveText(`${noRecord.length} participants`);
   await expect(gridCell(page, 0, 'participantRef')).toHaveText(noRecord[0]);
   await expect(gridCell(page, 0, 'status')).toHaveText('No record for the participation period');
-  await expect(gridCell(page, 0, 'reason')).toHaveText('No cohort record with an index date from 365 days before to 90 days after the start date.');
+  await expect(gridCell(page, 0, 'reason')).toHaveText('Not in the treatment group: they did not have a record in the extract that corresponded to their time period of participation (an index date from 365 days before to 90 days after their start date).');
   await gridCell(page, 0, 'reason').click();
   await expect(page.getByTestId('participant-detail')).toContainText(`${noRecord[0]}`);
-  await expect(page.getByTestId('participant-detail')).toContainText('No record for the participation period. No cohort record with an index date');
+  await expect(page.getByTestId('participant-detail')).toContainText('No record for the participation period. Not in the treatment group: they did not have a record in the extract');
   await page.keyboard.press('ArrowDown');
   await expect(page.getByTestId('participant-detail')).toContainText(noRecord[1]);
   await page.screenshot({ path: 'test-results/screens/cohort-02-participants.png', fullPage: true });
@@ -71,11 +72,11 @@ test('the funnel, the reasons of the participants grid, and a re-run under a new
   await page.getByRole('button', { name: 'Look among all participants' }).click();
   await expect(page.getByRole('button', { name: /^All/ })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('participants-total')).toHaveText('1 participant');
-  await expect(gridCell(page, 0, 'reason')).toHaveText('Under 18 at the start date.');
+  await expect(gridCell(page, 0, 'reason')).toHaveText('Not in the treatment group: they were under 18 years old when they started the programme.');
   await expect(gridCell(page, 0, 'recordId')).toHaveText(truth.chosenRecord[young]);
 
   await page.getByRole('tab', { name: 'Group profiles' }).click();
-  await expect(page.getByTestId('profile')).toContainText(`Participants included in the treatment group (${treated} people)`);
+  await expect(page.getByTestId('profile')).toContainText(`Participants included in the treatment group (${treated} people, before matching)`);
   await expect(page.getByTestId('profile-treated')).toContainText(/^\d+% male, \d+% female/);
   await expect(page.getByTestId('profile-risk-needs')).toContainText('had some or significant problems with employment history');
   await page.screenshot({ path: 'test-results/screens/cohort-03-profile.png', fullPage: true });

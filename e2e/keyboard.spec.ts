@@ -107,7 +107,7 @@ test('keyboard only: run the presets, move through the tabs, read Table 1; the s
   await expect(table1.locator('tr[data-analysis="National"]')).toBeVisible();
   const regionalRow = table1.locator('tr[data-analysis="Regional"]');
   await expect(regionalRow).toHaveClass(/selected/);
-  await expect(regionalRow.locator('td').nth(2)).toHaveText(/^\d+$/);
+  await expect(regionalRow.locator('td').nth(2)).toHaveText(/^\d+\.\d$/);
   await expect(regionalRow.locator('td').nth(4)).toHaveText(/^(-?\d+|\+\d+) to (-?\d+|\+\d+)$/);
   await expect(page.getByTestId('can-say-rate')).toContainText('Southwark IOM');
   await table1.scrollIntoViewIfNeeded();
@@ -148,12 +148,12 @@ test('keyboard only: run the presets, move through the tabs, read Table 1; the s
   // Reset to the presets keeps the organisation and puts the caliper back; that too is kept.
   await tabTo(page, page.getByRole('button', { name: /^Reset to the National and Regional presets/ }));
   await page.keyboard.press('Enter');
-  await expect(caliper).toHaveValue('0.2');
+  await expect(caliper).toHaveValue('0.1');
   await expect(organisation).toHaveValue('Southwark IOM');
   await page.waitForTimeout(1000);
   await tabTo(page, close, { back: true });
   await page.keyboard.press('Enter');
   await page.reload();
   await openDemoAndAnalysis(page);
-  await expect(caliper).toHaveValue('0.2');
+  await expect(caliper).toHaveValue('0.1');
 });

@@ -303,6 +303,14 @@ export const API = {
   /** The run's latest robustness check; null when none was run. */
   'robustness.get': { args: z.object({ runId }).strict(), result: {} as { check: RobustnessCheck | null } },
   'runs.get': { args: z.object({ runId: z.string().min(1).max(200) }).strict(), result: {} as RunResults },
+  /**
+   * Records the analyst's justification for publishing the findings of an analysis that does not pass the
+   * matching-quality gate (METHOD.md 4a), or withdraws it (empty text); audited. Returns the run as it now reads.
+   */
+  'runs.justify': {
+    args: z.object({ runId: z.string().min(1).max(200), analysis: z.string().min(1).max(200), text: z.string().max(5_000) }).strict(),
+    result: {} as RunResults,
+  },
   /** The run's full report as one self-contained HTML document, for the preview. */
   'report.html': { args: z.object({ runId: z.string().min(1).max(200) }).strict(), result: {} as { html: string } },
   /**

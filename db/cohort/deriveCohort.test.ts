@@ -7,6 +7,7 @@ import { importExtract } from '../import/importExtract';
 import { writeDemoExtract, type DemoSummary } from '../../electron/cli/demoCommand';
 import type { DemoTruth } from '../../shared/demo/generateDemoExtract';
 import { deriveCohort, readCohortDerivation } from './deriveCohort';
+import { readOutcomeColumns } from '../columnStore/columnTables';
 
 let db: Db;
 let demo: DemoSummary;
@@ -36,9 +37,13 @@ describe('deriveCohort on a demo extract', () => {
     }
   });
 
-  it('stores one outcome row per cohort record and the settings it used', () => {
-    const n = db.prepare('SELECT count(*) FROM record_outcomes').pluck().get();
-    expect(n).toBe(demo.records);
+  it('stores one outcome per cohort record, as columns, and the settings it used', () => {
+    const columns = readOutcomeColumns(db);
+    expect([...columns.keys()].sort()).toEqual([
+      'age_at_index', 'complete_follow_up', 'custodial_sentences', 'days_to_first', 'first_court', 'first_custodial',
+      'n_either_way', 'n_indictable', 'n_summary', 'pool_eligible', 'reoffences', 'reoffended',
+    ]);
+    for (const values of columns.values()) expect(values.length).toBe(demo.records);
     const stored = readCohortDerivation(db)!;
     expect(stored.settings).toMatchObject({ extractDate: truth.extractDate, followUpDays: 365, waitingDays: 183, windowAfterDays: 90 });
     expect(stored.profile.treatment.n).toBe(truth.funnel[truth.funnel.length - 1].remaining);

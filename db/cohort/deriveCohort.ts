@@ -8,15 +8,18 @@ import { exclusionFunnel, type FunnelStepCount } from '../../shared/cohort/exclu
 import { notAnalysedRecords } from '../../shared/cohort/notAnalysedRecords';
 import { treatmentProfile, type GroupProfile } from '../../shared/cohort/treatmentProfile';
 import { epochDayFromIso } from '../../shared/cohort/epochDay';
-import { COURT_OUTCOMES } from '../../shared/cohort/recordOutcomes';
-import { storeInfo } from '../extract/storeInfo';
+import { extractDescription } from '../extract/storeInfo';
+import { writeOutcomeColumns } from '../columnStore/columnTables';
 import { loadCohortArrays, loadParticipantRows, loadReoffenceArrays } from './loadExtractArrays';
 import { cohortColumnDefs, loadCohortColumns } from './loadCohortColumns';
 import { cohortSettingsSchema, type CohortSettings } from '../../shared/cohort/cohortSettings';
+import { participationPeriod, type ParticipationPeriod } from '../../shared/cohort/participationPeriod';
 
 export interface CohortProfiles {
   treatment: GroupProfile;
   notAnalysed: GroupProfile & { submittedNotAnalysed: number; withoutData: number; duplicates: number };
+  /** When the treatment group took part; absent from derivations made before it was recorded. */
+  participation?: ParticipationPeriod | null;
 }
 
 export interface CohortDerivation {
@@ -29,31 +32,33 @@ export interface CohortDerivation {
   poolEligible: number;
 }
 
-type Progress = (phase: string, done: number, total: number) => void;
+/** The steps of the cohort step, in order; the job weighs and names them for its progress bar. */
+export const DERIVE_STEPS = ['loading', 'outcomes', 'funnel', 'profile', 'saving'] as const;
+export type DeriveStep = (typeof DERIVE_STEPS)[number];
 
-export function deriveCohort(db: Db, requested: Partial<CohortSettings> = {}, progress: Progress = () => undefined): CohortDerivation {
-  const info = storeInfo(db);
-  if (!info.extract) throw Object.assign(new Error('Import an extract first'), { code: 'no_extract' });
+export function deriveCohort(db: Db, requested: Partial<CohortSettings> = {}, step: (s: DeriveStep) => void = () => undefined): CohortDerivation {
+  const extract = extractDescription(db);
+  if (!extract) throw Object.assign(new Error('Import an extract first'), { code: 'no_extract' });
   const settings = { ...cohortSettingsSchema.parse(requested) };
-  const extractDate = settings.extractDate ?? info.extract.extractDate;
+  const extractDate = settings.extractDate ?? extract.extractDate;
 
-  progress('Loading the extract', 0, 5);
+  step('loading');
   const cohort = loadCohortArrays(db);
   const reoffences = loadReoffenceArrays(db);
   const participants = loadParticipantRows(db);
-  progress('Deriving one-year outcomes', 1, 5);
+  step('outcomes');
   const derived = deriveOutcomes(cohort, reoffences, {
     followUpDays: settings.followUpDays,
     waitingDays: settings.waitingDays,
     extractDay: epochDayFromIso(extractDate),
   });
-  progress('Applying the exclusion funnel', 2, 5);
+  step('funnel');
   const funnel = exclusionFunnel(cohort, derived, participants, {
     windowBeforeDays: settings.windowBeforeDays,
     windowAfterDays: settings.windowAfterDays,
     minimumAge: settings.minimumAge,
   });
-  progress('Profiling the groups', 3, 5);
+  step('profile');
   const profileInputs = { male: cohort.male, ageAtIndex: derived.ageAtIndex, columns: loadCohortColumns(db, cohortColumnDefs(db)) };
   const notAnalysed = notAnalysedRecords(cohort, participants, funnel);
   const profile: CohortProfiles = {
@@ -64,35 +69,33 @@ export function deriveCohort(db: Db, requested: Partial<CohortSettings> = {}, pr
       withoutData: notAnalysed.withoutData,
       duplicates: notAnalysed.duplicates,
     },
+    participation: participationPeriod(participants.startDay, funnel.status),
   };
 
-  progress('Saving', 4, 5);
+  step('saving');
   const derivedAt = new Date().toISOString();
   // The import it was derived from: a later import makes this derivation stale.
-  const resolved = { ...settings, extractDate, importedAt: info.extract.importedAt };
+  const resolved = { ...settings, extractDate, importedAt: extract.importedAt };
   let poolEligible = 0;
+  for (let i = 0; i < funnel.poolEligible.length; i++) poolEligible += funnel.poolEligible[i];
+  const o = derived.outcomes;
   db.transaction(() => {
-    db.exec('DELETE FROM record_outcomes; DELETE FROM participant_status; DELETE FROM cohort_derivation;');
-    const insert = db.prepare('INSERT INTO record_outcomes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    const o = derived.outcomes;
-    for (let i = 0; i < cohort.recordId.length; i++) {
-      poolEligible += funnel.poolEligible[i];
-      insert.run(
-        cohort.recordId[i],
-        derived.ageAtIndex[i],
-        derived.completeFollowUp[i],
-        funnel.poolEligible[i],
-        o.reoffended[i],
-        o.count[i],
-        Number.isNaN(o.daysToFirst[i]) ? null : o.daysToFirst[i],
-        o.firstCourtOutcome[i] < 0 ? null : COURT_OUTCOMES[o.firstCourtOutcome[i]],
-        o.firstCustodial[i],
-        o.countByCourt[0][i],
-        o.countByCourt[1][i],
-        o.countByCourt[2][i],
-        o.custodialCount[i],
-      );
-    }
+    db.exec('DELETE FROM participant_status; DELETE FROM cohort_derivation;');
+    // In record_id order, like the cohort's columns (db/runs/analysisData.ts reads them side by side).
+    writeOutcomeColumns(db, {
+      age_at_index: derived.ageAtIndex,
+      complete_follow_up: derived.completeFollowUp,
+      pool_eligible: funnel.poolEligible,
+      reoffended: o.reoffended,
+      reoffences: o.count,
+      days_to_first: o.daysToFirst,
+      first_court: o.firstCourtOutcome,
+      first_custodial: o.firstCustodial,
+      n_indictable: o.countByCourt[0],
+      n_either_way: o.countByCourt[1],
+      n_summary: o.countByCourt[2],
+      custodial_sentences: o.custodialCount,
+    });
     const status = db.prepare('INSERT INTO participant_status VALUES (?, ?, ?, ?, ?)');
     funnel.status.forEach((s, k) => {
       const r = funnel.record[k];
@@ -106,7 +109,6 @@ export function deriveCohort(db: Db, requested: Partial<CohortSettings> = {}, pr
     );
     writeAudit(db, 'derive', { settings: resolved, treated: funnel.treatmentRecords.length, poolEligible });
   })();
-  progress('Saving', 5, 5);
   return { settings: resolved, funnel: funnel.steps, profile, derivedAt, poolEligible };
 }
 
@@ -116,7 +118,7 @@ export function readCohortDerivation(db: Db): Omit<CohortDerivation, 'poolEligib
     { settings: string; funnel: string; profile: string; derived_at: string } | undefined;
   if (!row) return null;
   const settings = JSON.parse(row.settings) as CohortDerivation['settings'];
-  if (settings.importedAt !== storeInfo(db).extract?.importedAt) return null;
+  if (settings.importedAt !== extractDescription(db)?.importedAt) return null;
   return { settings, funnel: JSON.parse(row.funnel), profile: JSON.parse(row.profile), derivedAt: row.derived_at };
 }
 

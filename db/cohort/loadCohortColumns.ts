@@ -1,9 +1,10 @@
-// Cohort columns as the engine holds them (shared/engine/column.ts), rows ordered by record_id
-// like loadCohortArrays. Only the columns asked for are read: a national pool is large.
+// Cohort columns as the engine holds them (shared/engine/column.ts), rows in record_id order like
+// loadCohortArrays, straight from the column store. Only the columns asked for are read: a
+// national pool is large.
 import type { Db } from '../store';
 import type { Column } from '../../shared/engine/column';
-import { quoteIdentifier } from '../extract/quoteIdentifier';
-import { compareByteOrder } from '../../shared/engine/byteOrder';
+import { readExtractColumns } from '../columnStore/columnTables';
+import { numericValues } from '../columnStore/columnBuilders';
 
 export interface CohortColumnDef {
   name: string;
@@ -21,43 +22,11 @@ export function cohortColumnDefs(db: Db): CohortColumnDef[] {
 }
 
 export function loadCohortColumns(db: Db, defs: readonly CohortColumnDef[]): Column[] {
-  const n = db.prepare('SELECT count(*) FROM cohort').pluck().get() as number;
-  if (defs.length === 0) return [];
-  const columns = defs.map((d) =>
-    d.kind === 'numeric'
-      ? { kind: 'numeric' as const, name: d.name, values: new Float64Array(n) }
-      : { kind: 'categorical' as const, name: d.name, codes: new Int32Array(n), levels: [] as string[], seen: new Map<string, number>() },
-  );
-  const select = defs.map((d) => quoteIdentifier(d.name)).join(', ');
-  let i = 0;
-  for (const row of db.prepare(`SELECT ${select} FROM cohort ORDER BY record_id`).raw().iterate() as Iterable<unknown[]>) {
-    for (let c = 0; c < columns.length; c++) {
-      const col = columns[c];
-      const v = row[c];
-      if (col.kind === 'numeric') {
-        col.values[i] = v === null || v === '' ? NaN : Number(v);
-      } else if (v === null || v === '') {
-        col.codes[i] = -1;
-      } else {
-        const text = String(v);
-        let code = col.seen.get(text);
-        if (code === undefined) {
-          code = col.levels.length;
-          col.seen.set(text, code);
-          col.levels.push(text);
-        }
-        col.codes[i] = code;
-      }
-    }
-    i++;
-  }
-  return columns.map((col): Column => {
-    if (col.kind === 'numeric') return col;
-    // Level codes in byte order of the names, so the coding does not depend on row order.
-    const levels = [...col.levels].sort(compareByteOrder);
-    const recode = Int32Array.from(col.levels, (name) => levels.indexOf(name));
-    const codes = col.codes;
-    for (let k = 0; k < n; k++) if (codes[k] >= 0) codes[k] = recode[codes[k]];
-    return { kind: 'categorical', name: col.name, codes, levels };
+  const stored = readExtractColumns(db, 'cohort', defs.map((d) => d.name));
+  return defs.map((d): Column => {
+    const c = stored.get(d.name)!;
+    if (d.kind === 'numeric' && c.type !== 'text') return { kind: 'numeric', name: d.name, values: numericValues(c) };
+    if (d.kind === 'categorical' && c.values instanceof Int32Array && c.type !== 'text') return { kind: 'categorical', name: d.name, codes: c.values, levels: c.levels ?? [] };
+    throw new Error(`the column store holds "${d.name}" in a form that does not fit a ${d.kind} column`);
   });
 }

@@ -1,67 +1,58 @@
-// The imported extract as the derivation and funnel need it (shared/cohort/cohortArrays.ts).
-// Cohort records come ordered by record_id, so every later step sees the same row order
-// whatever the order of the imported file.
+// The imported extract as the cohort step needs it (shared/cohort/cohortArrays.ts), read from the
+// column store in one pass per column. Cohort records come in record_id order whatever the order
+// of the imported file, so every later step sees the same rows in the same order.
 import type { Db } from '../store';
 import type { CohortArrays, ParticipantRows, ReoffenceArrays } from '../../shared/cohort/cohortArrays';
 import { COURT_OUTCOMES } from '../../shared/cohort/recordOutcomes';
-import { compareByteOrder } from '../../shared/engine/byteOrder';
+import { readExtractColumns, type StoredColumn } from '../columnStore/columnTables';
+
+function texts(c: StoredColumn | undefined): string[] {
+  if (!c || c.type !== 'text') throw new Error('a key column of the column store is not text');
+  return c.values;
+}
+
+function typed<T>(c: StoredColumn | undefined, Ctor: new (...args: never[]) => T): T {
+  if (!c || !(c.values instanceof Ctor)) throw new Error(`a column of the column store is not a ${Ctor.name}`);
+  return c.values;
+}
+
+/** Codes of a categorical column translated to the positions of its levels in `wanted` (-1 elsewhere). */
+function codesAs<T extends Int8Array | Uint8Array | Uint16Array>(c: StoredColumn | undefined, wanted: readonly string[], Out: new (n: number) => T): T {
+  const codes = typed(c, Int32Array);
+  const recode = (c!.type !== 'text' && c!.levels ? c!.levels : []).map((name) => wanted.indexOf(name));
+  const out = new Out(codes.length);
+  for (let k = 0; k < codes.length; k++) out[k] = codes[k] < 0 ? -1 : recode[codes[k]];
+  return out;
+}
 
 export function loadCohortArrays(db: Db): CohortArrays {
-  const n = (db.prepare('SELECT count(*) FROM cohort').pluck().get() as number);
-  const recordId: string[] = new Array(n);
-  const personId: string[] = new Array(n);
-  const indexDay = new Int32Array(n);
-  const dobDay = new Int32Array(n);
-  const male = new Uint8Array(n);
-  const region = new Uint16Array(n);
-  const regionCode = new Map<string, number>();
-  const regionsSeen: string[] = [];
-  let i = 0;
-  const rows = db.prepare('SELECT record_id, person_id, index_date, date_of_birth, sex, region FROM cohort ORDER BY record_id').raw();
-  for (const row of rows.iterate() as Iterable<[string, string, number, number, string, string]>) {
-    recordId[i] = row[0];
-    personId[i] = row[1];
-    indexDay[i] = row[2];
-    dobDay[i] = row[3];
-    male[i] = row[4] === 'M' ? 1 : 0;
-    let code = regionCode.get(row[5]);
-    if (code === undefined) {
-      code = regionsSeen.length;
-      regionCode.set(row[5], code);
-      regionsSeen.push(row[5]);
-    }
-    region[i] = code;
-    i++;
-  }
-  // Level codes in byte order of the names, not in order of first appearance.
-  const regionLevels = [...regionsSeen].sort(compareByteOrder);
-  const recode = new Uint16Array(regionsSeen.length);
-  regionsSeen.forEach((name, k) => (recode[k] = regionLevels.indexOf(name)));
-  for (let k = 0; k < n; k++) region[k] = recode[region[k]];
-  return { recordId, personId, indexDay, dobDay, male, region, regionLevels };
+  const c = readExtractColumns(db, 'cohort', ['record_id', 'person_id', 'index_date', 'date_of_birth', 'sex', 'region']);
+  const region = c.get('region')!;
+  const regionLevels = region.type !== 'text' ? (region.levels ?? []) : [];
+  return {
+    recordId: texts(c.get('record_id')),
+    personId: texts(c.get('person_id')),
+    indexDay: typed(c.get('index_date'), Int32Array),
+    dobDay: typed(c.get('date_of_birth'), Int32Array),
+    // 1 = M: the position of M in ['F', 'M'].
+    male: codesAs(c.get('sex'), ['F', 'M'], Uint8Array),
+    region: codesAs(region, regionLevels, Uint16Array),
+    regionLevels,
+  };
 }
 
 export function loadReoffenceArrays(db: Db): ReoffenceArrays {
-  const n = db.prepare('SELECT count(*) FROM reoffences').pluck().get() as number;
-  const personId: string[] = new Array(n);
-  const offenceDay = new Int32Array(n);
-  const disposalDay = new Int32Array(n);
-  const court = new Int8Array(n);
-  const custodial = new Uint8Array(n);
-  const pnd = new Uint8Array(n);
-  const courtCode = new Map<string, number>(COURT_OUTCOMES.map((c, k) => [c, k]));
-  let i = 0;
-  const rows = db.prepare('SELECT person_id, offence_date, disposal_date, court_outcome, custodial, pnd FROM reoffences').raw();
-  for (const row of rows.iterate() as Iterable<[string, number, number, string, number, number]>) {
-    personId[i] = row[0];
-    offenceDay[i] = row[1];
-    disposalDay[i] = row[2];
-    court[i] = courtCode.get(row[3])!;
-    custodial[i] = row[4];
-    pnd[i] = row[5];
-    i++;
-  }
-  return { personId, offenceDay, disposalDay, court, custodial, pnd };
+  // pnd is optional: a file without it has no PNDs.
+  const c = readExtractColumns(db, 'reoffences', ['person_id', 'offence_date', 'disposal_date', 'court_outcome', 'custodial', 'pnd'], ['pnd']);
+  const personId = texts(c.get('person_id'));
+  return {
+    personId,
+    offenceDay: typed(c.get('offence_date'), Int32Array),
+    disposalDay: typed(c.get('disposal_date'), Int32Array),
+    court: codesAs(c.get('court_outcome'), COURT_OUTCOMES, Int8Array),
+    custodial: typed(c.get('custodial'), Uint8Array),
+    pnd: c.has('pnd') ? typed(c.get('pnd'), Uint8Array) : new Uint8Array(personId.length),
+  };
 }
 
 export function loadParticipantRows(db: Db): ParticipantRows {

@@ -1,8 +1,9 @@
 // The extract tables: dropped and recreated by each import inside its transaction.
 import type { Db } from '../store';
 import { quoteIdentifier } from './quoteIdentifier';
+import { EXTRACT_COLUMNS_SQL } from '../columnStore/columnTables';
 
-export const EXTRACT_TABLES = ['cohort', 'reoffences', 'participants', 'cohort_columns', 'extract', 'extract_files'] as const;
+export const EXTRACT_TABLES = ['cohort', 'reoffences', 'participants', 'cohort_columns', 'extract', 'extract_files', 'extract_columns'] as const;
 
 /** Role columns of `cohort` that always exist (NULL when the file has no such column). */
 export const COHORT_FIXED_COLUMNS = [
@@ -75,6 +76,7 @@ export function createExtractTables(db: Db, variable: CohortVariableColumns): vo
       mapping TEXT NOT NULL
     );
   `);
+  db.exec(EXTRACT_COLUMNS_SQL);
 }
 
 /** Built after the rows are in: one sorted build is cheaper than maintaining the index per insert. */

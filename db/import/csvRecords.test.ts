@@ -60,6 +60,26 @@ describe('CSV dialects', () => {
     expect(r.sha256).toBe(createHash('sha256').update(content).digest('hex'));
     expect(r.bytes).toBe(Buffer.byteLength(content));
   });
+  it('CRLF with a quoted last cell, and a quoted line break across a read chunk keeps every line number', async () => {
+    const before = 'x,1\r\n'.repeat(60_000);
+    const r = await readAll(`a,b\r\n${before}"q,1","two\r\nlines"\r\n"z",3\r\n`);
+    expect(r.rows).toHaveLength(60_002);
+    expect(r.rows[60_000]).toEqual(['q,1', 'two\r\nlines']);
+    expect(r.rows[60_001]).toEqual(['z', '3']);
+    expect(r.lines.slice(-2)).toEqual([60_002, 60_004]);
+  });
+  it('refuses text after a closing quote, naming the line', async () => {
+    const err = await readAll('a,b\n1,2\n"x"y,3\n').catch((e) => e);
+    expect(err).toBeInstanceOf(ReadError);
+    expect(err.message).toMatch(/text after its closing quote/);
+    expect(err.line).toBe(3);
+  });
+  it('refuses a quote never closed in a big file at once, not after re-reading the rest', async () => {
+    const rows = 'x,1\n'.repeat(2_000_000);
+    const err = await readAll(`a,b\n"open,1\n${rows}`).catch((e) => e);
+    expect(err).toBeInstanceOf(ReadError);
+    expect(err.message).toMatch(/line 2 runs over 4 MiB/);
+  });
   it('refuses Latin-1 with the line of the bad byte', async () => {
     const err = await readAll(Buffer.concat([Buffer.from('a,b\n1,2\n3,'), Buffer.from([0xe9]), Buffer.from('\n')])).catch((e) => e);
     expect(err).toBeInstanceOf(ReadError);

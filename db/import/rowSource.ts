@@ -54,8 +54,8 @@ export function isXlsxPath(path: string): boolean {
 
 /** Opens a CSV or XLSX file (by extension) and reads up to its header row. */
 export async function openRowSource(path: string, options: OpenRowSourceOptions = {}): Promise<RowSource> {
-  // The XLSX reader (exceljs, 2.5 MB of JavaScript) is loaded only for an XLSX file: loading it costs
-  // a job's worker or the service as much start-up time as opening the encrypted store.
+  // The XLSX reader (yauzl, saxes) is loaded only for an XLSX file: a job's worker or the service
+  // starts without it.
   const stream = isXlsxPath(path) ? await (await import('./xlsxRecords')).openXlsxRecords(path, options.sheet) : await openCsvRecords(path);
   const records = stream.records;
   let pending: RecordBatch | null = null;

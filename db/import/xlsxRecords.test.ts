@@ -4,8 +4,12 @@ import { join } from 'node:path';
 import { openStore } from '../store';
 import { importExtract } from './importExtract';
 import { previewFile } from './previewFile';
-import { listSheets } from './xlsxRecords';
-import { FIXTURE_TODAY, tempDir, writeExtract } from './extractFixture';
+import { isDateFormatCode, listSheets, serialToIsoDate } from './xlsxRecords';
+import { FIXTURE_TODAY, tempDir, VALID_FILES, writeExtract } from './extractFixture';
+import { csvCellAsExcel, writeXlsx, type EntryOrder } from './xlsxFixture';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { Db } from '../store';
 
 async function writeWorkbook(path: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
@@ -56,5 +60,49 @@ describe('XLSX', () => {
     const path = join(dir, 'p.xlsx');
     await writeWorkbook(path);
     await expect(previewFile(path, { kind: 'participants', sheet: 'Data' })).rejects.toThrow(/no sheet named "Data" \(it has: Notes, Submission\)/);
+  });
+
+  const columnStore = (db: Db) => db.prepare('SELECT file, name, type, rows, levels, hex(data) AS data FROM extract_columns ORDER BY file, name').all();
+
+  for (const order of ['sheet-first', 'strings-first'] as EntryOrder[]) {
+    it(`reads a cohort sheet stored ${order === 'sheet-first' ? 'before its shared strings (as Excel does)' : 'after its shared strings'} without writing any file, as the same rows in CSV`, async () => {
+      const dir = tempDir('matchlab-xlsx-');
+      const path = join(dir, 'cohort.xlsx');
+      const rows = VALID_FILES.cohort.trimEnd().split('\n').map((line, k) => line.split(',').map((cell) => (k === 0 ? cell : csvCellAsExcel(cell))));
+      await writeXlsx(path, rows, order, ['Notes']);
+      const csv = openStore(join(dir, 'csv.mlstore'), 'test passphrase');
+      await importExtract(csv, writeExtract(dir));
+
+      const spool = mkdtempSync(join(tmpdir(), 'matchlab-spool-'));
+      const previous = process.env.TMPDIR;
+      process.env.TMPDIR = spool;
+      const xlsx = openStore(join(dir, 'xlsx.mlstore'), 'test passphrase');
+      try {
+        await importExtract(xlsx, { ...writeExtract(dir), cohort: { path } });
+      } finally {
+        if (previous === undefined) delete process.env.TMPDIR;
+        else process.env.TMPDIR = previous;
+      }
+      expect(readdirSync(spool)).toEqual([]);
+      expect(columnStore(xlsx)).toEqual(columnStore(csv));
+      // "01" was typed as text in the sheet and stays text; 1 and 7 came as numbers.
+      expect(xlsx.prepare('SELECT area FROM cohort ORDER BY record_id').pluck().all()).toEqual(['A', '01', 'B', '7']);
+    });
+  }
+
+  it('says what is wrong with a file that is not a workbook', async () => {
+    const dir = tempDir('matchlab-xlsx-');
+    const db = openStore(join(dir, 's.mlstore'), 'test passphrase');
+    const request = writeExtract(dir, { cohort: 'not a zip at all' }, { cohort: 'cohort.xlsx' });
+    await expect(importExtract(db, request)).rejects.toThrow(/cohort.xlsx: cannot be read as XLSX/);
+  });
+
+  it('knows date formats and turns date serials into days', () => {
+    expect(['dd/mm/yyyy', 'yyyy-mm-dd;@', '[$-809]d mmmm yyyy', 'h:mm'].map(isDateFormatCode)).toEqual([true, true, true, true]);
+    expect(['General', '0.00', '#,##0', '"day" 0', '\\d0', '[Red]0.0'].map(isDateFormatCode)).toEqual([false, false, false, false, false, false]);
+    // 42370 is 2016-01-01 in the 1900 date system; 40908 the same day in the 1904 system; a time of day is dropped.
+    expect(serialToIsoDate(42370, false)).toBe('2016-01-01');
+    expect(serialToIsoDate(40908, true)).toBe('2016-01-01');
+    expect(serialToIsoDate(42370.75, false)).toBe('2016-01-01');
   });
 });

@@ -1,60 +1,20 @@
-// Streaming XLSX reader (exceljs 4 WorkbookReader): one sheet, cells turned back into text.
-import ExcelJS from 'exceljs';
-import { Readable } from 'node:stream';
-import { readHashedFile } from './hashedFileChunks';
+// Streaming XLSX reader: yauzl reads the zip by its central directory (so the order of the
+// entries does not matter). Shared strings are read first, into memory; the sheet is then
+// inflated and scanned as it streams (sheetXml.ts); saxes parses the small parts. Nothing is written to disk: exceljs's
+// streaming reader spooled a sheet stored before its shared strings (Excel's usual order) to a
+// temporary file in plaintext, which a crash left behind.
+import { createHash } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import type { Readable } from 'node:stream';
+import { SaxesParser } from 'saxes';
+import yauzl from 'yauzl';
 import { ReadError } from './importProblems';
+import { elementPrefix, scanRows, scanSharedStrings, type ScannedCell } from './sheetXml';
 import type { RecordBatch, RecordStream } from './rowSource';
 
-// exceljs sets these on the stream readers but its typings omit them.
-type NamedWorksheetReader = ExcelJS.stream.xlsx.WorksheetReader & { name: string };
-type WorkbookReaderWithModel = ExcelJS.stream.xlsx.WorkbookReader & { model?: { sheets?: { name: string }[] } };
-
-const READER_OPTIONS = {
-  worksheets: 'emit',
-  sharedStrings: 'cache',
-  // Styles are needed to know which numbers are dates (exceljs then gives Date objects).
-  styles: 'cache',
-  hyperlinks: 'ignore',
-  entries: 'ignore',
-} as const;
-
-function isoDay(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
-/**
- * The text a cell shows, as a CSV export would give it. Date cells become ISO dates (exceljs reads
- * them as UTC midnight), which the importer accepts whatever the mapping's date format.
- */
-export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'boolean') return value ? '1' : '0';
-  if (value instanceof Date) return isoDay(value);
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
-    if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return cellText(v.result);
-    if ('text' in v) return cellText(v.text);
-    if (typeof v.error === 'string') return v.error;
-  }
-  return String(value);
-}
-
-function rowCells(values: unknown[], width: number): string[] {
-  // exceljs row.values is 1-based and sparse; trailing empty cells are simply absent.
-  const cells: string[] = new Array(Math.max(width, values.length - 1)).fill('');
-  for (let c = 1; c < values.length; c++) cells[c - 1] = cellText(values[c]);
-  let end = cells.length;
-  while (end > width && cells[end - 1].trim() === '') end--;
-  cells.length = end;
-  return cells;
-}
-
-function sameSheetName(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
-}
+type ZipFile = yauzl.ZipFile;
+type Entry = yauzl.Entry;
 
 function unreadable(err: unknown): ReadError {
   if (err instanceof ReadError) return err;
@@ -62,71 +22,260 @@ function unreadable(err: unknown): ReadError {
   return new ReadError(`cannot be read as XLSX: ${message}`);
 }
 
-/**
- * Reads a sheet we do not want to its end: exceljs may have spooled it to a temporary file that it
- * deletes once we move on, and an unread stream on it would then fail.
- */
-async function drain(sheet: ExcelJS.stream.xlsx.WorksheetReader): Promise<void> {
-  for await (const _events of sheet.parse() as unknown as AsyncIterable<unknown>) {
-    // nothing to keep
+interface Archive {
+  zip: ZipFile;
+  entries: Map<string, Entry>;
+}
+
+function openArchive(path: string): Promise<Archive> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true, autoClose: false }, (err, zip) => {
+      if (err || !zip) return reject(unreadable(err));
+      const entries = new Map<string, Entry>();
+      zip.on('entry', (entry: Entry) => {
+        entries.set(entry.fileName.replace(/^\//, ''), entry);
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve({ zip, entries }));
+      zip.on('error', (e) => reject(unreadable(e)));
+      zip.readEntry();
+    });
+  });
+}
+
+function entryStream(archive: Archive, name: string): Promise<Readable> {
+  const entry = archive.entries.get(name);
+  if (!entry) return Promise.reject(new ReadError(`cannot be read as XLSX: it has no ${name}`));
+  return new Promise((resolve, reject) => {
+    archive.zip.openReadStream(entry, (err, stream) => (err || !stream ? reject(unreadable(err)) : resolve(stream)));
+  });
+}
+
+/** An entry's XML text, a decoded chunk at a time, with the compressed bytes read so far. */
+async function* entryText(archive: Archive, name: string): AsyncGenerator<{ text: string; compressed: number }> {
+  const decoder = new StringDecoder('utf8');
+  let compressed = 0;
+  const stream = await entryStream(archive, name);
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      compressed += chunk.length;
+      yield { text: decoder.write(chunk), compressed };
+    }
+    yield { text: decoder.end(), compressed };
+  } catch (err) {
+    throw unreadable(err);
+  } finally {
+    stream.destroy();
   }
+}
+
+/** Feeds a small entry's XML to saxes, whose handlers `setUp` attaches. */
+async function readWholeEntry(archive: Archive, name: string, setUp: (parser: SaxesParser) => void): Promise<void> {
+  const parser = new SaxesParser();
+  setUp(parser);
+  try {
+    for await (const { text } of entryText(archive, name)) parser.write(text);
+    parser.close();
+  } catch (err) {
+    throw unreadable(err);
+  }
+}
+
+interface SheetRef {
+  name: string;
+  /** Path of its XML inside the zip. */
+  path: string;
+}
+
+/** The workbook's sheets in workbook order, and whether its dates count from 1904. */
+async function readWorkbook(archive: Archive): Promise<{ sheets: SheetRef[]; date1904: boolean }> {
+  const targets = new Map<string, string>();
+  await readWholeEntry(archive, 'xl/_rels/workbook.xml.rels', (p) =>
+    p.on('opentag', (tag) => {
+      if (tag.name === 'Relationship') targets.set(String(tag.attributes.Id), String(tag.attributes.Target));
+    }),
+  );
+  const sheets: SheetRef[] = [];
+  let date1904 = false;
+  await readWholeEntry(archive, 'xl/workbook.xml', (p) =>
+    p.on('opentag', (tag) => {
+      if (tag.name === 'workbookPr') date1904 = ['1', 'true'].includes(String(tag.attributes.date1904 ?? ''));
+      if (tag.name !== 'sheet') return;
+      const target = targets.get(String(tag.attributes['r:id'])) ?? '';
+      sheets.push({ name: String(tag.attributes.name), path: target.startsWith('/') ? target.slice(1) : `xl/${target}` });
+    }),
+  );
+  return { sheets, date1904 };
+}
+
+/** Text of each shared string (rich text runs joined; phonetic guides left out). */
+async function readSharedStrings(archive: Archive): Promise<string[]> {
+  const strings: string[] = [];
+  if (!archive.entries.has('xl/sharedStrings.xml')) return strings;
+  let pending = '';
+  let prefix: string | null = null;
+  for await (const { text } of entryText(archive, 'xl/sharedStrings.xml')) {
+    pending += text;
+    prefix ??= elementPrefix(pending, 'sst');
+    if (prefix === null) continue;
+    const scanned = scanSharedStrings(pending, prefix, 0);
+    for (const s of scanned.strings) strings.push(s);
+    pending = pending.slice(scanned.consumed);
+  }
+  return strings;
+}
+
+// Built-in number formats that show dates or times (ECMA-376 18.8.30, and the East Asian ones).
+const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** A format code shows a date when, outside quoted text, [brackets] and escapes, it has d, m, y, h or s. */
+export function isDateFormatCode(code: string): boolean {
+  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  return /[dmyhs]/i.test(bare);
+}
+
+/** Per cell style (the `s` attribute): whether numbers in it are dates. */
+async function readDateStyles(archive: Archive): Promise<boolean[]> {
+  const dateStyles: boolean[] = [];
+  if (!archive.entries.has('xl/styles.xml')) return dateStyles;
+  const customDate = new Map<number, boolean>();
+  let inCellXfs = false;
+  await readWholeEntry(archive, 'xl/styles.xml', (p) => {
+    p.on('opentag', (tag) => {
+      if (tag.name === 'numFmt') customDate.set(Number(tag.attributes.numFmtId), isDateFormatCode(String(tag.attributes.formatCode ?? '')));
+      else if (tag.name === 'cellXfs') inCellXfs = true;
+      else if (tag.name === 'xf' && inCellXfs) {
+        const id = Number(tag.attributes.numFmtId ?? 0);
+        dateStyles.push(customDate.get(id) ?? DATE_FORMAT_IDS.has(id));
+      }
+    });
+    p.on('closetag', (tag) => {
+      if (tag.name === 'cellXfs') inCellXfs = false;
+    });
+  });
+  return dateStyles;
+}
+
+const DAY_MS = 86_400_000;
+
+/** An Excel date serial as an ISO date (the 1900 or 1904 date system), as exceljs read it. */
+export function serialToIsoDate(serial: number, date1904: boolean): string {
+  const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * DAY_MS);
+  return new Date(Math.floor(ms / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+}
+
+function sameSheetName(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** SHA-256 of the whole file (the zip is read by offsets, not front to back). */
+async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) hash.update(chunk);
+  return hash.digest('hex');
 }
 
 /** Lists the sheet names of a workbook, in workbook order (for the import screen). */
 export async function listSheets(path: string): Promise<string[]> {
-  const file = readHashedFile(path);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(file.chunks), READER_OPTIONS) as WorkbookReaderWithModel;
-  const emitted: string[] = [];
+  const archive = await openArchive(path);
   try {
-    for await (const sheet of reader) {
-      emitted.push((sheet as NamedWorksheetReader).name);
-      await drain(sheet);
-    }
-  } catch (err) {
-    throw unreadable(err);
+    return (await readWorkbook(archive)).sheets.map((s) => s.name);
+  } finally {
+    archive.zip.close();
   }
-  return reader.model?.sheets?.map((s) => s.name) ?? emitted;
 }
 
 export async function openXlsxRecords(path: string, sheet?: string): Promise<RecordStream> {
-  const file = readHashedFile(path);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(file.chunks), READER_OPTIONS) as WorkbookReaderWithModel;
+  const bytesTotal = statSync(path).size;
+  let bytesRead = 0;
+  let digest: string | null = null;
+  const archive = await openArchive(path);
 
   async function* records(): AsyncGenerator<RecordBatch> {
-    const seen: string[] = [];
-    let found = false;
     try {
-      // Every sheet is read to its end so that the whole file is hashed.
-      for await (const ws of reader) {
-        const name = (ws as NamedWorksheetReader).name;
-        seen.push(name);
-        const wanted = sheet ?? reader.model?.sheets?.[0]?.name ?? name;
-        if (found || !sameSheetName(name, wanted)) {
-          await drain(ws);
-          continue;
-        }
-        found = true;
-        let width = -1;
-        for await (const events of ws.parse() as unknown as AsyncIterable<{ eventType: string; value: ExcelJS.Row }[]>) {
-          const batch: RecordBatch = { cells: [], lines: [] };
-          for (const { eventType, value } of events) {
-            if (eventType !== 'row') continue;
-            const cells = rowCells(value.values as unknown[], Math.max(width, 0));
-            if (cells.every((c) => c.trim() === '')) continue;
-            if (width < 0) width = cells.length;
-            batch.cells.push(cells);
-            batch.lines.push(value.number);
-          }
-          if (batch.cells.length > 0) yield batch;
-        }
+      const { sheets, date1904 } = await readWorkbook(archive);
+      const wanted = sheet === undefined ? sheets[0] : sheets.find((s) => sameSheetName(s.name, sheet));
+      if (!wanted) {
+        throw new ReadError(sheet === undefined ? 'has no sheet' : `has no sheet named "${sheet}" (it has: ${sheets.map((s) => s.name).join(', ')})`);
       }
+      const strings = await readSharedStrings(archive);
+      const dateStyles = await readDateStyles(archive);
+      const entry = archive.entries.get(wanted.path);
+      const compressedTotal = entry?.compressedSize || 1;
+
+      // Dates repeat (a cohort has a few thousand distinct days): each is formatted once.
+      const isoOfSerial = new Map<number, string>();
+      const dateText = (n: number): string => {
+        let iso = isoOfSerial.get(n);
+        if (iso === undefined) isoOfSerial.set(n, (iso = serialToIsoDate(n, date1904)));
+        return iso;
+      };
+      const cellText = (c: ScannedCell): string => {
+        switch (c.type) {
+          case 's':
+            return strings[Number(c.value)] ?? '';
+          case 'inlineStr':
+          case 'str':
+          case 'e':
+            return c.value;
+          case 'b':
+            return c.value === '1' ? '1' : '0';
+          case 'd':
+            return c.value.slice(0, 10);
+          default: {
+            if (c.value === '') return '';
+            const n = Number(c.value);
+            return dateStyles[c.style] && Number.isFinite(n) ? dateText(n) : String(n);
+          }
+        }
+      };
+      let width = -1;
+      let rowNumber = 0;
+      let pending = '';
+      let prefix: string | null = null;
+      for await (const { text, compressed } of entryText(archive, wanted.path)) {
+        bytesRead = Math.round((bytesTotal * compressed) / compressedTotal);
+        pending += text;
+        prefix ??= elementPrefix(pending, 'worksheet');
+        if (prefix === null) continue;
+        const scanned = scanRows(pending, prefix, 0, rowNumber);
+        pending = pending.slice(scanned.consumed);
+        const batch: RecordBatch = { cells: [], lines: [] };
+        for (const r of scanned.rows) {
+          rowNumber = r.number;
+          const row: string[] = [];
+          for (const c of r.cells) {
+            while (row.length < c.column) row.push('');
+            row[c.column] = cellText(c);
+          }
+          if (row.every((c) => c.trim() === '')) continue;
+          // Trailing blank cells beyond the header's width are formatting, not data.
+          let end = row.length;
+          while (end > Math.max(width, 0) && row[end - 1].trim() === '') end--;
+          row.length = end;
+          while (row.length < width) row.push('');
+          if (width < 0) width = row.length;
+          batch.cells.push(row);
+          batch.lines.push(r.number);
+        }
+        if (batch.cells.length > 0) yield batch;
+      }
+      digest = await hashFile(path);
+      bytesRead = bytesTotal;
     } catch (err) {
       throw unreadable(err);
-    }
-    if (!found) {
-      throw new ReadError(sheet === undefined ? 'has no sheet' : `has no sheet named "${sheet}" (it has: ${seen.join(', ')})`);
+    } finally {
+      archive.zip.close();
     }
   }
 
-  return { records: records(), bytesTotal: file.bytesTotal, bytesRead: file.bytesRead, sha256: file.sha256 };
+  return {
+    records: records(),
+    bytesTotal,
+    bytesRead: () => bytesRead,
+    sha256: () => {
+      if (digest === null) throw new Error('the checksum is known once the sheet has been read');
+      return digest;
+    },
+  };
 }

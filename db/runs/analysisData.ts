@@ -1,12 +1,14 @@
 // Everything an analysis reads from the store, as parallel arrays in record_id order: the cohort's
 // columns (plus the derived age_at_index), who is treated, who may join the pool, and outcomes.
+// All of it comes from the column store, a column per read (db/columnStore).
 import type { Db } from '../store';
 import type { CohortTable } from '../../shared/engine/prepareAnalysis';
 import type { Column } from '../../shared/engine/column';
 import type { RecordOutcomes } from '../../shared/cohort/recordOutcomes';
-import { COURT_OUTCOMES } from '../../shared/cohort/recordOutcomes';
 import { cohortColumnDefs, loadCohortColumns } from '../cohort/loadCohortColumns';
 import { readCohortDerivation } from '../cohort/deriveCohort';
+import { ColumnStoreError, readExtractColumns, readOutcomeColumns } from '../columnStore/columnTables';
+import type { TypedColumn } from '../columnStore/storedColumn';
 
 export interface AnalysisData {
   table: CohortTable;
@@ -26,60 +28,43 @@ export class AnalysisDataError extends Error {
   }
 }
 
+function outcome<T extends TypedColumn>(columns: Map<string, TypedColumn>, name: string, Ctor: new (n: number) => T, n: number): T {
+  const c = columns.get(name);
+  // A different length means the derivation is stale (made on another extract).
+  if (!(c instanceof Ctor) || c.length !== n) throw new AnalysisDataError('stale_derivation', 'The cohort step is out of date with the extract: re-run it');
+  return c;
+}
+
 export function loadAnalysisData(db: Db): AnalysisData {
   if (!readCohortDerivation(db)) throw new AnalysisDataError('no_derivation', 'The cohort step has not run on this extract: import an extract (or re-run the cohort step) first');
-  const n = db.prepare('SELECT count(*) FROM record_outcomes').pluck().get() as number;
-  const recordIds: string[] = new Array(n);
-  const age = new Float64Array(n);
-  const poolEligible = new Uint8Array(n);
+  let recordIds: string[];
+  let loaded: Column[];
+  try {
+    const ids = readExtractColumns(db, 'cohort', ['record_id']).get('record_id')!;
+    recordIds = ids.type === 'text' ? ids.values : [];
+    loaded = loadCohortColumns(db, cohortColumnDefs(db));
+  } catch (err) {
+    if (err instanceof ColumnStoreError) throw new AnalysisDataError('no_column_store', err.message);
+    throw err;
+  }
+  const n = recordIds.length;
+  const stored = readOutcomeColumns(db);
   const outcomes: RecordOutcomes = {
-    reoffended: new Uint8Array(n),
-    count: new Int32Array(n),
-    daysToFirst: new Float64Array(n),
-    firstCourtOutcome: new Int8Array(n),
-    firstCustodial: new Uint8Array(n),
-    countByCourt: [new Int32Array(n), new Int32Array(n), new Int32Array(n)],
-    custodialCount: new Int32Array(n),
+    reoffended: outcome(stored, 'reoffended', Uint8Array, n),
+    count: outcome(stored, 'reoffences', Int32Array, n),
+    daysToFirst: outcome(stored, 'days_to_first', Float64Array, n),
+    firstCourtOutcome: outcome(stored, 'first_court', Int8Array, n),
+    firstCustodial: outcome(stored, 'first_custodial', Uint8Array, n),
+    countByCourt: [outcome(stored, 'n_indictable', Int32Array, n), outcome(stored, 'n_either_way', Int32Array, n), outcome(stored, 'n_summary', Int32Array, n)],
+    custodialCount: outcome(stored, 'custodial_sentences', Int32Array, n),
   };
-  const courtCode = new Map<string, number>(COURT_OUTCOMES.map((c, k) => [c, k]));
-  let i = 0;
-  const rows = db
-    .prepare(
-      `SELECT record_id, age_at_index, pool_eligible, reoffended, reoffences, days_to_first, first_court, first_custodial,
-              n_indictable, n_either_way, n_summary, custodial_sentences FROM record_outcomes ORDER BY record_id`,
-    )
-    .raw();
-  for (const r of rows.iterate() as Iterable<[string, number, number, number, number, number | null, string | null, number, number, number, number, number]>) {
-    recordIds[i] = r[0];
-    age[i] = r[1];
-    poolEligible[i] = r[2];
-    outcomes.reoffended[i] = r[3];
-    outcomes.count[i] = r[4];
-    outcomes.daysToFirst[i] = r[5] ?? NaN;
-    outcomes.firstCourtOutcome[i] = r[6] === null ? -1 : courtCode.get(r[6])!;
-    outcomes.firstCustodial[i] = r[7];
-    outcomes.countByCourt[0][i] = r[8];
-    outcomes.countByCourt[1][i] = r[9];
-    outcomes.countByCourt[2][i] = r[10];
-    outcomes.custodialCount[i] = r[11];
-    i++;
-  }
-  const loaded = loadCohortColumns(db, cohortColumnDefs(db));
-  // Both lists come in record_id order; a different length means the derivation is stale.
-  if (loaded.length > 0 && columnLength(loaded[0]) !== n) {
-    throw new AnalysisDataError('stale_derivation', 'The cohort step is out of date with the extract: re-run it');
-  }
   const columns = new Map<string, Column>(loaded.map((c) => [c.name, c]));
-  columns.set('age_at_index', { kind: 'numeric', name: 'age_at_index', values: age });
+  columns.set('age_at_index', { kind: 'numeric', name: 'age_at_index', values: Float64Array.from(outcome(stored, 'age_at_index', Int16Array, n)) });
   const rowOf = new Map<string, number>();
   for (let k = 0; k < n; k++) rowOf.set(recordIds[k], k);
   const treated = new Uint8Array(n);
   for (const id of db.prepare(`SELECT record_id FROM participant_status WHERE status = 'treated'`).pluck().all() as string[]) {
     treated[rowOf.get(id)!] = 1;
   }
-  return { table: { recordIds, columns }, treated, poolEligible, outcomes, rowOf };
-}
-
-function columnLength(c: Column): number {
-  return c.kind === 'numeric' ? c.values.length : c.codes.length;
+  return { table: { recordIds, columns }, treated, poolEligible: outcome(stored, 'pool_eligible', Uint8Array, n), outcomes, rowOf };
 }

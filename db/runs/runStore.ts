@@ -2,6 +2,8 @@
 // weight packed as little-endian Float64 arrays with the record ids newline-joined.
 import type { Db } from '../store';
 import type { RunResults } from '../../shared/results/runResults';
+import type { Justification } from '../../shared/results/analysisFindings';
+import { completeRun } from '../../shared/results/completeRun';
 
 export interface RunRecords {
   recordIds: string[];
@@ -39,9 +41,25 @@ export function listRuns(db: Db): RunListEntry[] {
   return rows.map((r) => ({ runId: r.run_id, createdAt: r.created_at, analyses: JSON.parse(r.analyses) as string[] }));
 }
 
+/** The stored run with each analysis's verdict derived afresh, its recorded justifications included. */
 export function readRun(db: Db, runId: string): RunResults | null {
   const row = db.prepare('SELECT results FROM runs WHERE run_id = ?').get(runId) as { results: string } | undefined;
-  return row ? (JSON.parse(row.results) as RunResults) : null;
+  return row ? completeRun(JSON.parse(row.results) as RunResults, readJustifications(db, runId)) : null;
+}
+
+function readJustifications(db: Db, runId: string): Map<string, Justification> {
+  const rows = db.prepare('SELECT analysis, text, recorded_at FROM run_justifications WHERE run_id = ?').all(runId) as { analysis: string; text: string; recorded_at: string }[];
+  return new Map(rows.map((r) => [r.analysis, { text: r.text, recordedAt: r.recorded_at }]));
+}
+
+/** Records (or, with null, withdraws) the justification of one analysis of a stored run. */
+export function saveJustification(db: Db, runId: string, analysis: string, justification: Justification | null): void {
+  if (justification === null) db.prepare('DELETE FROM run_justifications WHERE run_id = ? AND analysis = ?').run(runId, analysis);
+  else {
+    db.prepare('INSERT INTO run_justifications (run_id, analysis, text, recorded_at) VALUES (?, ?, ?, ?) ON CONFLICT (run_id, analysis) DO UPDATE SET text = excluded.text, recorded_at = excluded.recorded_at').run(
+      runId, analysis, justification.text, justification.recordedAt,
+    );
+  }
 }
 
 export function readRunRecords(db: Db, runId: string, analysis: string): RunRecords | null {

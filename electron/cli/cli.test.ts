@@ -74,6 +74,13 @@ describe('matchlab command line', () => {
     expect(Object.keys(national.outcomes.courtOutcomeRate).sort()).toEqual(['either_way', 'indictable', 'summary']);
     expect(national.outcomes.rate).toMatchObject({ nTreatment: national.treatment.n, nComparison: national.comparison.records });
     expect(national.balance.some((b) => b.variable === 'score')).toBe(true);
+    // METHOD.md 4a in results.json: each analysis says whether it passes the gate, and states nothing when not.
+    for (const a of results.analyses) {
+      expect(a.matchingQuality).toEqual({ passes: expect.any(Boolean), poorlyMatched: expect.any(Array), belowMinimumTreated: a.treatment.n < 60 });
+      expect(a.findings.publishable).toBe(a.matchingQuality.passes);
+      if (!a.matchingQuality.passes) expect([a.findings.whatYouCanSay, a.findings.significantResults]).toEqual([[], []]);
+      else expect(a.findings.whatYouCanSay.length).toBeGreaterThan(0);
+    }
 
     const csv = readFileSync(join(out, 'matches-National.csv'), 'utf8').trimEnd().split('\n');
     expect(csv[0]).toBe('record_id,treated,score,weight');
@@ -128,6 +135,20 @@ describe('matchlab command line', () => {
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/No run no-such-run/);
   }, 180_000);
+  it('refuses a spec with an unknown or unused field, naming each, and stores no run', async () => {
+    const spec = join(dir, 'typo-spec.json');
+    const example = structuredClone(CLI_EXAMPLE_SPEC) as unknown as Record<string, unknown> & { analyses: { matching: Record<string, unknown> }[] };
+    example.alfa = 0.01;
+    example.analyses[0].matching.ratio = 2;
+    writeFileSync(spec, JSON.stringify(example));
+    const before = JSON.parse((await matchlab('info', '--store', store)).stdout).runs.length;
+    const refused = await matchlab('analyse', '--store', store, '--spec', spec, '--out', join(dir, 'typo-out'));
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toContain('"alfa" is not a field of the spec');
+    expect(refused.stderr).toContain('"ratio" is not used by radius matching');
+    expect(JSON.parse((await matchlab('info', '--store', store)).stdout).runs).toHaveLength(before);
+  }, 60_000);
 
   it('fails in one line on a wrong passphrase and on an unknown command', async () => {
     const wrong = await run(process.execPath, [BIN, 'info', '--store', store], { env: { ...env, MATCHLAB_PASSPHRASE: 'not it at all' } }).catch((e) => e);

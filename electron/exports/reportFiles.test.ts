@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sheetName } from '../../shared/report/annexWorkbook';
 import { renderReportHtml } from '../../shared/report/renderReportHtml';
 import { southwarkRun } from '../../shared/report/reportFixture';
-import { findPdfBrowser, writeReport } from './reportFiles';
+import { findPdfBrowser, printHtmlToPdf, writeReport } from './reportFiles';
+import { pdfDestinationPages } from './pdfDestinations';
 import type { RobustnessCheck } from '../../shared/robustness/robustnessCheck';
 import { OWN_SET } from '../../shared/robustness/robustnessGrid';
 
@@ -142,5 +143,17 @@ describe.skipIf(browser === null)('writeReport to PDF (needs a Chromium-family b
       expect(Math.abs(w - 595.28)).toBeLessThan(1);
       expect(Math.abs(h - 841.89)).toBeLessThan(1);
     }
-  });
+    // The contents' page numbers are where the sections are in this PDF: every section has a page, in order, and a
+    // printing without the numbers puts them on the same pages (adding the numbers moved nothing).
+    const pages = pdfDestinationPages(pdf);
+    const order = ['key-findings', 'key-findings-2', 'charts', 'results', 'profile', 'matching', 'numbers', 'caveats', 'methods'];
+    const found = order.map((id) => pages.get(id));
+    expect(found.every((p) => typeof p === 'number')).toBe(true);
+    expect(found).toEqual([...(found as number[])].sort((a, b) => a - b));
+    const plain = join(dir, 'plain.pdf');
+    await printHtmlToPdf(renderReportHtml(run), plain, browser!);
+    expect(pdfDestinationPages(await readFile(plain))).toEqual(pages);
+    const html = renderReportHtml(run, { pageNumbers: pages });
+    expect(html).toContain(`<a href="#caveats"><span class="entry">What these results can and cannot tell you</span><span class="page">${pages.get('caveats')}</span></a>`);
+  }, 180_000);
 });

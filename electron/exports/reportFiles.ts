@@ -3,7 +3,7 @@
 // Each file is written beside its target and renamed into place, so a failure never leaves half a report.
 import { execFile } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
-import { mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { delimiter, extname, join } from 'node:path';
@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { renderReportHtml } from '../../shared/report/renderReportHtml';
 import type { RunResults } from '../../shared/results/runResults';
 import type { RobustnessCheck } from '../../shared/robustness/robustnessCheck';
+import { pdfDestinationPages } from './pdfDestinations';
 
 export interface PdfBrowser {
   /** Electron prints through its own API (it has no --print-to-pdf switch); Chromium and Chrome headless do. */
@@ -100,6 +101,17 @@ export async function printHtmlToPdf(html: string, outFile: string, browser: Pdf
   }
 }
 
+/**
+ * The report printed twice: the first printing says on which page each section starts (the PDF's named
+ * destinations, its contents' link targets), the second prints the contents with those page numbers. The page
+ * numbers take room the first printing already kept, so nothing moves between the two.
+ */
+async function printReportPdf(run: RunResults, robustness: RobustnessCheck | null | undefined, outFile: string, print: PdfPrinter): Promise<void> {
+  await print(renderReportHtml(run, { robustness }), outFile);
+  const pageNumbers = pdfDestinationPages(await readFile(outFile));
+  if (pageNumbers.size > 0) await print(renderReportHtml(run, { robustness, pageNumbers }), outFile);
+}
+
 async function replaceWith(outFile: string, write: (tmp: string) => Promise<void>): Promise<void> {
   const tmp = `${outFile}.partial${extname(outFile)}`;
   try {
@@ -133,7 +145,7 @@ export async function writeReport(run: RunResults, outFile: string, options: { p
       print = (html, file) => printHtmlToPdf(html, file, browser);
     }
     const printer = print;
-    await replaceWith(outFile, (tmp) => printer(renderReportHtml(run, { robustness: options.robustness }), tmp));
+    await replaceWith(outFile, (tmp) => printReportPdf(run, options.robustness, tmp, printer));
   } else {
     throw new Error(`Cannot write a report as "${ext || outFile}": use a file name ending in .html, .pdf or .xlsx.`);
   }

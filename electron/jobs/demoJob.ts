@@ -4,8 +4,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeDemoExtract } from '../cli/demoCommand';
-import { importJob } from './importJob';
+import { IMPORT_JOB_PHASES, runImport } from './importJob';
 import { throwIfCancelled, type JobContext } from './jobProtocol';
+import { WeightedProgress } from './weightedProgress';
 
 export interface DemoJobPayload {
   records: number;
@@ -15,7 +16,9 @@ export interface DemoJobPayload {
 export async function demoJob(ctx: JobContext<DemoJobPayload>) {
   const dir = await mkdtemp(join(tmpdir(), 'matchlab-demo-'));
   try {
-    ctx.progress('Generating a synthetic extract', 0, 1);
+    // Generating takes about a tenth of the time of importing what it generates.
+    const progress = new WeightedProgress([{ id: 'generating', label: 'Generating a synthetic extract', weight: 10 }, ...IMPORT_JOB_PHASES], ctx.progress);
+    progress.at('generating');
     const demo = await writeDemoExtract(dir, { records: ctx.payload.records, seed: ctx.payload.seed });
     throwIfCancelled(ctx.signal);
     const request = {
@@ -23,7 +26,7 @@ export async function demoJob(ctx: JobContext<DemoJobPayload>) {
       reoffences: { path: demo.files.reoffences },
       participants: { path: demo.files.participants },
     };
-    return await importJob({ ...ctx, payload: request });
+    return await runImport({ ...ctx, payload: request }, progress);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -6,6 +6,12 @@ export interface JobWorkerData {
   storePath: string;
   passphrase: string;
   payload: unknown;
+  /**
+   * Set to 1 by the service to cancel: read by the job at each progress report, so that a job busy
+   * in synchronous work (a numeric loop, a long SQLite statement's neighbours) sees the cancel
+   * without waiting for its event loop to deliver the 'cancel' message.
+   */
+  cancelFlag: SharedArrayBuffer;
 }
 
 export type ToWorker = { type: 'cancel' };
@@ -15,7 +21,10 @@ export type FromWorker =
   | { type: 'done'; result: unknown }
   | { type: 'failed'; error: ApiErrorBody };
 
-/** What a job's code gets: its own store connection, its payload, a way to report, a cancel signal. */
+/**
+ * What a job's code gets: its own store connection, its payload, a way to report, a cancel signal.
+ * `progress` is also a cancel point: it throws JobCancelled once the job has been asked to stop.
+ */
 export interface JobContext<P> {
   db: import('../../db/store').Db;
   payload: P;

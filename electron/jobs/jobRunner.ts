@@ -4,9 +4,10 @@ import type { ApiErrorBody, JobInfo, JobKind } from '../../shared/api';
 import type { FromWorker, JobWorkerData } from './jobProtocol';
 
 const WORKER_URL = new URL('./jobWorker.mjs', import.meta.url);
-// A cancelled job gets this long to roll back by itself before its thread is terminated
-// (an unfinished transaction is then simply never committed).
-const CANCEL_GRACE_MS = 3_000;
+// A cancelled job gets this long to roll back by itself before its thread is terminated (an
+// unfinished transaction is then simply never committed): every job reports progress, and so
+// meets a cancel point, several times a second.
+const CANCEL_GRACE_MS = 1_000;
 
 export interface RunningJob {
   info: JobInfo;
@@ -32,7 +33,8 @@ export function startJob(
     total: 0,
     startedAt: new Date().toISOString(),
   };
-  const data: JobWorkerData = { kind, storePath: store.path, passphrase: store.passphrase, payload };
+  const cancelFlag = new SharedArrayBuffer(4);
+  const data: JobWorkerData = { kind, storePath: store.path, passphrase: store.passphrase, payload, cancelFlag };
   const worker = new Worker(WORKER_URL, { workerData: data });
   let cancelRequested = false;
   let killTimer: NodeJS.Timeout | undefined;
@@ -82,6 +84,7 @@ export function startJob(
     cancel() {
       if (cancelRequested) return;
       cancelRequested = true;
+      Atomics.store(new Int32Array(cancelFlag), 0, 1);
       worker.postMessage({ type: 'cancel' });
       killTimer = setTimeout(() => void worker.terminate(), CANCEL_GRACE_MS);
     },

@@ -8,6 +8,7 @@ import { JOB_HANDLERS } from './jobHandlers';
 const data = workerData as JobWorkerData;
 const port = parentPort!;
 const controller = new AbortController();
+const cancelFlag = new Int32Array(data.cancelFlag);
 port.on('message', (msg: ToWorker) => {
   if (msg.type === 'cancel') controller.abort();
 });
@@ -18,6 +19,8 @@ const send = (msg: FromWorker) => port.postMessage(msg);
 // Progress is throttled so that a tight loop reporting every row does not flood the channel.
 let lastSent = 0;
 function progress(phase: string, done: number, total: number): void {
+  if (Atomics.load(cancelFlag, 0) === 1) controller.abort();
+  if (controller.signal.aborted) throw new JobCancelled();
   const now = Date.now();
   if (now - lastSent < 100 && done < total) return;
   lastSent = now;

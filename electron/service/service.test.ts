@@ -118,6 +118,47 @@ describe('service jobs', () => {
     expect(await call<unknown[]>('mapping.list', { kind: 'cohort' })).toEqual([]);
   });
 
+  it('withholds the findings of an analysis that fails the matching-quality gate until a justification is recorded, audited and printed', async () => {
+    const demo = await writeDemoExtract(join(dir, 'gate'), { records: 3000, seed: 5 });
+    const store = join(dir, 'gate.mlstore');
+    await call('store.create', { path: store, passphrase: 'gate test pass' });
+    const started = await call<{ jobId: string }>('import.start', { cohort: { path: demo.files.cohort }, reoffences: { path: demo.files.reoffences }, participants: { path: demo.files.participants } });
+    expect((await jobEnd(started.jobId)).status).toBe('done');
+    // Women only: far fewer than the 60 treated people an analysis needs (METHOD.md 8, handled as the gate).
+    const spec = { organisation: 'Gate test', analyses: [{ name: 'Women', pool: { sex: 'F' }, exact: [], covariates: ['age_at_index', 'prev_offences'] }] };
+    const run = await call<{ jobId: string }>('analysis.run', { spec });
+    const job = await jobEnd(run.jobId);
+    expect(job.status).toBe('done');
+    const runId = (job.result as { runId: string }).runId;
+    type Run = import('../../shared/results/runResults').RunResults;
+    const before = (await call<Run>('runs.get', { runId })).analyses[0];
+    expect(before.matchingQuality).toMatchObject({ passes: false, belowMinimumTreated: true });
+    expect(before.findings).toEqual({ publishable: false, justified: false, whatYouCanSay: [], significantResults: [] });
+    expect(before.notices[0]).toMatchObject({ kind: 'matchingQuality', level: 'warning' });
+    expect((await call<{ html: string }>('report.html', { runId })).html).not.toContain('What you can say about');
+
+    await expect(call('runs.justify', { runId, analysis: 'Women', text: 'ok' })).rejects.toMatchObject({ code: 'invalid_request' });
+    await expect(call('runs.justify', { runId, analysis: 'Men', text: 'x'.repeat(30) })).rejects.toMatchObject({ code: 'not_found' });
+    const reason = 'A pilot for women only: the commissioner asked for these figures with this caveat.';
+    const justified = (await call<Run>('runs.justify', { runId, analysis: 'Women', text: `  ${reason} ` })).analyses[0];
+    expect(justified.justification).toEqual({ text: reason, recordedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+    expect(justified.findings.publishable).toBe(true);
+    expect(justified.findings.whatYouCanSay.map((p) => p.measure)).toEqual(['rate', 'frequency']);
+    expect((await call<{ html: string }>('report.html', { runId })).html).toContain(reason);
+
+    // Kept with the run: it survives closing the store; every change is in the audit log.
+    await call('store.close', {});
+    await call('store.open', { path: store, passphrase: 'gate test pass' });
+    expect((await call<Run>('runs.get', { runId })).analyses[0].justification?.text).toBe(reason);
+    const withdrawn = (await call<Run>('runs.justify', { runId, analysis: 'Women', text: '' })).analyses[0];
+    expect(withdrawn.findings.publishable).toBe(false);
+    const audit = (await call<{ action: string; detail: Record<string, unknown> }[]>('audit.list', {})).filter((a) => a.action === 'justification');
+    expect(audit.map((a) => a.detail)).toEqual([
+      { runId, analysis: 'Women', text: null, withdrawn: true },
+      { runId, analysis: 'Women', text: reason, withdrawn: false },
+    ]);
+  }, 120_000);
+
   it('names what is wrong with an invalid request and never reaches the store', async () => {
     const r = await service.request('cohort.derive', { settings: { followUpDays: -3 } });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_request' } });

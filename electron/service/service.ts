@@ -29,9 +29,10 @@ import { deleteMapping, listMappings, loadMapping, saveMapping } from '../../db/
 import { browseTable } from '../../db/browse/browseTable';
 import { readCohortDerivation } from '../../db/cohort/deriveCohort';
 import { participantStatusPage } from '../../db/cohort/participantStatusPage';
-import { participantStatusReason } from '../../shared/wording/participantStatusReason';
+import { participantStatusReason } from '../../shared/wording/funnelWording';
 import { cohortColumnDefs } from '../../db/cohort/loadCohortColumns';
-import { listRuns, readRun, readRunRecords } from '../../db/runs/runStore';
+import { countPoolEligible } from '../../db/columnStore/columnTables';
+import { listRuns, readRun, readRunRecords, saveJustification } from '../../db/runs/runStore';
 import { readRobustness } from '../../db/runs/robustnessStore';
 import { renderReportHtml } from '../../shared/report/renderReportHtml';
 import { writeReport, type PdfPrinter } from '../exports/reportFiles';
@@ -43,7 +44,9 @@ export const MATCHLAB_VERSION = '0.1.0';
 /** The demo store holds only synthetic data, so its passphrase is fixed and printed in the README. */
 export const DEMO_PASSPHRASE = 'matchlab-demo';
 const ANALYSIS_DRAFT_KEY = 'analysis_draft';
-const DEMO_RECORDS = 20_000;
+export const DEMO_RECORDS = 20_000;
+/** A justification is printed beside the findings: a word or two is not one. */
+const MIN_JUSTIFICATION = 20;
 /** Jobs that rewrite the extract, during which the service closes its own connection. */
 const IMPORT_KINDS: ReadonlySet<JobKind> = new Set(['import', 'demo']);
 
@@ -251,9 +254,10 @@ export function createService(options: ServiceOptions): Service {
     'analysis.options': () => {
       const { db } = requireStore();
       if (!readCohortDerivation(db)) throw new ApiError('no_derivation', 'The cohort step has not run on this extract yet');
-      const counts = db
-        .prepare(`SELECT (SELECT count(*) FROM participant_status WHERE status = 'treated') AS treated, (SELECT count(*) FROM record_outcomes WHERE pool_eligible = 1) AS pool`)
-        .get() as { treated: number; pool: number };
+      const counts = {
+        treated: db.prepare(`SELECT count(*) FROM participant_status WHERE status = 'treated'`).pluck().get() as number,
+        pool: countPoolEligible(db),
+      };
       return {
         presets: presetSpec('the programme'),
         columns: [...cohortColumnDefs(db), { name: 'age_at_index', kind: 'numeric' as const, role: 'derived' }],
@@ -272,6 +276,21 @@ export function createService(options: ServiceOptions): Service {
     },
     'runs.list': () => listRuns(requireStore().db),
     'runs.get': ({ runId }) => storedRun(runId),
+    'runs.justify': ({ runId, analysis, text }) => {
+      const run = storedRun(runId);
+      const a = run.analyses.find((x) => x.name === analysis);
+      if (!a) throw new ApiError('not_found', `Run ${runId} has no analysis ${JSON.stringify(analysis)}`);
+      const trimmed = text.trim();
+      if (trimmed !== '' && a.matchingQuality.passes) throw new ApiError('invalid_request', `The ${analysis} analysis passes the matching-quality gate: it needs no justification.`);
+      if (trimmed !== '' && trimmed.length < MIN_JUSTIFICATION) throw new ApiError('invalid_request', `Write the justification out (at least ${MIN_JUSTIFICATION} characters): it is printed beside the findings.`);
+      const db = requireStore().db;
+      const recordedAt = new Date().toISOString();
+      db.transaction(() => {
+        saveJustification(db, runId, analysis, trimmed === '' ? null : { text: trimmed, recordedAt });
+        writeAudit(db, 'justification', { runId, analysis, text: trimmed === '' ? null : trimmed, withdrawn: trimmed === '' });
+      })();
+      return storedRun(runId);
+    },
     'robustness.run': ({ runId, covariateSets }) => ({ jobId: launch('robustness', { runId: storedRun(runId).runId, covariateSets }).id }),
     'robustness.get': ({ runId }) => ({ check: readRobustness(requireStore().db, storedRun(runId).runId) }),
     'report.html': ({ runId }) => {

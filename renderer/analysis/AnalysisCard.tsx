@@ -63,7 +63,7 @@ export function AnalysisCard({ draft, columns, invalid, isHeadline, canRemove, o
 
       <div className="analysis-card-grid">
         <div>
-          <fieldset className="plain">
+          <fieldset className="plain" aria-invalid={bad('pool')}>
             <legend>Comparison pool</legend>
             <label className="radio">
               <input type="radio" name={`${id}-pool`} checked={!sameRegion} onChange={() => set({ pool: withSameRegion(draft.pool, false) })} />

@@ -1,10 +1,7 @@
 // The runs stored in this store, newest first, each one a button to open it.
 import type { RunListEntry } from '../../shared/api';
+import { formatDateTime } from '../../shared/format/dateFormat';
 
-/** "25 Nov 2026, 10:42:07" in the analyst's local time; seconds tell apart runs made a minute apart. */
-export function formatRunTime(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-}
 
 export function RunsList({ runs, openRunId, onOpen }: { runs: RunListEntry[]; openRunId: string | null; onOpen: (runId: string) => void }) {
   return (
@@ -17,7 +14,7 @@ export function RunsList({ runs, openRunId, onOpen }: { runs: RunListEntry[]; op
           {runs.map((r) => (
             <li key={r.runId} className={r.runId === openRunId ? 'open' : undefined} data-testid="run-entry">
               <button type="button" className="run-button" onClick={() => onOpen(r.runId)} aria-current={r.runId === openRunId ? 'true' : undefined} title={r.runId}>
-                <span className="run-time">{formatRunTime(r.createdAt)}</span>
+                <span className="run-time">{formatDateTime(r.createdAt)}</span>
                 <span className="muted small">{r.analyses.join(', ')}</span>
               </button>
             </li>

@@ -44,6 +44,7 @@ describe('draft round trip', () => {
     draft.organisation = ' ';
     draft.alpha = '0,05';
     draft.analyses[0].caliper = '-1';
+    draft.analyses[1].method = 'nearest';
     draft.analyses[1].ratio = '1.5';
     draft.analyses[1].covariates = [];
     const check = specFromDraft(draft);
@@ -61,12 +62,22 @@ describe('draft round trip', () => {
 
   it('lets nearest neighbour run without a caliper but not radius', () => {
     const draft = draftFromSpec(presetSpec('X'), COLUMNS);
+    draft.analyses[1].method = 'nearest';
     draft.analyses[1].caliper = '';
     const ok = specFromDraft(draft);
-    expect(ok.ok && ok.spec.analyses[1].matching).toEqual({ method: 'nearest', ratio: 1, replace: false, caliper: undefined, caliperUnit: 'sd' });
+    expect(ok.ok && ok.spec.analyses[1].matching).toEqual({ method: 'nearest', ratio: 1, replace: false, caliper: undefined });
     draft.analyses[0].caliper = '';
     const bad = specFromDraft(draft);
     expect(!bad.ok && bad.problems).toEqual([{ field: `${draft.analyses[0].key}:caliper`, message: '“National”: radius matching needs a caliper (e.g. 0.2).' }]);
+  });
+
+  it('puts a problem the spec schema finds beside the field it concerns', () => {
+    const draft = draftFromSpec(presetSpec('X'), COLUMNS);
+    // A stored run's filter this form does not edit, with a value the schema refuses, is the pool's problem; a
+    // name of spaces only is the name field's.
+    const broken = { ...draft, analyses: [{ ...draft.analyses[0], name: 'National' }, { ...draft.analyses[1], pool: { region: true as unknown as string } }] };
+    const check = specFromDraft(broken);
+    expect(!check.ok && check.problems).toEqual([{ field: `${draft.analyses[1].key}:pool`, message: expect.stringContaining('“Regional”') }]);
   });
 
   it('reports two analyses of the same name in the schema’s words', () => {

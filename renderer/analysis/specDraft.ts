@@ -126,7 +126,7 @@ export interface DraftProblem {
 }
 
 /** The field id of an analysis's input, as DraftProblem.field names it. */
-export function analysisField(a: Pick<AnalysisDraft, 'key'>, input: 'name' | 'caliper' | 'ratio' | 'covariates'): string {
+export function analysisField(a: Pick<AnalysisDraft, 'key'>, input: 'name' | 'caliper' | 'ratio' | 'covariates' | 'pool'): string {
   return `${a.key}:${input}`;
 }
 
@@ -136,11 +136,25 @@ function matchingOf(a: AnalysisDraft, problems: DraftProblem[]): SpecInput['anal
   const field = analysisField(a, 'caliper');
   if (a.caliper.trim() !== '' && (caliper === null || caliper <= 0)) problems.push({ field, message: `${where}: the caliper must be a number above 0 (e.g. 0.2).` });
   if (a.caliper.trim() === '' && a.method !== 'nearest') problems.push({ field, message: `${where}: ${a.method} matching needs a caliper (e.g. 0.2).` });
-  const unit = { caliperUnit: a.caliperUnit };
+  // The unit is sent only with a caliper: the spec refuses a unit that reads nothing.
+  const unit = caliper === null ? {} : { caliperUnit: a.caliperUnit };
   if (a.method !== 'nearest') return { method: a.method, caliper: caliper ?? undefined, ...unit };
   const ratio = parseNumber(a.ratio);
   if (ratio === null || !Number.isInteger(ratio) || ratio < 1) problems.push({ field: analysisField(a, 'ratio'), message: `${where}: the number of controls per treated person must be a whole number of 1 or more.` });
   return { method: 'nearest', ratio: ratio ?? 1, replace: a.replace, caliper: caliper ?? undefined, ...unit };
+}
+
+const ANALYSIS_INPUTS: Record<string, Parameters<typeof analysisField>[1]> = { name: 'name', covariates: 'covariates', exact: 'covariates', pool: 'pool', matching: 'caliper' };
+
+/** A problem the spec schema found, beside the input its path leads to (an analysis's, or a top-level one). */
+function schemaProblem(path: readonly PropertyKey[], message: string, draft: SpecDraft): DraftProblem {
+  if (path[0] === 'analyses' && typeof path[1] === 'number' && draft.analyses[path[1]]) {
+    const a = draft.analyses[path[1]];
+    const input = path[2] === 'matching' && path[3] === 'ratio' ? 'ratio' : ANALYSIS_INPUTS[String(path[2])];
+    return { field: input ? analysisField(a, input) : null, message: `“${a.name || 'unnamed analysis'}”: ${message}` };
+  }
+  const top = String(path[0] ?? '');
+  return { field: ['organisation', 'alpha', 'power'].includes(top) ? top : null, message };
 }
 
 export type DraftCheck = { ok: true; spec: SpecInput } | { ok: false; problems: DraftProblem[] };
@@ -163,7 +177,7 @@ export function specFromDraft(draft: SpecDraft): DraftCheck {
   if (problems.length > 0) return { ok: false, problems };
   // The schema's own checks (duplicate names, a headline naming no analysis) in its words.
   const parsed = specSchema.safeParse(spec);
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => ({ field: null, message: i.message })) };
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => schemaProblem(i.path, i.message, draft)) };
   return { ok: true, spec };
 }
 

@@ -18,6 +18,8 @@ export interface AnalysisRuns {
   jobId: string | null;
   open: (runId: string) => void;
   start: (spec: SpecInput) => void;
+  /** Records (text) or withdraws ('') the justification of an analysis of the open run; rejects with the reason. */
+  justify: (analysis: string, text: string) => Promise<void>;
 }
 
 export function useAnalysisRuns(state: AppState, onOpened: (run: RunResults, fresh: boolean) => void): AnalysisRuns {
@@ -75,5 +77,13 @@ export function useAnalysisRuns(state: AppState, onOpened: (run: RunResults, fre
     );
   }, []);
 
-  return { runs, run, error, jobId, open: (runId) => load(runId, false), start };
+  const justify = useCallback(
+    async (analysis: string, text: string) => {
+      if (!run) return;
+      setRun(await call('runs.justify', { runId: run.runId, analysis, text }));
+    },
+    [run],
+  );
+
+  return { runs, run, error, jobId, open: (runId) => load(runId, false), start, justify };
 }

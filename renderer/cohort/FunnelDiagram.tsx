@@ -4,7 +4,7 @@
 import type { CSSProperties } from 'react';
 import type { CohortSettingsView, FunnelStepView } from '../../shared/api';
 import { formatCount } from '../../shared/format/numberFormat';
-import { funnelSentence, treatmentGroupSentence } from './funnelWording';
+import { exclusionSentence, submittedSentence, treatmentGroupSentence } from '../../shared/wording/funnelWording';
 
 // Narrower than this, a five-digit count no longer fits in the chevron.
 const MIN_WIDTH_PERCENT = 38;
@@ -37,7 +37,7 @@ export function FunnelDiagram(props: {
             </div>
             <div className="funnel-text">
               <p className="funnel-sentence" data-testid={`funnel-${step.step}-sentence`}>
-                {funnelSentence(step, settings)}
+                {step.step === 'submitted' ? submittedSentence(step.remaining) : exclusionSentence(step.step, step.dropped, submitted, settings)}
               </p>
               {step.step !== 'submitted' && step.dropped > 0 && (
                 <button className="secondary small" onClick={() => onShowStep(step.step)}>
@@ -56,7 +56,7 @@ export function FunnelDiagram(props: {
         </div>
         <div className="funnel-text">
           <p className="funnel-sentence">
-            <strong>Treatment group.</strong> {treatmentGroupSentence(funnel)}
+            <strong>Treatment group.</strong> {treatmentGroupSentence(submitted, treated)}
           </p>
           <button className="secondary small" onClick={() => onShowStep('treated')}>
             Show the treatment group

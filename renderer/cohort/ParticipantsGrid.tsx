@@ -10,7 +10,7 @@ import { formatCount } from '../../shared/format/numberFormat';
 import { call } from '../api/client';
 import { gridTheme } from '../components/gridSetup';
 import { ErrorNote } from '../components/ErrorNote';
-import { statusLabel } from './funnelWording';
+import { statusLabel } from '../../shared/wording/funnelWording';
 
 /** Chips in funnel order, the treatment group first; statuses a later step may add come last. */
 function chipOrder(byStatus: Record<string, number>): string[] {

@@ -1,4 +1,5 @@
 // The store's audit log: every import, cohort step, analysis and export, newest first.
+import { formatDateTime } from '../../shared/format/dateFormat';
 import { useEffect, useState } from 'react';
 import type { AuditEntryView } from '../../shared/api';
 import { call } from '../api/client';
@@ -10,6 +11,7 @@ const ACTION_LABEL: Record<string, string> = {
   derive: 'Cohort step run',
   analysis: 'Analysis run',
   export: 'Export',
+  justification: 'Justification',
 };
 
 /** One line saying what happened, from the entry's details. */
@@ -24,6 +26,8 @@ function describe(e: AuditEntryView): string {
       return `run ${d.runId}`;
     case 'export':
       return `${d.recordLevel ? 'record-level ' : ''}${String(d.path)}`;
+    case 'justification':
+      return d.withdrawn ? `withdrawn for ${String(d.analysis)} (run ${String(d.runId)})` : `${String(d.analysis)} (run ${String(d.runId)}): “${String(d.text)}”`;
     default:
       return '';
   }
@@ -49,7 +53,7 @@ export function AuditTrail({ refreshKey }: { refreshKey: string }) {
         <tbody>
           {entries.map((e) => (
             <tr key={e.id}>
-              <td className="nowrap">{new Date(e.at).toLocaleString('en-GB')}</td>
+              <td className="nowrap">{formatDateTime(e.at)}</td>
               <td className="nowrap">{ACTION_LABEL[e.action] ?? e.action}</td>
               <td className={e.detail.recordLevel ? 'record-level' : undefined}>{describe(e)}</td>
             </tr>

@@ -1,5 +1,6 @@
 // Where the extract came from: the files as imported, with their SHA-256, so an analyst can show
 // which extract a report was made from.
+import { formatDate, formatDateTime } from '../../shared/format/dateFormat';
 import { useEffect, useState } from 'react';
 import type { ExtractProvenance as Provenance } from '../../shared/api';
 import { call } from '../api/client';
@@ -22,7 +23,7 @@ export function ExtractProvenance({ refreshKey }: { refreshKey: string }) {
     <section className="card provenance">
       <h3>Imported files</h3>
       <p className="small muted">
-        Imported {new Date(extract.importedAt).toLocaleString('en-GB')}. Extract date {extract.extractDate} (
+        Imported {formatDateTime(extract.importedAt)}. Extract date {formatDate(extract.extractDate)} (
         {extract.extractDateSource === 'given' ? 'given at import' : 'the latest disposal date in the offences file'}).
       </p>
       <table className="plain-table">

@@ -1,4 +1,5 @@
 // Asks before a new import replaces the stored extract (the service asks for this confirmation).
+import { formatDate } from '../../shared/format/dateFormat';
 import type { TableCounts } from '../../shared/api';
 import { formatCount } from '../../shared/format/numberFormat';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -21,7 +22,7 @@ export function ConfirmReplaceDialog({ current, extractDate, onConfirm, onCancel
             of {formatCount(current.cohort)} cohort records, {formatCount(current.reoffences)} proven offences and {formatCount(current.participants)} participants
           </>
         )}
-        {extractDate && <> (extract date {extractDate})</>}.
+        {extractDate && <> (extract date {formatDate(extractDate)})</>}.
       </p>
       <p>
         Importing the new files replaces it, and the cohort step runs again on the new extract. The current extract is kept if

@@ -3,8 +3,10 @@
 import type { AnalysisResults } from '../../shared/results/runResults';
 import type { Bands } from '../../shared/engine/analysisSpec';
 import { formatCount, formatFixed } from '../../shared/format/numberFormat';
-import { matchingSummary } from '../../shared/wording/matchingSummary';
+import { analysisMatchingSummary } from '../../shared/wording/matchingSummary';
 import { BalanceGrid } from './BalanceGrid';
+import { GateBanner } from './GateBanner';
+import { NoticeList } from './NoticeList';
 import { LovePlot } from './LovePlot';
 import { ScoreOverlap } from './ScoreOverlap';
 
@@ -34,23 +36,17 @@ function Fact({ label, value, testId }: { label: string; value: string; testId?:
   );
 }
 
-export function MatchingQuality({ analysis: a, bands }: { analysis: AnalysisResults; bands: Bands }) {
+export function MatchingQuality({ analysis: a, bands, onJustify }: { analysis: AnalysisResults; bands: Bands; onJustify: (text: string) => Promise<void> }) {
   const model = a.model;
-  const summary = matchingSummary(
-    a.name,
-    a.balance.map((r) => ({ variable: r.variable, level: r.level, smdAfter: r.smdAfter ?? Number.NaN, band: r.band })),
-  );
+  const summary = analysisMatchingSummary(a);
   const strata = a.matching.strata;
   return (
     <div className="matching-quality">
       <p className="summary-sentence" data-testid="matching-summary">
         {summary}
       </p>
-      {a.warnings.map((w) => (
-        <div key={w} className="warn-note">
-          {w}
-        </div>
-      ))}
+      <GateBanner analysis={a} onJustify={onJustify} />
+      <NoticeList notices={a.notices} />
       <div className="fact-cards">
         <section className="card">
           <h3>Score model</h3>

@@ -2,20 +2,21 @@
 // whisker, as in the reference report's charts; a measure hidden by the reporting gates shows its reason.
 import type { MeasureResult } from '../../shared/outcomes/computeOutcomes';
 import { formatFixed, formatMean, type MeasureUnit } from '../../shared/format/numberFormat';
-import { niceAxis, scaleLinear } from './chartScale';
+import { niceAxis, scaleLinear } from '../../shared/charts/chartScale';
+import { NON_SIGNIFICANT_CAPTION, SIGNIFICANT_CAPTION, type OutcomeChartSpec } from '../../shared/charts/outcomeChartSpecs';
 
 const W = 320;
 const H = 250;
 const LEFT = 48;
-const TOP = 16;
+const TOP = 26;
 const BOTTOM = 40;
 const BAR_W = 60;
 
-/** Rates are drawn and labelled in %, the other measures in their own units. */
-const scale = (unit: MeasureUnit) => (unit === 'rate' ? 100 : 1);
 const valueLabel = (x: number, unit: MeasureUnit) => `${formatMean(x, unit)}${unit === 'rate' ? '%' : ''}`;
 
-export function OutcomeBars({ title, measure, unit, axisLabel }: { title: string; measure: MeasureResult; unit: MeasureUnit; axisLabel: string }) {
+export function OutcomeBars({ spec, organisation, measure }: { spec: OutcomeChartSpec; organisation: string; measure: MeasureResult }) {
+  const { unit, axis: axisLabel } = spec;
+  const title = spec.title(organisation);
   const head = <figcaption><strong>{title}</strong></figcaption>;
   if (!measure.shown) {
     return (
@@ -29,12 +30,12 @@ export function OutcomeBars({ title, measure, unit, axisLabel }: { title: string
     { label: 'Treatment group', mean: measure.treatmentMean, half: measure.treatmentHalfWidth, cls: 'bar-treated' },
     { label: 'Comparison group', mean: measure.comparisonMean, half: measure.comparisonHalfWidth, cls: 'bar-comparison' },
   ];
-  const k = scale(unit);
+  const k = spec.scale;
   const top = Math.max(...groups.map((g) => ((g.mean ?? 0) + (g.half ?? 0)) * k));
   const axis = niceAxis(0, top * 1.12, 5);
   const y = scaleLinear(axis.min, axis.max, H - BOTTOM, TOP);
   const slot = (W - LEFT) / 2;
-  const significance = measure.p === null ? (measure.unavailableReason ?? 'No test was possible') : measure.significant ? 'Significant difference between groups' : 'Non-significant difference between groups';
+  const significance = measure.p === null ? (measure.unavailableReason ?? 'No test was possible') : measure.significant ? SIGNIFICANT_CAPTION : NON_SIGNIFICANT_CAPTION;
 
   return (
     <figure className="chart outcome-bars" data-testid="outcome-bars">
@@ -67,7 +68,8 @@ export function OutcomeBars({ title, measure, unit, axisLabel }: { title: string
                   <line x1={cx - 10} x2={cx + 10} y1={y(Math.max(0, m - hw))} y2={y(Math.max(0, m - hw))} />
                 </g>
               )}
-              <text x={cx + BAR_W / 2 + 4} y={y(m) + 4} className="bar-value">
+              {/* Above the bar and its whisker, as in the report: beside it, a 1 dp value ran off the chart. */}
+              <text x={cx} y={y(m + hw) - 6} textAnchor="middle" className="bar-value">
                 {valueLabel(g.mean, unit)}
               </text>
               <text x={cx} y={H - BOTTOM + 18} textAnchor="middle" className="tick">

@@ -4,8 +4,9 @@ import { Fragment } from 'react';
 import type { AnalysisResults } from '../../shared/results/runResults';
 import { formatCi, formatCount, formatFixed, formatMean, formatP, formatSignificant } from '../../shared/format/numberFormat';
 import { COURT_LABELS, MEASURE_TABLES, tableRows, type MeasureTable } from '../../shared/report/measureTables';
+import { NOT_RELIABLE_MARK } from '../../shared/report/resultsSection';
 
-function OutcomeTable({ table, analyses, organisation, selected }: { table: MeasureTable; analyses: AnalysisResults[]; organisation: string; selected: string }) {
+function OutcomeTable({ table, analyses, organisation, selected, alpha }: { table: MeasureTable; analyses: AnalysisResults[]; organisation: string; selected: string; alpha: number }) {
   const figureColumns = table.byCourt ? 6 : 5;
   return (
     <div className="outcome-table" data-testid={`table-${table.number}`}>
@@ -48,6 +49,11 @@ function OutcomeTable({ table, analyses, organisation, selected }: { table: Meas
                           <>
                             <th scope="row" rowSpan={rows.length}>
                               {a.name}
+                              {!a.findings.publishable && (
+                                <span className="mark-unreliable" title="Not adequately matched: for review only">
+                                  {NOT_RELIABLE_MARK}
+                                </span>
+                              )}
                             </th>
                             <td rowSpan={rows.length} className="num">
                               {formatCount(first.nTreatment)}
@@ -63,11 +69,11 @@ function OutcomeTable({ table, analyses, organisation, selected }: { table: Meas
                             <td className="num">{formatMean(m.treatmentMean, table.unit)}</td>
                             <td className="num">{formatMean(m.comparisonMean, table.unit)}</td>
                             <td className="num ci">
-                              {formatCi(m.ciLow, m.ciHigh, table.unit)}
+                              {formatCi(m.ciLow, m.ciHigh, table.key)}
                               {m.unavailableReason && <span className="cell-note">{m.unavailableReason}</span>}
                             </td>
                             <td>{m.p === null ? 'n/a' : formatSignificant(m.significant)}</td>
-                            <td className="num">{formatP(m.p)}</td>
+                            <td className="num">{formatP(m.p, alpha)}</td>
                           </>
                         ) : (
                           <td colSpan={5} className="hidden-row">
@@ -93,9 +99,10 @@ export function OutcomeTables({ analyses, organisation, selected, alpha }: { ana
       <p className="muted small">
         Tables 1-3 show the overall measures of reoffending. Rates are in %, frequencies per person; the average time to first reoffence and Tables 4-7
         include reoffenders only. Differences are treatment minus comparison, as a {formatFixed(100 * (1 - alpha), 0)}% confidence interval.
+        {analyses.some((a) => !a.findings.publishable) && ` ${NOT_RELIABLE_MARK} The groups of this analysis were not adequately matched: its figures are for review only.`}
       </p>
       {MEASURE_TABLES.map((t) => (
-        <OutcomeTable key={t.number} table={t} analyses={analyses} organisation={organisation} selected={selected} />
+        <OutcomeTable key={t.number} table={t} analyses={analyses} organisation={organisation} selected={selected} alpha={alpha} />
       ))}
     </section>
   );

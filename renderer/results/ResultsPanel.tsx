@@ -6,23 +6,34 @@ import { AnalysisTabs } from './AnalysisTabs';
 import { GroupSizesTable } from './GroupSizesTable';
 import { KeyFindings } from './KeyFindings';
 import { OutcomeBars } from './OutcomeBars';
+import { OUTCOME_CHARTS } from '../../shared/charts/outcomeChartSpecs';
 import { OutcomeTables } from './OutcomeTables';
 import { RobustnessPanel } from './RobustnessPanel';
 import { SensitivityPanel } from './SensitivityPanel';
 
-export function ResultsPanel({ run, selected, onSelect, jobs }: { run: RunResults; selected: string; onSelect: (name: string) => void; jobs: JobInfo[] }) {
+interface Props {
+  run: RunResults;
+  selected: string;
+  onSelect: (name: string) => void;
+  /** Records or withdraws an analysis's justification (METHOD.md 4a). */
+  onJustify: (analysis: string, text: string) => Promise<void>;
+  /** The running jobs, for the robustness check's progress bar. */
+  jobs: JobInfo[];
+}
+
+export function ResultsPanel({ run, selected, onSelect, onJustify, jobs }: Props) {
   const analysis = run.analyses.find((a) => a.name === selected) ?? run.analyses[0];
   const o = analysis.outcomes;
   return (
     <div className="results">
       <AnalysisTabs names={run.analyses.map((a) => a.name)} headline={run.spec.headline} selected={analysis.name} onSelect={onSelect} label="Analysis of the key findings" idPrefix="results-analysis">
         <h3>Key findings: {analysis.name.toLowerCase()} analysis</h3>
-        <KeyFindings analysis={analysis} organisation={run.spec.organisation} />
+        <KeyFindings analysis={analysis} onJustify={(text) => onJustify(analysis.name, text)} />
         <h3>Charts</h3>
         <div className="charts-row" data-testid="outcome-charts">
-          <OutcomeBars title="One-year proven reoffending rate" measure={o.rate} unit="rate" axisLabel="Reoffending rate (%)" />
-          <OutcomeBars title="One-year proven reoffending frequency" measure={o.frequency} unit="frequency" axisLabel="Offences per person" />
-          <OutcomeBars title="Average time to first proven reoffence" measure={o.daysToFirst} unit="days" axisLabel="Days (reoffenders only)" />
+          {OUTCOME_CHARTS.map((spec) => (
+            <OutcomeBars key={spec.measure} spec={spec} organisation={run.spec.organisation} measure={o[spec.measure]} />
+          ))}
         </div>
         <p className="muted small">Bars are each group’s mean; whiskers its own confidence interval.</p>
         <SensitivityPanel analysis={analysis} />

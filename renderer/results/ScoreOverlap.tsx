@@ -1,77 +1,53 @@
-// Overlap of the logit propensity score: the matched treated as bars, the weighted comparison group and the
-// unweighted pool as step lines, each as a share of its group so the three sit on one axis.
+// Overlap of the logit propensity score: the matched treated above the axis, the weighted comparison group below
+// with the whole pool's outline, each as a share of its group. The geometry (and the trimming of extreme pool
+// scores) is the report's: shared/charts/scoreOverlapGeometry.ts.
 import type { ScoreHistogram } from '../../shared/engine/scoreHistogram';
-import { formatCount, formatFixed } from '../../shared/format/numberFormat';
-import { niceAxis, scaleLinear } from './chartScale';
-import { overlapRange } from './overlapRange';
+import { scoreOverlapGeometry, scoreOverlapNote } from '../../shared/charts/scoreOverlapGeometry';
 import { ChartLegend } from './ChartLegend';
 
-const W = 420;
-const H = 300;
-const LEFT = 52;
-const RIGHT = 14;
-const TOP = 14;
-const BOTTOM = 46;
-
-/** The outline of a histogram as an SVG path of horizontal steps. */
-function stepPath(edges: number[], shares: number[], x: (v: number) => number, y: (v: number) => number): string {
-  const parts = [`M${x(edges[0])},${y(0)}`];
-  shares.forEach((s, b) => parts.push(`L${x(edges[b])},${y(s)}`, `L${x(edges[b + 1])},${y(s)}`));
-  parts.push(`L${x(edges[edges.length - 1])},${y(0)}`);
-  return parts.join(' ');
-}
-
 export function ScoreOverlap({ histogram }: { histogram: ScoreHistogram }) {
-  if (histogram.edges.length < 2) return <p className="muted">No scores to plot.</p>;
-  const range = overlapRange(histogram);
-  const cut = <T,>(xs: T[]) => xs.slice(range.first, range.last + 1);
-  const edges = histogram.edges.slice(range.first, range.last + 2);
-  const [treatedShare, comparisonShare, poolShare] = [cut(histogram.treatedShare), cut(histogram.comparisonShare), cut(histogram.poolShare)];
-  const xAxis = niceAxis(edges[0], edges[edges.length - 1], 6);
-  const yAxis = niceAxis(0, Math.max(...treatedShare, ...comparisonShare, ...poolShare) * 100, 5);
-  const x = scaleLinear(xAxis.min, xAxis.max, LEFT, W - RIGHT);
-  const yPct = scaleLinear(yAxis.min, yAxis.max, H - BOTTOM, TOP);
-  const y = (share: number) => yPct(share * 100);
-
+  const g = scoreOverlapGeometry(histogram);
+  if (g === null) return <p className="muted">No scores to plot.</p>;
   return (
     <figure className="chart score-overlap" data-testid="score-overlap">
       <figcaption>
         <strong>Overlap of the propensity score</strong>
         <ChartLegend
           entries={[
-            { label: 'treatment group', swatch: 'bar', className: 'bar-treated' },
-            { label: 'comparison group (weighted)', swatch: 'line', className: 'step-comparison' },
-            { label: 'whole pool', swatch: 'line', className: 'step-pool' },
+            { label: 'treatment group (above)', swatch: 'bar', className: 'bar-treated' },
+            { label: 'comparison group, weighted (below)', swatch: 'bar', className: 'bar-comparison' },
+            { label: 'whole pool (below)', swatch: 'line', className: 'step-pool' },
           ]}
         />
       </figcaption>
-      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Distribution of the logit propensity score in the treatment group, the comparison group and the pool">
-        {yAxis.ticks.map((t) => (
-          <g key={t}>
-            <line x1={LEFT} x2={W - RIGHT} y1={yPct(t)} y2={yPct(t)} className="gridline" />
-            <text x={LEFT - 6} y={yPct(t) + 4} textAnchor="end" className="tick">
-              {formatFixed(t, yAxis.dp)}%
+      <svg width={g.width} height={g.height} viewBox={`0 0 ${g.width} ${g.height}`} role="img" aria-label="Distribution of the logit propensity score in the treatment group, the comparison group and the pool">
+        {g.yTicks.map((t) => (
+          <g key={`${t.y}`}>
+            <line x1={g.plotLeft} x2={g.plotRight} y1={t.y} y2={t.y} className="gridline" />
+            <text x={g.plotLeft - 6} y={t.y + 4} textAnchor="end" className="tick">
+              {t.label}
             </text>
           </g>
         ))}
-        {xAxis.ticks.map((t) => (
-          <text key={t} x={x(t)} y={H - BOTTOM + 16} textAnchor="middle" className="tick">
-            {formatFixed(t, xAxis.dp)}
+        {g.bars.map((b) => (
+          <g key={b.x}>
+            {b.treatedY < g.axisY && <rect x={b.x} y={b.treatedY} width={b.width} height={g.axisY - b.treatedY} className="bar-treated" />}
+            {b.comparisonY > g.axisY && <rect x={b.x} y={g.axisY} width={b.width} height={b.comparisonY - g.axisY} className="bar-comparison" />}
+          </g>
+        ))}
+        <path d={g.poolPath} className="step-pool" />
+        <line x1={g.plotLeft} x2={g.plotRight} y1={g.axisY} y2={g.axisY} className="axis-zero" />
+        {g.xTicks.map((t) => (
+          <text key={t.label} x={t.x} y={g.height - 28} textAnchor="middle" className="tick">
+            {t.label}
           </text>
         ))}
-        <text x={(LEFT + W - RIGHT) / 2} y={H - 8} textAnchor="middle" className="axis-title">
-          Propensity score (logit)
+        <text x={(g.plotLeft + g.plotRight) / 2} y={g.height - 8} textAnchor="middle" className="axis-title">
+          {g.axisTitle}
         </text>
-        {treatedShare.map((s, b) =>
-          s > 0 ? <rect key={b} x={x(edges[b])} y={y(s)} width={Math.max(1, x(edges[b + 1]) - x(edges[b]) - 1)} height={y(0) - y(s)} className="bar-treated" /> : null,
-        )}
-        <path d={stepPath(edges, poolShare, x, y)} className="step-pool" />
-        <path d={stepPath(edges, comparisonShare, x, y)} className="step-comparison" />
-        <line x1={LEFT} x2={W - RIGHT} y1={y(0)} y2={y(0)} className="axis-zero" />
       </svg>
-      <p className="muted small chart-note">
-        Each group’s share of its own total per score band; the treatment group is the matched treated.
-        {range.poolLeftOut > 0 && ` ${formatCount(range.poolLeftOut)} pool ${range.poolLeftOut === 1 ? 'record' : 'records'} with scores beyond those of both groups ${range.poolLeftOut === 1 ? 'is' : 'are'} not drawn.`}
+      <p className="muted small chart-note" data-testid="overlap-note">
+        {scoreOverlapNote(g)}
       </p>
     </figure>
   );

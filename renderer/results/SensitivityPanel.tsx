@@ -91,7 +91,7 @@ export function SensitivityPanel({ analysis: a }: { analysis: AnalysisResults })
               <tr>
                 <th scope="row">Upper bound of p</th>
                 {s.rosenbaum.bounds.map((b) => (
-                  <td key={b.gamma}>{formatP(b.p)}</td>
+                  <td key={b.gamma}>{formatP(b.p, s.rosenbaum!.alpha / 2)}</td>
                 ))}
                 <td>{s.rosenbaum.criticalGamma === null ? 'not significant at Γ = 1' : formatFixed(s.rosenbaum.criticalGamma, 2)}</td>
               </tr>

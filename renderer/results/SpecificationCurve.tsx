@@ -3,7 +3,6 @@
 import { useState } from 'react';
 import type { CurveLayout, CurvePoint } from '../../shared/robustness/specificationCurve';
 import { pointText } from '../../shared/report/specificationCurveSvg';
-import { tickLabel } from '../../shared/report/chartScale';
 import { formatCount } from '../../shared/format/numberFormat';
 
 /** The first few names, then how many more. */
@@ -34,7 +33,7 @@ export function SpecificationCurve({ layout, dp, label }: { layout: CurveLayout;
           <g key={t.value}>
             <line className="grid" x1={plot.left} x2={plot.right} y1={t.y} y2={t.y} />
             <text className="tick" x={plot.left - 6} y={t.y + 3.5} textAnchor="end">
-              {tickLabel(t.value)}
+              {t.label}
             </text>
           </g>
         ))}

@@ -9,7 +9,8 @@ import { Tabs, tabElementId } from '../components/Tabs';
 import { draftFromSpec } from '../analysis/specDraft';
 import { useKeptDraft } from '../analysis/useKeptDraft';
 import { SetupPanel } from '../analysis/SetupPanel';
-import { RunsList, formatRunTime } from '../analysis/RunsList';
+import { RunsList } from '../analysis/RunsList';
+import { formatDateTime } from '../../shared/format/dateFormat';
 import { useAnalysisRuns } from '../analysis/useAnalysisRuns';
 import { AnalysisTabs } from '../results/AnalysisTabs';
 import { MatchingQuality } from '../results/MatchingQuality';
@@ -103,7 +104,7 @@ export function AnalysisScreen({ state }: { state: AppState }) {
       {run && (
         <div className="run-bar" data-testid="open-run">
           <span>
-            Open run: <strong>{formatRunTime(run.createdAt)}</strong> · {run.spec.organisation} · {run.analyses.map((a) => a.name).join(', ')}
+            Open run: <strong>{formatDateTime(run.createdAt)}</strong> · {run.spec.organisation} · {run.analyses.map((a) => a.name).join(', ')}
           </span>
           <span className="muted small" title="Run id and engine version">
             {run.runId} · engine {run.engineVersion}
@@ -139,15 +140,15 @@ export function AnalysisScreen({ state }: { state: AppState }) {
             {run.analyses
               .filter((a) => a.name === selected)
               .map((a) => (
-                <MatchingQuality key={a.name} analysis={a} bands={run.spec.bands} />
+                <MatchingQuality key={a.name} analysis={a} bands={run.spec.bands} onJustify={(text) => runs.justify(a.name, text)} />
               ))}
           </AnalysisTabs>
         )}
-        {view === 'results' && run && <ResultsPanel run={run} selected={selected} onSelect={setSelected} jobs={state.jobs} />}
+        {view === 'results' && run && <ResultsPanel run={run} selected={selected} onSelect={setSelected} onJustify={runs.justify} jobs={state.jobs} />}
         {view === 'report' && run && (
           <>
             <ReportExport run={run} dataDir={state.dataDir} />
-            <ReportPreview runId={run.runId} />
+            <ReportPreview key={run.analyses.map((a) => a.justification?.recordedAt ?? '').join('|')} runId={run.runId} />
           </>
         )}
       </Tabs>

@@ -1,5 +1,6 @@
 // From the submission to the treatment group: the exclusion funnel, every participant with the
 // reason they were kept or left out, the group profiles, and the settings the cohort step ran under.
+import { formatDate } from '../../shared/format/dateFormat';
 import { useState } from 'react';
 import type { AppState, CohortSettingsView } from '../../shared/api';
 import { call } from '../api/client';
@@ -20,7 +21,7 @@ const TABS: TabItem<Tab>[] = [
 ];
 
 function settingsSummary(s: CohortSettingsView): string {
-  return `Extract date ${s.extractDate} · ${s.followUpDays}-day follow-up + ${s.waitingDays}-day waiting period · record from ${s.windowBeforeDays} days before to ${s.windowAfterDays} days after the start · aged ${s.minimumAge} or over`;
+  return `Extract date ${formatDate(s.extractDate)} · ${s.followUpDays}-day follow-up + ${s.waitingDays}-day waiting period · record from ${s.windowBeforeDays} days before to ${s.windowAfterDays} days after the start · aged ${s.minimumAge} or over`;
 }
 
 export function CohortScreen({ state }: { state: AppState }) {

@@ -1,5 +1,6 @@
 // The import wizard: three files, each previewed and mapped onto the roles of DATA-FORMAT.md,
 // an optional extract date, then one import job; its problems, if any, in a grid.
+import { formatDate } from '../../shared/format/dateFormat';
 import { useEffect, useRef, useState } from 'react';
 import type { AppState, FileKind, ImportProblem, SavedMapping } from '../../shared/api';
 import { ApiCallError, call } from '../api/client';
@@ -118,7 +119,7 @@ export function ImportScreen({ state, onDone }: { state: AppState; onDone: () =>
             </ul>
             <UnknownPersons result={job.result} />
             <ExtraColumnKinds result={job.result} />
-            {state.store?.extractDate && <p className="small">Extract date: {state.store.extractDate}. The cohort step has run on the new extract.</p>}
+            {state.store?.extractDate && <p className="small">Extract date: {formatDate(state.store.extractDate)}. The cohort step has run on the new extract.</p>}
             <button type="button" onClick={onDone}>
               Continue to Cohort & funnel
             </button>

@@ -1,14 +1,17 @@
-// Nearest-neighbour k:1 matching (METHOD.md section 3.2) within strata.
+// Nearest-neighbour k:1 matching (METHOD.md section 3.2) within strata, as MatchIt 4.5.4's nn_matchC_vec.
 // Options: ratio k >= 1; replace (a pool record may serve several treated units); caliper c (optional, logit units:
 // a candidate further than c is never taken).
-// Rules: treated units take their turn highest score first, ties by record_id (MatchIt's m.order = "largest");
-// candidates are ordered by (score, record_id); the nearest by |score difference| wins, on equal distance the
-// lower score, on equal score the lower record_id. Without replacement and k > 1, matching goes in rounds: in each
-// round every treated unit, in turn, takes one more control. Weights: w_j = sum over the treated units i that took
-// j of 1/k_i, k_i being the number of controls i got; a treated unit with none is not matched.
-// Rows are in record_id byte order, so "lower record_id" is "lower row". Cost O(n log n): candidates are found
-// from the treated unit's position in the sorted pool; taken records are skipped by path-compressed
-// "next available" links.
+// Rules: treated units take their turn highest score first, ties by record_id (MatchIt's m.order = "largest").
+// Every unit of a stratum sits in one order by (score, record_id); a treated unit's candidates are the nearest
+// available control to its left and the nearest to its right in that order (MatchIt's find_left / find_right), and
+// the nearer by |score difference| wins, the left one on equal distance. So of equal-score controls on one side the
+// one next to the treated unit wins: on the left the greater record_id, on the right the smaller. Without
+// replacement and k > 1, matching goes in rounds: in each round every treated unit, in turn, takes one more
+// control. Weights: w_j = sum over the treated units i that took j of 1/k_i, k_i being the number of controls i
+// got; a treated unit with none is not matched.
+// Rows are in record_id byte order, so "record_id order" is "row order". Cost O(n log n): a treated unit's place
+// in the sorted pool is found by binary search; taken records are skipped by path-compressed "next available"
+// links.
 import type { MatchResult } from './matchResult';
 import { finishTreatedWeights } from './matchResult';
 import { poolScoreOrder, sortRowsByScore, strataCount, type ScoreOrder } from './scoreOrder';
@@ -38,26 +41,18 @@ function treatedTurnOrder(score: Float64Array, treated: Uint8Array): Int32Array 
   return sortRowsByScore(Int32Array.from(rows), negated);
 }
 
-/** First position k in [start, end) with scores[k] >= s: left of it every candidate has a lower score. */
-function lowerBound(scores: Float64Array, start: number, end: number, s: number): number {
+/**
+ * The treated row i's place among the pool positions [start, end) sorted by (score, row): the first position whose
+ * (score, row) comes after (s, i). Left of it lie the controls before i in MatchIt's order, equal scores included.
+ */
+function splitPoint(scores: Float64Array, rows: Int32Array, start: number, end: number, s: number, i: number): number {
   let lo = start, hi = end;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (scores[mid] < s) lo = mid + 1;
+    if (scores[mid] < s || (scores[mid] === s && rows[mid] < i)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
-}
-
-/** runStart[k]: first position of the run of equal scores that position k belongs to (runs never cross strata). */
-function equalScoreRuns(scores: Float64Array, stratumStart: Int32Array): Int32Array {
-  const runStart = new Int32Array(scores.length);
-  for (let s = 0; s + 1 < stratumStart.length; s++) {
-    for (let k = stratumStart[s]; k < stratumStart[s + 1]; k++) {
-      runStart[k] = k > stratumStart[s] && scores[k] === scores[k - 1] ? runStart[k - 1] : k;
-    }
-  }
-  return runStart;
 }
 
 /** Root of x with path halving: the first available position in the link direction. */
@@ -76,7 +71,6 @@ export function nearestMatch(score: Float64Array, treated: Uint8Array, strata: I
   const order = options.poolOrder ?? poolScoreOrder(score, treated, strata, strataCount(strata));
   const { scores, stratumStart } = order;
   const m = scores.length;
-  const runStart = equalScoreRuns(scores, stratumStart);
   const turns = treatedTurnOrder(score, treated);
 
   const pairTreated = new Int32Array(turns.length * k);
@@ -89,30 +83,18 @@ export function nearestMatch(score: Float64Array, treated: Uint8Array, strata: I
   };
 
   if (options.replace) {
+    // Nothing is ever taken away, so the rounds reduce to walking outwards from the split point.
     for (const i of turns) {
       const si = score[i];
       const a = stratumStart[strata[i]], b = stratumStart[strata[i] + 1];
-      let right = lowerBound(scores, a, b, si);
-      // The left side is walked run by run (descending score), each run from its lowest record_id.
-      let leftEnd = right - 1;
-      let leftNext = leftEnd >= a ? runStart[leftEnd] : a - 1;
+      let right = splitPoint(scores, order.rows, a, b, si, i);
+      let left = right - 1;
       for (let got = 0; got < k; got++) {
-        const hasRight = right < b;
-        const hasLeft = leftEnd >= a;
-        if (!hasRight && !hasLeft) break;
-        const dRight = hasRight ? scores[right] - si : Number.POSITIVE_INFINITY;
-        const dLeft = hasLeft ? si - scores[leftNext] : Number.POSITIVE_INFINITY;
-        if (dRight < dLeft) {
-          if (dRight > caliper) break;
-          take(i, right++);
-        } else {
-          if (dLeft > caliper) break;
-          take(i, leftNext++);
-          if (leftNext > leftEnd) {
-            leftEnd = runStart[leftEnd] - 1;
-            leftNext = leftEnd >= a ? runStart[leftEnd] : a - 1;
-          }
-        }
+        const dRight = right < b ? scores[right] - si : Number.POSITIVE_INFINITY;
+        const dLeft = left >= a ? si - scores[left] : Number.POSITIVE_INFINITY;
+        if (Math.min(dLeft, dRight) > caliper || !Number.isFinite(Math.min(dLeft, dRight))) break;
+        if (dLeft <= dRight) take(i, left--);
+        else take(i, right++);
       }
     }
   } else {
@@ -126,14 +108,12 @@ export function nearestMatch(score: Float64Array, treated: Uint8Array, strata: I
         if (active[t] === 0) return;
         const si = score[i];
         const a = stratumStart[strata[i]], b = stratumStart[strata[i] + 1];
-        const p = lowerBound(scores, a, b, si);
+        const p = splitPoint(scores, order.rows, a, b, si, i);
         const right = findAvailable(nextLink, p);
-        const leftTop = findAvailable(prevLink, p) - 1;
-        // Among available records of the left neighbour's run (equal scores), the lowest record_id.
-        const left = leftTop >= a ? findAvailable(nextLink, runStart[leftTop]) : -1;
+        const left = findAvailable(prevLink, p) - 1;
         const dRight = right < b ? scores[right] - si : Number.POSITIVE_INFINITY;
-        const dLeft = left >= 0 ? si - scores[left] : Number.POSITIVE_INFINITY;
-        const chosen = dRight < dLeft ? right : left;
+        const dLeft = left >= a ? si - scores[left] : Number.POSITIVE_INFINITY;
+        const chosen = dLeft <= dRight ? left : right;
         const distance = Math.min(dRight, dLeft);
         // Candidates only move further away as records are taken: no candidate now means none later.
         if (!Number.isFinite(distance) || distance > caliper) {

@@ -29,13 +29,17 @@ describe('prepareAnalysis', () => {
     expect(p.droppedConstant).toEqual(['oasys_a']);
   });
 
-  it('sameAsTreatment keeps pool rows of the treated regions, adds region to the strata and drops it from covariates', () => {
+  it('sameAsTreatment keeps pool rows of the treated regions, adds region to the strata and keeps it in the score model once', () => {
     const p = prepareAnalysis(table(), treated, pool, analysisSpecSchema.parse({ name: 'R', pool: { region: 'sameAsTreatment' }, covariates: ['age_at_index', 'region'] }));
     expect(p.recordIds).toEqual(['r0', 'r1', 'r2', 'r3', 'r5']);
     expect(p.exact).toEqual(['sex', 'region']);
     expect(p.strataLabels).toEqual(['sex=F, region=London', 'sex=F, region=Wales', 'sex=M, region=London', 'sex=M, region=Wales']);
     expect(Array.from(p.strata)).toEqual([2, 1, 2, 3, 0]);
-    expect(p.covariates.map((c) => c.name)).toEqual(['age_at_index']);
+    // Treated in London and Wales: region varies, so the score model keeps it (once, though also listed).
+    expect(p.covariates.map((c) => c.name)).toEqual(['age_at_index', 'region']);
+    // Treated in London only: region is constant in the analysis and stays out of the model.
+    const londonOnly = prepareAnalysis(table(), Uint8Array.from([1, 0, 0, 0, 0, 0, 0]), pool, analysisSpecSchema.parse({ name: 'R', pool: { region: 'sameAsTreatment' }, covariates: ['age_at_index'] }));
+    expect(londonOnly.covariates.map((c) => c.name)).toEqual(['age_at_index']);
   });
 
   it('applies an equality filter to treated and pool alike', () => {

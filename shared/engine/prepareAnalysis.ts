@@ -136,7 +136,7 @@ function strataOf(columns: Column[], rows: Int32Array): { strata: Int32Array; la
 /**
  * Builds the engine input. `treated` and `eligiblePool` are masks over the table's rows; a row in both counts as
  * treated. Pool filter entries: `sameAsTreatment` keeps pool rows whose value occurs among the analysis's treated
- * rows, makes the column an exact-match variable and drops it from the covariates; any other value keeps the rows
+ * rows, makes the column an exact-match variable and a covariate of the score model (unless constant); any other value keeps the rows
  * (treated and pool) equal to it (the number as written for a numeric column). Equality filters apply first.
  */
 export function prepareAnalysis(table: CohortTable, treated: Uint8Array, eligiblePool: Uint8Array, spec: AnalysisSpec): PreparedAnalysis {
@@ -188,6 +188,15 @@ export function prepareAnalysis(table: CohortTable, treated: Uint8Array, eligibl
     const column = subsetColumn(table.columns.get(name)!, rows);
     if (isConstant(column)) droppedConstant.push(name);
     else covariates.push(column);
+  }
+  // Decision (METHOD.md 1 drops region from a regional analysis's covariates, writing for one treated region, where
+  // it is constant): when the treated come from several regions, matching within region while the score ignores it
+  // lets the other coefficients absorb the regions' differences (London's ethnic make-up, say), which then unbalance
+  // every stratum: on the demo extract ethnicity stayed 34% apart after matching, 268 treated. So a same-as-treatment
+  // column stays in the score model whenever it varies; with one value it is constant and left out as such.
+  for (const name of sameAs) {
+    const column = subsetColumn(table.columns.get(name)!, rows);
+    if (!isConstant(column)) covariates.push(column);
   }
 
   return {

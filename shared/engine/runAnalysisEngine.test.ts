@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SYNTHETIC_COVARIATES, seededRandom, syntheticCohort } from '../../bench/reference/syntheticCohort';
-import type { MatchingSpec } from './analysisSpec';
+import type { MatchingInput } from './analysisSpec';
 import { NATIONAL, REGIONAL, analysisSpecSchema } from './analysisSpec';
 import type { Column } from './column';
 import type { CohortTable } from './prepareAnalysis';
@@ -33,10 +33,11 @@ function serialise(result: EngineResult): string {
   return JSON.stringify(rest, (_key, value) => (ArrayBuffer.isView(value) ? Array.from(value as Float64Array) : value));
 }
 
-const methods: MatchingSpec[] = [
+const methods: MatchingInput[] = [
   NATIONAL.matching,
   REGIONAL.matching,
-  { method: 'nearest', ratio: 3, replace: true, caliperUnit: 'sd' },
+  { method: 'nearest', ratio: 1, replace: false, caliper: 0.2, caliperUnit: 'sd' },
+  { method: 'nearest', ratio: 3, replace: true },
   { method: 'kernel', caliper: 0.2, caliperUnit: 'sd' },
 ];
 

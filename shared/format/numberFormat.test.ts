@@ -25,32 +25,55 @@ describe('number formatting (METHOD.md section 8)', () => {
     expect(formatSigned(-0.2, 0)).toBe('0');
   });
 
-  it('shows rates in whole % points, "<1%" for a small non-zero rate', () => {
+  it('shows each group\'s figure to 1 dp as the reference\'s tables (62.0, 1.9, 108.4)', () => {
     expect(formatPercent(0.619718)).toBe('62%');
     expect(formatPercent(0.004)).toBe('<1%');
     expect(formatPercent(0)).toBe('0%');
-    expect(formatMean(0.565, 'rate')).toBe('57');
-    expect(formatMean(1.887324, 'frequency')).toBe('1.89');
-    expect(formatMean(108.4, 'days')).toBe('108');
+    expect(formatMean(44 / 71, 'rate')).toBe('62.0');
+    expect(formatMean(0.565, 'rate')).toBe('56.5');
+    expect(formatMean(1.887324, 'frequency')).toBe('1.9');
+    expect(formatMean(108.44, 'days')).toBe('108.4');
     expect(formatMean(null, 'days')).toBe('n/a');
     expect(formatPer100(1.887324)).toBe('189');
   });
 
-  it('writes CIs as signed pairs in each unit', () => {
+  it('writes CIs as the reference does: rate and time differences whole, frequencies and Tables 4-7 to 1 dp', () => {
     expect(formatCi(-0.06102, 0.17046, 'rate')).toBe('-6 to +17');
-    expect(formatCi(-1.0977, 0.0524, 'frequency')).toBe('-1.10 to +0.05');
-    expect(formatCi(-28.2, 30.8, 'days')).toBe('-28 to +31');
-    expect(formatCi(0.021, 0.1, 'rate')).toBe('+2 to +10');
+    expect(formatCi(-1.0977, 0.0524, 'frequency')).toBe('-1.1 to +0.1');
+    expect(formatCi(-28.2, 30.8, 'daysToFirst')).toBe('-28 to +31');
+    expect(formatCi(-0.28, 0.016, 'custodialRate')).toBe('-28.0 to +1.6');
+    expect(formatCi(-0.48, -0.011, 'courtOutcomeFrequency')).toBe('-0.5 to -0.01');
     expect(formatCi(null, null, 'rate')).toBe('n/a');
-    expect(formatDifference(-0.0049, 'rate')).toBe('0');
   });
 
-  it('gives p to 2 dp, "<0.01" below 0.01', () => {
-    expect(formatP(0.34896)).toBe('0.35');
-    expect(formatP(0.0099)).toBe('<0.01');
-    expect(formatP(0.01)).toBe('0.01');
-    expect(formatP(1)).toBe('1.00');
-    expect(formatP(null)).toBe('n/a');
+  it('never lets a rounded bound hide its sign (METHOD.md section 8: "+0.3 to +73")', () => {
+    // Issue 11: p = 0.048, CI +0.34 to +72.9 days was printed "0 to +73".
+    expect(formatCi(0.34, 72.9, 'daysToFirst')).toBe('+0.3 to +73');
+    expect(formatCi(-72.9, -0.04, 'daysToFirst')).toBe('-73 to -0.04');
+    // A non-significant CI keeps its small negative bound visible instead of a "0" that reads as touching.
+    expect(formatCi(-0.003, 0.12, 'rate')).toBe('-0.3 to +12');
+    expect(formatDifference(0.0004, 'rate')).toBe('+0.04');
+    expect(formatDifference(0, 'rate')).toBe('0');
+    expect(formatDifference(-0.0049, 'rate')).toBe('-0.5');
+  });
+
+  it('gives p to 2 dp, 3 dp below 0.01, "<0.001" below 0.001', () => {
+    expect(formatP(0.34896, 0.05)).toBe('0.35');
+    expect(formatP(0.0099, 0.05)).toBe('0.010');
+    expect(formatP(0.00149, 0.05)).toBe('0.001');
+    expect(formatP(0.0009, 0.05)).toBe('<0.001');
+    expect(formatP(0.01, 0.05)).toBe('0.01');
+    expect(formatP(1, 0.05)).toBe('1.00');
+    expect(formatP(null, 0.05)).toBe('n/a');
+  });
+
+  it('never rounds p onto or across alpha', () => {
+    expect(formatP(0.048, 0.05)).toBe('0.048');
+    expect(formatP(0.052, 0.05)).toBe('0.052');
+    expect(formatP(0.0495, 0.05)).toBe('0.0495');
+    expect(formatP(0.05, 0.05)).toBe('0.05');
+    expect(formatP(0.0104, 0.01)).toBe('0.0104');
+    expect(formatP(0.043, 0.05)).toBe('0.04');
   });
 
   it('detects when rounded figures do not add up', () => {

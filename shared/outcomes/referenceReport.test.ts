@@ -40,7 +40,7 @@ describe('Table 1, national: rate', () => {
     expect(m.ciHigh).toBeCloseTo(0.1704554, 7);
     expect(m.p).toBeCloseTo(0.3489613, 7);
     expect(formatCi(m.ciLow, m.ciHigh, 'rate')).toBe('-6 to +17');
-    expect(formatP(m.p)).toBe('0.35');
+    expect(formatP(m.p, 0.05)).toBe('0.35');
     expect(formatSignificant(m.significant)).toBe('No');
   });
 
@@ -48,7 +48,7 @@ describe('Table 1, national: rate', () => {
     // The effective size is not published; R at n_C = 5,000: CI [-0.0618, 0.1712], p = 0.3523.
     const small = estimateMeasure(rateGroup(44, 71), rateComparison(0.565, 286869, 5000), settings);
     expect(formatCi(small.ciLow, small.ciHigh, 'rate')).toBe('-6 to +17');
-    expect(formatP(small.p)).toBe('0.35');
+    expect(formatP(small.p, 0.05)).toBe('0.35');
   });
 
   it('needs a treatment group within the range the rounded comparison rate allows', () => {
@@ -95,7 +95,7 @@ describe('Table 1, regional: rate', () => {
     const m = estimateMeasure(rateGroup(44, 71), rateComparison(0.58055, 44961), settings);
     expect(formatCi(m.ciLow, m.ciHigh, 'rate')).toBe('-8 to +15');
     expect(m.p).toBeCloseTo(0.5022051, 6);
-    expect(formatP(m.p)).toBe('0.50');
+    expect(formatP(m.p, 0.05)).toBe('0.50');
     expect(formatSignificant(m.significant)).toBe('No');
   });
 });
@@ -111,9 +111,9 @@ describe('Table 2, national: frequency', () => {
 
   it('gives the published p-value and significance', () => {
     expect(m.p).toBeCloseTo(0.0741603, 5);
-    expect(formatP(m.p)).toBe('0.07');
+    expect(formatP(m.p, 0.05)).toBe('0.07');
     expect(formatSignificant(m.significant)).toBe('No');
-    expect(formatCi(m.ciLow, m.ciHigh, 'frequency')).toBe('-1.10 to +0.05');
+    expect(formatCi(m.ciLow, m.ciHigh, 'frequency')).toBe('-1.1 to +0.1');
   });
 
   it('words the frequency as the report does (METHOD.md pattern for the overall estimate)', () => {
@@ -139,8 +139,8 @@ describe('Table 2, regional: frequency', () => {
   it('is consistent with the national row s_T', () => {
     const m = estimateMeasure({ n: 71, mean: 134 / 71, variance: 5.901377 }, meanComparison(2.317683, 44961, 5.901377), settings);
     expect(formatFixed(m.comparisonMean ?? NaN, 1)).toBe('2.3');
-    expect(`${formatFixed(m.ciLow ?? NaN, 1)} to ${formatFixed(m.ciHigh ?? NaN, 1)}`).toBe('-1.0 to 0.1');
-    expect(formatP(m.p)).toBe('0.14');
+    expect(formatCi(m.ciLow, m.ciHigh, 'frequency')).toBe('-1.0 to +0.1');
+    expect(formatP(m.p, 0.05)).toBe('0.14');
   });
 });
 
@@ -153,9 +153,9 @@ describe('Table 3, national: days to first reoffence', () => {
   const m = estimateMeasure({ n: 44, mean: 108.35, variance: v }, meanComparison(107.05, 137012, v), settings);
 
   it('gives the published CI, p and significance', () => {
-    expect(formatCi(m.ciLow, m.ciHigh, 'days')).toBe('-28 to +31');
+    expect(formatCi(m.ciLow, m.ciHigh, 'daysToFirst')).toBe('-28 to +31');
     expect(m.p).toBeCloseTo(0.9296079, 6);
-    expect(formatP(m.p)).toBe('0.93');
+    expect(formatP(m.p, 0.05)).toBe('0.93');
     expect(m.significant).toBe(false);
     expect(measureGate('daysToFirst', 44, m.events).shown).toBe(true);
   });
@@ -183,18 +183,16 @@ describe('Table 4: rate of first reoffence by court outcome (reoffenders only)',
   it('national either way: CI -28.0 to +1.6, p 0.08', () => {
     // R: CI [-0.279594, 0.016322], p = 0.07981.
     const m = estimateMeasure(rateGroup(28, 44), rateComparison(0.768, 136309), settings);
-    expect(formatFixed((m.ciLow ?? NaN) * 100, 1)).toBe('-28.0');
-    expect(formatFixed((m.ciHigh ?? NaN) * 100, 1)).toBe('1.6');
-    expect(formatP(m.p)).toBe('0.08');
+    expect(formatCi(m.ciLow, m.ciHigh, 'courtOutcomeRate')).toBe('-28.0 to +1.6');
+    expect(formatP(m.p, 0.05)).toBe('0.08');
     expect(measureGate('courtOutcomeRate', 44, m.events, 'either_way').shown).toBe(true);
   });
 
   it('national summary: CI -1.3 to +27.8 needs the comparison rate in the upper part of 20.8', () => {
     // R at 20.8%: upper bound 0.278704 -> "27.9"; at 20.84%: [-0.013286, 0.278404] -> "-1.3 to +27.8", p 0.0736.
     const m = estimateMeasure(rateGroup(15, 44), rateComparison(0.2084, 136309), settings);
-    expect(formatFixed((m.ciLow ?? NaN) * 100, 1)).toBe('-1.3');
-    expect(formatFixed((m.ciHigh ?? NaN) * 100, 1)).toBe('27.8');
-    expect(formatP(m.p)).toBe('0.07');
+    expect(formatCi(m.ciLow, m.ciHigh, 'courtOutcomeRate')).toBe('-1.3 to +27.8');
+    expect(formatP(m.p, 0.05)).toBe('0.07');
     expect(m.events).toBe(15);
   });
 
@@ -212,11 +210,11 @@ describe('Table 4: rate of first reoffence by court outcome (reoffenders only)',
     // Either way: at 74.3% R gives [-0.25468, 0.04141] -> "-25.5 to +4.1"; within 74.25-74.35%, 74.27%
     // gives [-0.25434, 0.04174], p 0.1549 (R) -> the published row. Summary at 23.4%: R [-0.03897, 0.25278], p 0.1467.
     const either = estimateMeasure(rateGroup(28, 44), rateComparison(0.7427, 23329), settings);
-    expect(`${formatFixed((either.ciLow ?? NaN) * 100, 1)} ${formatFixed((either.ciHigh ?? NaN) * 100, 1)}`).toBe('-25.4 4.2');
-    expect(formatP(either.p)).toBe('0.15');
+    expect(formatCi(either.ciLow, either.ciHigh, 'courtOutcomeRate')).toBe('-25.4 to +4.2');
+    expect(formatP(either.p, 0.05)).toBe('0.15');
     const summary = estimateMeasure(rateGroup(15, 44), rateComparison(0.234, 23329), settings);
-    expect(`${formatFixed((summary.ciLow ?? NaN) * 100, 1)} ${formatFixed((summary.ciHigh ?? NaN) * 100, 1)}`).toBe('-3.9 25.3');
-    expect(formatP(summary.p)).toBe('0.15');
+    expect(formatCi(summary.ciLow, summary.ciHigh, 'courtOutcomeRate')).toBe('-3.9 to +25.3');
+    expect(formatP(summary.p, 0.05)).toBe('0.15');
   });
 });
 
@@ -224,11 +222,11 @@ describe('Tables 5 and 7: significant frequencies of reoffenders', () => {
   it('Table 5 national either way: significant, p < 0.01, enough events', () => {
     // Inputs: y_T 1.9 -> 83/44 = 1.8864 (44 x 1.9 = 83.6; 83 or 84 offences round to 1.9); y_C from
     // the CI's midpoint (-1.9 + -0.8)/2 = -1.35 -> 3.236 (rounds to the published 3.2); half-width 0.55
-    // -> s^2 = 3.272644 (R). Checked: "Yes", p "<0.01" (published "0.000"; R p ~ 1e-5), CI at 1 dp.
+    // -> s^2 = 3.272644 (R). Checked: "Yes", p "<0.001" (published "0.000"; R p ~ 1e-5), CI at 1 dp as published.
     const m = estimateMeasure({ n: 44, mean: 83 / 44, variance: 3.272644 }, meanComparison(3.236, 136309, 3.272644), settings);
     expect(formatSignificant(m.significant)).toBe('Yes');
-    expect(formatP(m.p)).toBe('<0.01');
-    expect(`${formatFixed(m.ciLow ?? NaN, 1)} to ${formatFixed(m.ciHigh ?? NaN, 1)}`).toBe('-1.9 to -0.8');
+    expect(formatP(m.p, 0.05)).toBe('<0.001');
+    expect(formatCi(m.ciLow, m.ciHigh, 'courtOutcomeFrequency')).toBe('-1.9 to -0.8');
     expect(m.events).toBe(83);
     expect(measureGate('courtOutcomeFrequency', 44, m.events, 'either_way').shown).toBe(true);
   });
@@ -241,6 +239,7 @@ describe('Tables 5 and 7: significant frequencies of reoffenders', () => {
     expect(formatFixed((m.ciLow ?? NaN) * 100, 1)).toBe('-163.6');
     expect(formatFixed((m.ciHigh ?? NaN) * 100, 1)).toBe('-49.2');
     expect(m.p).toBeCloseTo(0.000522, 5);
+    expect(formatP(m.p, 0.05)).toBe('<0.001');
     expect(formatSignificant(m.significant)).toBe('Yes');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { belowMinimumTreated, inSignificantResults, measureGate } from './reportingGates';
+import { inSignificantResults, measureGate } from './reportingGates';
 
 describe('reporting gates (METHOD.md section 8)', () => {
   it('always shows rate and frequency', () => {
@@ -45,10 +45,4 @@ describe('reporting gates (METHOD.md section 8)', () => {
     expect(inSignificantResults({ significant: false, shown: true, events: 50 })).toBe(false);
   });
 
-  it('flags fewer than 60 treated', () => {
-    expect(belowMinimumTreated(60)).toBeNull();
-    expect(belowMinimumTreated(59)).toBe(
-      'The treatment group has 59 people, below the minimum of 60 for this kind of analysis: treat its results with particular caution.',
-    );
-  });
 });

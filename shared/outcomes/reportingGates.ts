@@ -64,9 +64,3 @@ export function measureGate(measure: MeasureKey, treatmentReoffenders: number, e
 export function inSignificantResults(measure: { significant: boolean; shown: boolean; events: number }): boolean {
   return measure.significant && measure.shown && measure.events >= MIN_EVENTS;
 }
-
-/** The flag for an analysis below the minimum treatment group size; null when it is large enough. */
-export function belowMinimumTreated(nTreated: number): string | null {
-  if (nTreated >= MIN_TREATED) return null;
-  return `The treatment group has ${plural(nTreated, 'person', 'people')}, below the minimum of ${MIN_TREATED} for this kind of analysis: treat its results with particular caution.`;
-}

@@ -2,6 +2,7 @@
 // the methods annex).
 import { SAME_AS_TREATMENT, type AnalysisSpec } from '../engine/analysisSpec';
 import { formatFixed } from '../format/numberFormat';
+import { listOf } from '../wording/matchingSummary';
 
 const COVARIATE_WORDS: Record<string, string> = {
   age_at_index: 'age',
@@ -21,11 +22,6 @@ export function covariateWords(name: string): string {
   if (COVARIATE_WORDS[name]) return COVARIATE_WORDS[name];
   if (name.startsWith('oasys_')) return `${name.slice(6).replace(/_/g, ' ')} (OASys)`;
   return name.replace(/\*$/, ' (all columns)').replace(/_/g, ' ');
-}
-
-export function listWords(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** True when the analysis is restricted to the treatment group's regions (region then acts as an exact-match variable). */
@@ -51,7 +47,7 @@ export function matchingWords(spec: AnalysisSpec): string {
 
 /** "treatment group matched to records in ... using age, ethnicity and ..., exactly on sex". */
 export function analysisSentence(spec: AnalysisSpec): string {
-  const covariates = listWords(spec.covariates.map(covariateWords));
-  const exact = spec.exact.length > 0 ? `, exactly on ${listWords(spec.exact.map(covariateWords))}` : '';
+  const covariates = listOf(spec.covariates.map(covariateWords));
+  const exact = spec.exact.length > 0 ? `, exactly on ${listOf(spec.exact.map(covariateWords))}` : '';
   return `treatment group matched to ${poolWords(spec)} using ${covariates}${exact}.`;
 }

@@ -118,6 +118,10 @@ export function buildAnnexWorkbook(run: RunResults, robustness: RobustnessCheck 
     ['Band: reasonably matched below (|SMD| %)', run.spec.bands.reasonably],
     ...Object.entries(run.cohortSettings).map(([k, v]): Cell[] => [`Cohort: ${k}`, v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : (v as string | number | boolean)]),
     ...run.analyses.map((a): Cell[] => [`Analysis: ${a.name}`, JSON.stringify(a.spec)]),
+    ...run.analyses.map((a): Cell[] => [
+      `Matching-quality gate: ${a.name}`,
+      a.matchingQuality.passes ? 'passed' : `not passed${a.justification ? `; published on the justification recorded ${a.justification.recordedAt}: ${a.justification.text}` : '; findings withheld'}`,
+    ]),
   ]);
   addSheet(wb, taken, 'Outcomes', [
     { header: 'Analysis', width: 14 }, { header: 'Table', width: 7 }, { header: 'Measure', width: 48 }, { header: 'Court outcome', width: 13 }, { header: 'Unit', width: 10 },

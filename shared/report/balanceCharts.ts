@@ -1,103 +1,62 @@
-// Matching-quality charts: a Love plot (standardised difference of every balance row before and after matching, with
-// the bands shaded) and the overlap of the logit score (treated above the axis, comparison and pool below).
+// Matching-quality charts of the report, drawn from the geometry the app draws too (shared/charts): the Love plot and
+// the overlap of the logit score.
 import type { Bands } from '../engine/analysisSpec';
 import type { BalanceRow } from '../engine/balance';
 import type { ScoreHistogram } from '../engine/scoreHistogram';
-import { niceTicks, tickLabel } from './chartScale';
+import { lovePlotGeometry } from '../charts/lovePlotGeometry';
+import { scoreOverlapGeometry, scoreOverlapNote } from '../charts/scoreOverlapGeometry';
 import { escapeHtml as h } from './escapeHtml';
 
-const fix = (x: number) => x.toFixed(1);
+const f = (x: number) => x.toFixed(1);
 
-export function balanceRowLabel(r: BalanceRow): string {
-  return r.level === null ? r.variable : `${r.variable}: ${r.level}`;
+function clipMark(at: number, side: -1 | 0 | 1, cy: number): string {
+  if (side === 0) return '';
+  return `<path class="clip" d="M${f(at + side * 6)} ${f(cy - 4)}l${side * 5} 4l${-side * 5} 4z"/>`;
 }
 
-/** Rows in table order; an SMD beyond the axis is drawn at its edge with an arrow. */
 export function lovePlot(rows: BalanceRow[], bands: Bands): string {
-  const W = 640, LEFT = 230, RIGHT = 20, TOP = 30, ROW = 15, BOTTOM = 44;
-  const H = TOP + ROW * rows.length + BOTTOM;
-  const largest = Math.max(bands.reasonably * 2, ...rows.flatMap((r) => [r.smdBefore, r.smdAfter]).filter((x): x is number => x !== null).map(Math.abs));
-  // Beyond 100% the detail near zero (where the bands are) is lost: clip there.
-  const limit = Math.min(largest, 100);
-  const ticks = niceTicks(-limit, limit, 6);
-  const lo = ticks[0], hi = ticks[ticks.length - 1];
-  const x = (v: number) => LEFT + ((Math.max(lo, Math.min(hi, v)) - lo) / (hi - lo)) * (W - LEFT - RIGHT);
+  const g = lovePlotGeometry(rows, bands);
   const parts: string[] = [];
-  const yEnd = TOP + ROW * rows.length;
-  parts.push(`<rect class="band-poorly" x="${LEFT}" y="${TOP}" width="${W - LEFT - RIGHT}" height="${ROW * rows.length}"/>`);
-  parts.push(`<rect class="band-reasonably" x="${fix(x(-bands.reasonably))}" y="${TOP}" width="${fix(x(bands.reasonably) - x(-bands.reasonably))}" height="${ROW * rows.length}"/>`);
-  parts.push(`<rect class="band-well" x="${fix(x(-bands.well))}" y="${TOP}" width="${fix(x(bands.well) - x(-bands.well))}" height="${ROW * rows.length}"/>`);
-  for (const t of ticks) {
-    parts.push(`<line class="grid" x1="${fix(x(t))}" x2="${fix(x(t))}" y1="${TOP}" y2="${yEnd}"/>`);
-    parts.push(`<text class="tick" x="${fix(x(t))}" y="${yEnd + 14}" text-anchor="middle">${tickLabel(t)}</text>`);
+  const height = g.plotBottom - g.plotTop;
+  parts.push(`<rect class="band-poorly" x="${g.plotLeft}" y="${g.plotTop}" width="${f(g.plotRight - g.plotLeft)}" height="${height}"/>`);
+  parts.push(`<rect class="band-reasonably" x="${f(g.reasonably.x0)}" y="${g.plotTop}" width="${f(g.reasonably.x1 - g.reasonably.x0)}" height="${height}"/>`);
+  parts.push(`<rect class="band-well" x="${f(g.well.x0)}" y="${g.plotTop}" width="${f(g.well.x1 - g.well.x0)}" height="${height}"/>`);
+  for (const t of g.ticks) {
+    parts.push(`<line class="grid" x1="${f(t.x)}" x2="${f(t.x)}" y1="${g.plotTop}" y2="${g.plotBottom}"/>`);
+    parts.push(`<text class="tick" x="${f(t.x)}" y="${g.plotBottom + 14}" text-anchor="middle">${h(t.label)}</text>`);
   }
-  parts.push(`<line class="axis" x1="${fix(x(0))}" x2="${fix(x(0))}" y1="${TOP}" y2="${yEnd}"/>`);
-  parts.push(`<text class="axis-title" x="${fix((LEFT + W - RIGHT) / 2)}" y="${yEnd + 32}" text-anchor="middle">Standardised difference (%)</text>`);
-  rows.forEach((r, k) => {
-    const cy = TOP + ROW * k + ROW / 2;
-    parts.push(`<text class="row-label" x="${LEFT - 8}" y="${fix(cy + 4)}" text-anchor="end">${h(truncate(balanceRowLabel(r), 38))}</text>`);
-    if (r.smdBefore !== null && r.smdAfter !== null) parts.push(`<line class="shift" x1="${fix(x(r.smdBefore))}" x2="${fix(x(r.smdAfter))}" y1="${fix(cy)}" y2="${fix(cy)}"/>`);
-    if (r.smdBefore !== null) parts.push(`<circle class="before" cx="${fix(x(r.smdBefore))}" cy="${fix(cy)}" r="4"/>${clipMark(r.smdBefore, lo, hi, x, cy)}`);
-    if (r.smdAfter !== null) parts.push(`<circle class="after" cx="${fix(x(r.smdAfter))}" cy="${fix(cy)}" r="4"/>`);
-    else parts.push(`<text class="tick" x="${W - RIGHT}" y="${fix(cy + 4)}" text-anchor="end">after: n/a</text>`);
-  });
-  const L = 120;
-  parts.push(`<circle class="before" cx="${L + 6}" cy="14" r="4"/><text class="legend" x="${L + 16}" y="18">Before matching</text>`);
-  parts.push(`<circle class="after" cx="${L + 126}" cy="14" r="4"/><text class="legend" x="${L + 136}" y="18">After matching</text>`);
-  parts.push(`<rect class="band-well" x="${L + 240}" y="8" width="12" height="12"/><text class="legend" x="${L + 258}" y="18">Well matched (&lt;${bands.well})</text>`);
-  parts.push(`<rect class="band-reasonably" x="${L + 380}" y="8" width="12" height="12"/><text class="legend" x="${L + 398}" y="18">Reasonably (&lt;${bands.reasonably})</text>`);
-  return `<svg class="chart love" viewBox="0 0 ${W} ${H}" role="img" aria-label="Standardised differences before and after matching">${parts.join('')}</svg>`;
+  parts.push(`<line class="axis" x1="${f(g.zeroX)}" x2="${f(g.zeroX)}" y1="${g.plotTop}" y2="${g.plotBottom}"/>`);
+  parts.push(`<text class="axis-title" x="${f((g.plotLeft + g.plotRight) / 2)}" y="${g.plotBottom + 32}" text-anchor="middle">${h(g.axisTitle)}</text>`);
+  for (const r of g.rows) {
+    parts.push(`<g><title>${h(r.description)}</title><text class="row-label" x="${g.plotLeft - 8}" y="${f(r.y + 4)}" text-anchor="end">${h(r.label)}</text>`);
+    if (r.before !== null && r.after !== null) parts.push(`<line class="shift" x1="${f(r.before)}" x2="${f(r.after)}" y1="${f(r.y)}" y2="${f(r.y)}"/>`);
+    if (r.before !== null) parts.push(`<circle class="before" cx="${f(r.before)}" cy="${f(r.y)}" r="4"/>${clipMark(r.before, r.beforeClipped, r.y)}`);
+    if (r.after !== null) parts.push(`<circle class="after after-${r.band}" cx="${f(r.after)}" cy="${f(r.y)}" r="4"/>${clipMark(r.after, r.afterClipped, r.y)}`);
+    else parts.push(`<text class="tick" x="${g.plotRight}" y="${f(r.y + 4)}" text-anchor="end">after: n/a</text>`);
+    parts.push('</g>');
+  }
+  return `<svg class="chart love" viewBox="0 0 ${g.width} ${g.height}" role="img" aria-label="Standardised differences before and after matching">${parts.join('')}</svg>`;
 }
 
-function clipMark(v: number, lo: number, hi: number, x: (v: number) => number, cy: number): string {
-  if (v >= lo && v <= hi) return '';
-  const at = x(v);
-  const d = v > hi ? 1 : -1;
-  return `<path class="clip" d="M${fix(at + d * 6)} ${fix(cy - 4)}l${d * 5} 4l${-d * 5} 4z"/>`;
+/** The legend of the Love plot, in HTML beside the chart. */
+export function lovePlotLegend(bands: Bands): string {
+  return `<p class="legend-line"><span class="key before"></span>Before matching <span class="key after"></span>After matching (filled: red poorly, amber reasonably, green well matched) <span class="key band-well"></span>Well matched (under ${bands.well}%) <span class="key band-reasonably"></span>Reasonably (under ${bands.reasonably}%)</p>`;
 }
 
-function truncate(s: string, n: number): string {
-  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
-}
-
-/** Mirrored histogram on shares (each group sums to 1), so groups of very different sizes share one axis. */
 export function scoreOverlap(hist: ScoreHistogram): string {
-  const W = 640, H = 250, LEFT = 56, RIGHT = 16, TOP = 30, BOTTOM = 40;
-  const bins = hist.treatedShare.length;
-  if (bins === 0) return '<p class="note">No score distribution is available.</p>';
-  const maxShare = Math.max(...hist.treatedShare, ...hist.comparisonShare, ...hist.poolShare, 1e-9);
-  const ticksY = niceTicks(0, maxShare * 100, 3);
-  const top = ticksY[ticksY.length - 1] / 100;
-  const mid = TOP + (H - TOP - BOTTOM) / 2;
-  const half = (H - TOP - BOTTOM) / 2;
-  const x0 = hist.edges[0], x1 = hist.edges[bins];
-  const x = (v: number) => LEFT + ((v - x0) / (x1 - x0 || 1)) * (W - LEFT - RIGHT);
+  const g = scoreOverlapGeometry(hist);
+  if (g === null) return '<p class="note">No score distribution is available.</p>';
   const parts: string[] = [];
-  for (const t of ticksY) {
-    for (const sign of t === 0 ? [1] : [1, -1]) {
-      const y = mid - sign * (t / 100 / top) * half;
-      parts.push(`<line class="grid" x1="${LEFT}" x2="${W - RIGHT}" y1="${fix(y)}" y2="${fix(y)}"/><text class="tick" x="${LEFT - 6}" y="${fix(y + 4)}" text-anchor="end">${tickLabel(t)}%</text>`);
-    }
+  for (const t of g.yTicks) {
+    parts.push(`<line class="grid" x1="${g.plotLeft}" x2="${g.plotRight}" y1="${f(t.y)}" y2="${f(t.y)}"/><text class="tick" x="${g.plotLeft - 6}" y="${f(t.y + 4)}" text-anchor="end">${h(t.label)}</text>`);
   }
-  let poolPath = `M${fix(x(x0))} ${fix(mid)}`;
-  for (let b = 0; b < bins; b++) {
-    const a = x(hist.edges[b]), w = x(hist.edges[b + 1]) - a;
-    const up = (hist.treatedShare[b] / top) * half;
-    const down = (hist.comparisonShare[b] / top) * half;
-    if (up > 0) parts.push(`<rect class="bar treatment" x="${fix(a)}" y="${fix(mid - up)}" width="${fix(Math.max(0.5, w - 0.6))}" height="${fix(up)}"/>`);
-    if (down > 0) parts.push(`<rect class="bar comparison" x="${fix(a)}" y="${fix(mid)}" width="${fix(Math.max(0.5, w - 0.6))}" height="${fix(down)}"/>`);
-    const pool = mid + (hist.poolShare[b] / top) * half;
-    poolPath += `V${fix(pool)}H${fix(a + w)}`;
+  for (const b of g.bars) {
+    if (b.treatedY < g.axisY) parts.push(`<rect class="bar treatment" x="${f(b.x)}" y="${f(b.treatedY)}" width="${f(b.width)}" height="${f(g.axisY - b.treatedY)}"/>`);
+    if (b.comparisonY > g.axisY) parts.push(`<rect class="bar comparison" x="${f(b.x)}" y="${f(g.axisY)}" width="${f(b.width)}" height="${f(b.comparisonY - g.axisY)}"/>`);
   }
-  poolPath += `V${fix(mid)}`;
-  parts.push(`<path class="pool-outline" d="${poolPath}"/>`);
-  parts.push(`<line class="axis" x1="${LEFT}" x2="${W - RIGHT}" y1="${fix(mid)}" y2="${fix(mid)}"/>`);
-  for (const t of niceTicks(x0, x1, 6).filter((t) => t >= x0 - 1e-9 && t <= x1 + 1e-9)) {
-    parts.push(`<text class="tick" x="${fix(x(t))}" y="${H - BOTTOM + 16}" text-anchor="middle">${tickLabel(t)}</text>`);
-  }
-  parts.push(`<text class="axis-title" x="${fix((LEFT + W - RIGHT) / 2)}" y="${H - 6}" text-anchor="middle">Propensity score (logit)</text>`);
-  parts.push(`<rect class="bar treatment" x="${LEFT}" y="8" width="12" height="12"/><text class="legend" x="${LEFT + 18}" y="18">Treatment group (above)</text>`);
-  parts.push(`<rect class="bar comparison" x="${LEFT + 180}" y="8" width="12" height="12"/><text class="legend" x="${LEFT + 198}" y="18">Comparison group, weighted (below)</text>`);
-  parts.push(`<path class="pool-outline" d="M${LEFT + 420} 14h16"/><text class="legend" x="${LEFT + 442}" y="18">Whole pool (below)</text>`);
-  return `<svg class="chart overlap" viewBox="0 0 ${W} ${H}" role="img" aria-label="Distribution of the propensity score">${parts.join('')}</svg>`;
+  parts.push(`<path class="pool-outline" d="${g.poolPath}"/>`);
+  parts.push(`<line class="axis" x1="${g.plotLeft}" x2="${g.plotRight}" y1="${f(g.axisY)}" y2="${f(g.axisY)}"/>`);
+  for (const t of g.xTicks) parts.push(`<text class="tick" x="${f(t.x)}" y="${g.height - 28}" text-anchor="middle">${h(t.label)}</text>`);
+  parts.push(`<text class="axis-title" x="${f((g.plotLeft + g.plotRight) / 2)}" y="${g.height - 8}" text-anchor="middle">${h(g.axisTitle)}</text>`);
+  return `<svg class="chart overlap" viewBox="0 0 ${g.width} ${g.height}" role="img" aria-label="Distribution of the propensity score">${parts.join('')}</svg><p class="note">${h(scoreOverlapNote(g))}</p>`;
 }

@@ -1,55 +1,19 @@
 // The key findings of one analysis (reference report, pages 1-3): summary, "For any 100 typical people", overall
 // estimates, the sample size needed, how sure we can be (sensitivity to hidden differences), and what you can and
 // cannot say. Every sentence comes from shared/wording.
-import { ROUNDING_NOTE, roundingDisagrees } from '../format/numberFormat';
-import type { MeasureResult } from '../outcomes/computeOutcomes';
 import type { AnalysisResults } from '../results/runResults';
-import { per100Scale, type HeadlineMeasure } from '../wording/headlineMeasure';
-import { overallEstimateSentence, overallEstimatesHeading } from '../wording/overallEstimates';
-import { sampleSizeSentence } from '../wording/sampleSizeSentence';
-import { subjectNouns } from '../wording/subjectNouns';
-import { typicalHundredHeading, typicalHundredSentence, type Group } from '../wording/typicalHundred';
-import { whatYouCanSay, whatYouCanSayHeading, whatYouCannotSay, whatYouCannotSayHeading } from '../wording/whatYouCanSay';
+import { keyFindingsText, type KeyFindingsText } from '../results/keyFindingsText';
+import type { Group } from '../wording/typicalHundred';
+import { gateWording, justifiedFindingsNote, WITHHELD_FINDINGS } from '../wording/matchingQualityWording';
+import { formatDateTime } from '../format/dateFormat';
 import { escapeHtml as h } from './escapeHtml';
 import { summaryParagraphs } from './summaryParagraphs';
 import { sensitivityBlock } from './sensitivityBlock';
+import type { ParticipationPeriod } from '../cohort/participationPeriod';
 
-const HEADLINE_MEASURES: HeadlineMeasure[] = ['rate', 'frequency', 'daysToFirst'];
-
-const MEASURE_NAMES: Record<HeadlineMeasure, string> = {
-  rate: 'One-year reoffending rate',
-  frequency: 'One-year reoffending frequency',
-  daysToFirst: 'Time to first reoffence',
-};
-
-/** The headline measures that pass the reporting gates (time to first reoffence needs 30 reoffenders). */
-function shownMeasures(a: AnalysisResults): HeadlineMeasure[] {
-  return HEADLINE_MEASURES.filter((m) => a.outcomes[m].shown);
-}
-
-function hiddenNotes(a: AnalysisResults): string {
-  return HEADLINE_MEASURES.filter((m) => !a.outcomes[m].shown)
-    .map((m) => `<p class="note">${h(a.outcomes[m].hiddenReason ?? '')}</p>`)
-    .join('');
-}
-
-function typicalBlock(a: AnalysisResults, group: Group): string {
-  const nouns = subjectNouns(a.sex);
-  const items = shownMeasures(a)
-    .map((m) => typicalHundredSentence(m, group, a.outcomes[m], nouns))
-    .filter((s): s is string => s !== null)
-    .map((s) => `<li>${h(s)}</li>`)
-    .join('');
-  return `<div class="group-card ${group}"><h4>${h(typicalHundredHeading(group, nouns))}</h4><ul>${items}</ul></div>`;
-}
-
-/** The rounded per-100 figures of the two groups may not differ by the rounded difference the sentence says. */
-function typicalRoundingNote(a: AnalysisResults): string {
-  const disagrees = shownMeasures(a).some((m) => {
-    const x: MeasureResult = a.outcomes[m];
-    return x.treatmentMean !== null && x.comparisonMean !== null && roundingDisagrees(x.treatmentMean, x.comparisonMean, per100Scale(m), 0);
-  });
-  return disagrees ? `<p class="note">${h(ROUNDING_NOTE)}</p>` : '';
+function typicalBlock(t: KeyFindingsText, group: Group): string {
+  const block = t.typical[group];
+  return `<div class="group-card ${group}"><h4>${h(block.heading)}</h4><ul>${block.sentences.map((s) => `<li>${h(s)}</li>`).join('')}</ul></div>`;
 }
 
 /** The bound figures (after "could be") are bold, as in the reference; the significance sentence is not. */
@@ -64,60 +28,64 @@ function estimateItem(sentence: string): string {
   return `<li>${h(head)}<strong>${h(bold)}</strong>${h(tail)}</li>`;
 }
 
-function overallEstimates(a: AnalysisResults): string {
-  const nouns = subjectNouns(a.sex);
-  const items = shownMeasures(a)
-    .map((m) => {
-      const sentence = overallEstimateSentence(m, a.outcomes[m], nouns);
-      return sentence === null ? `<li>${h(MEASURE_NAMES[m])}: ${h(a.outcomes[m].unavailableReason ?? 'no confidence interval could be computed.')}</li>` : estimateItem(sentence);
-    })
-    .join('');
-  const sample = sampleSizeSentence(a.outcomes.rate, nouns);
+function overallEstimates(t: KeyFindingsText): string {
   return `<h3>Overall estimates of the impact of the intervention</h3>
-<p class="lead-in">${h(overallEstimatesHeading(nouns))}</p>
-<ul class="estimates">${items}</ul>
-${sample === null ? '' : `<p class="sample-size">${h(sample)}</p>`}`;
+<p class="lead-in">${h(t.estimatesHeading)}</p>
+<ul class="estimates">${t.estimates.map((e) => estimateItem(e.sentence)).join('')}</ul>
+${t.sampleSize === null ? '' : `<p class="sample-size">${h(t.sampleSize)}</p>`}`;
 }
 
-function canSay(a: AnalysisResults, organisation: string): string {
-  const nouns = subjectNouns(a.sex);
-  return shownMeasures(a)
-    .map((m) => {
-      const can = whatYouCanSay(m, a.outcomes[m], organisation, nouns);
-      const cannot = whatYouCannotSay(m, a.outcomes[m], organisation);
-      if (can === null || cannot === null) return '';
-      return `<div class="say-pair">
-<div class="say can"><h4>${h(whatYouCanSayHeading(m))}</h4><p><span class="mark" aria-label="can say">✓</span><q>${h(can)}</q></p></div>
-<div class="say cannot"><h4>${h(whatYouCannotSayHeading(m))}</h4><p><span class="mark" aria-label="cannot say">✗</span><q>${h(cannot)}</q></p></div>
-</div>`;
-    })
+/** The gate's verdict where "What you can say" would be: what went wrong and what to try; the justification if any. */
+function gateBlock(a: AnalysisResults): string {
+  const gate = gateWording(a.matchingQuality, a.name, a.treatment.n);
+  if (gate === null) return '';
+  const justified = a.justification
+    ? `<p>${h(justifiedFindingsNote(formatDateTime(a.justification.recordedAt)))}</p><blockquote class="justification">${h(a.justification.text)}</blockquote>`
+    : `<p>${h(WITHHELD_FINDINGS)}</p>`;
+  return `<div class="box gate" role="note"><h3>${h(gate.headline)}</h3>${gate.reasons.map((r) => `<p>${h(r)}</p>`).join('')}
+<p class="try">What the analyst can try:</p><ul>${gate.suggestions.map((t) => `<li>${h(t)}</li>`).join('')}</ul>${justified}</div>`;
+}
+
+function canSay(a: AnalysisResults): string {
+  return a.findings.whatYouCanSay
+    .map(
+      (p) => `<div class="say-pair">
+<div class="say can"><h4>${h(p.canHeading)}</h4><p><span class="mark" aria-label="can say">✓</span><q>${h(p.can)}</q></p></div>
+<div class="say cannot"><h4>${h(p.cannotHeading)}</h4><p><span class="mark" aria-label="cannot say">✗</span><q>${h(p.cannot)}</q></p></div>
+</div>`,
+    )
     .join('');
 }
 
-/** The analysis's own cautions: its warnings and a score model that did not fit cleanly. */
-export function analysisCautions(a: AnalysisResults): string[] {
-  const cautions = [...a.warnings];
-  if (!a.model.converged) cautions.push(`The propensity score model of the ${a.name.toLowerCase()} analysis did not converge${a.model.problem ? `: ${a.model.problem}` : '.'}`);
-  else if (a.model.problem) cautions.push(a.model.problem);
-  if (a.model.separation.variables.length > 0) cautions.push(`Possible separation in the propensity score model of the ${a.name.toLowerCase()} analysis (${a.model.separation.variables.join(', ')}): see the methods annex.`);
-  return cautions;
+/**
+ * The analysis's warnings (shared/wording/analysisNotices.ts; the gate's are told in its own box) and a pointer to
+ * its caveats, which the caveats section prints in full with the general ones.
+ */
+function noticesHtml(a: AnalysisResults): string {
+  const warnings = a.notices.filter((n) => n.level === 'warning' && n.kind !== 'matchingQuality' && n.kind !== 'justified');
+  const caveats = a.notices.filter((n) => n.level === 'caveat').length;
+  const pointer = caveats === 0 ? '' : `<p class="note">This analysis has ${caveats === 1 ? 'a caveat' : `${caveats} caveats`} to bear in mind: see <a href="#caveats">What these results can and cannot tell you</a>.</p>`;
+  return warnings.map((n) => `<p class="warning">${h(n.text)}</p>`).join('') + pointer;
 }
 
 /** `preamble` (HTML) goes above the heading: the report's title block on the first page. */
-export function keyFindingsSection(a: AnalysisResults, organisation: string, submitted: number, headline: boolean, id: string, preamble = ''): string {
+export function keyFindingsSection(a: AnalysisResults, organisation: string, submitted: number, participation: ParticipationPeriod | null | undefined, headline: boolean, id: string, preamble = ''): string {
   const title = headline ? 'Key findings' : `Key findings: ${a.name.toLowerCase()} analysis`;
   const sub = headline ? `<p class="kicker">Headline results: the ${h(a.name.toLowerCase())} analysis</p>` : '';
-  const cautions = analysisCautions(a).map((c) => `<p class="warning">${h(c)}</p>`).join('');
+  const gate = gateWording(a.matchingQuality, a.name, a.treatment.n);
+  const cautions = (gate ? `<p class="warning gate-line"><strong>${h(gate.headline)}</strong> See “What you can and cannot say” below.</p>` : '') + noticesHtml(a);
+  const t = keyFindingsText(a);
   return `<section class="major key-findings" id="${h(id)}">${preamble}
 <h2>${h(title)}</h2>${sub}
 ${cautions}
-${summaryParagraphs(a, organisation, submitted).map((p, i) => `<p${i === 0 ? ' class="summary"' : ''}>${h(p)}</p>`).join('\n')}
+${summaryParagraphs(a, organisation, submitted, participation).map((p, i) => `<p${i === 0 ? ' class="summary"' : ''}>${h(p)}</p>`).join('\n')}
 <h3>Overall measurements of the treatment and comparison groups</h3>
-<div class="group-cards">${typicalBlock(a, 'treatment')}${typicalBlock(a, 'comparison')}</div>
-${typicalRoundingNote(a)}${hiddenNotes(a)}
-${overallEstimates(a)}
+<div class="group-cards">${typicalBlock(t, 'treatment')}${typicalBlock(t, 'comparison')}</div>
+${t.roundingNote === null ? '' : `<p class="note">${h(t.roundingNote)}</p>`}
+${overallEstimates(t)}
 ${sensitivityBlock(a)}
 <h3>What you can and cannot say</h3>
-<div class="say-list">${canSay(a, organisation)}</div>
+${gateBlock(a)}
+<div class="say-list">${canSay(a)}</div>
 </section>`;
 }

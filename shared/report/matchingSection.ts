@@ -1,35 +1,24 @@
 // "Matching the treatment and comparison groups" (reference report, page 13; METHOD.md section 4): the summary
-// sentence of each analysis, then for each its matching facts, Love plot, score overlap and balance table.
+// sentence of each analysis, then for each its matching facts, score overlap, Love plot and balance table (the tall
+// Love plot after the overlap, so that a page is not left half empty before it).
 import type { Bands } from '../engine/analysisSpec';
 import type { BalanceRow } from '../engine/balance';
 import { formatCount, formatFixed } from '../format/numberFormat';
 import type { AnalysisResults, RunResults } from '../results/runResults';
-import { describeBalanceRow, matchingSummary } from '../wording/matchingSummary';
+import { analysisMatchingSummary, describeBalanceRow } from '../wording/matchingSummary';
 import { matchingWords } from './analysisDescription';
-import { lovePlot, scoreOverlap } from './balanceCharts';
+import { lovePlot, lovePlotLegend, scoreOverlap } from './balanceCharts';
+import { BALANCE_HEADINGS, BALANCE_TABLE_NOTE, BAND_WORDS, formatBalanceMean, formatSmd } from '../wording/balanceLabels';
 import { escapeHtml as h } from './escapeHtml';
 
-const BAND_WORDS = { well: 'Well', reasonably: 'Reasonably', poorly: 'Poorly' } as const;
-
-/** Proportions (a level of a categorical covariate, a missing indicator) as %, other means to 2 dp. */
-function mean(r: BalanceRow, x: number | null): string {
-  if (x === null) return 'n/a';
-  return r.level !== null ? `${formatFixed(x * 100, 1)}%` : formatFixed(x, 2);
-}
-
-const smd = (x: number | null): string => (x === null ? 'n/a' : formatFixed(x, 1));
-
 function balanceTable(rows: BalanceRow[]): string {
+  const H = BALANCE_HEADINGS;
   const body = rows
-    .map((r) => `<tr class="band-${r.band}"><td class="l"><span class="var">${h(r.variable)}</span>${r.level === null ? '' : ` <span class="level">${h(r.level)}</span>`}<br><span class="small">${h(describeBalanceRow(r.variable, r.level))}</span></td><td>${mean(r, r.allTreatedMean)}</td><td>${mean(r, r.poolMean)}</td><td>${mean(r, r.treatedMean)}</td><td>${mean(r, r.comparisonMean)}</td><td>${smd(r.smdBefore)}</td><td>${smd(r.smdAfter)}</td><td class="band">${BAND_WORDS[r.band]}</td></tr>`)
+    .map((r) => `<tr class="band-${r.band}"><td class="l"><span class="var">${h(r.variable)}</span>${r.level === null ? '' : ` <span class="level">${h(r.level)}</span>`}<br><span class="small">${h(describeBalanceRow(r.variable, r.level))}</span></td><td>${formatBalanceMean(r, r.allTreatedMean)}</td><td>${formatBalanceMean(r, r.poolMean)}</td><td>${formatSmd(r.smdBefore)}</td><td>${formatBalanceMean(r, r.treatedMean)}</td><td>${formatBalanceMean(r, r.comparisonMean)}</td><td>${formatSmd(r.smdAfter)}</td><td class="band">${BAND_WORDS[r.band]}</td></tr>`)
     .join('');
-  const cols = [32, 8, 8, 8, 12, 9, 9, 14].map((w) => `<col style="width:${w}%">`).join('');
-  return `<table class="data balance"><colgroup>${cols}</colgroup><thead><tr><th rowspan="2">Variable and level</th><th colspan="2">Before matching</th><th colspan="2">After matching</th><th colspan="2">Standardised difference (%)</th><th rowspan="2">Matched</th></tr>
-<tr><th>Treated</th><th>Pool</th><th>Treated</th><th>Comparison</th><th>Before</th><th>After</th></tr></thead><tbody>${body}</tbody></table>`;
-}
-
-function summaryRows(a: AnalysisResults) {
-  return a.balance.map((r) => ({ variable: r.variable, level: r.level, smdAfter: r.smdAfter ?? Number.NaN, band: r.band }));
+  const cols = [30, 9, 9, 9, 10, 12, 9, 12].map((w) => `<col style="width:${w}%">`).join('');
+  return `<table class="data balance"><colgroup>${cols}</colgroup><thead><tr><th rowspan="2">Variable and level</th><th colspan="3">${H.before}</th><th colspan="3">${H.after}</th><th rowspan="2">${H.band}</th></tr>
+<tr><th>${H.allTreated}</th><th>${H.pool}</th><th>${H.smdBefore}</th><th>${H.matchedTreated}</th><th>${H.comparison}</th><th>${H.smdAfter}</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
 function analysisMatching(a: AnalysisResults, bands: Bands): string {
@@ -42,16 +31,16 @@ function analysisMatching(a: AnalysisResults, bands: Bands): string {
   return `<div class="analysis-matching">
 <h3>${h(a.name)} analysis</h3>
 <ul class="facts">${facts.map((f) => `<li>${h(f)}</li>`).join('')}</ul>
-<figure><figcaption>Standardised differences before and after matching</figcaption>${lovePlot(a.balance, bands)}</figure>
 <figure><figcaption>Overlap of the propensity score: share of each group in each score band</figcaption>${scoreOverlap(a.histogram)}</figure>
-<p class="table-title"><strong>Balance of the ${h(a.name.toLowerCase())} analysis.</strong> Treated before matching: every treated person of the analysis; pool: every eligible non-participant, unweighted; after matching: the matched treated and the weighted comparison group. Standardised difference = 100 × difference of means / pooled standard deviation before matching.</p>
+<figure><figcaption>Standardised differences before and after matching</figcaption>${lovePlotLegend(bands)}${lovePlot(a.balance, bands)}</figure>
+<p class="table-title"><strong>Balance of the ${h(a.name.toLowerCase())} analysis.</strong> ${h(BALANCE_TABLE_NOTE)}</p>
 ${balanceTable(a.balance)}
 </div>`;
 }
 
 export function matchingSection(run: RunResults): string {
   const n = run.analyses.length;
-  const summaries = run.analyses.map((a) => `<li>${h(matchingSummary(a.name, summaryRows(a)))}</li>`).join('');
+  const summaries = run.analyses.map((a) => `<li>${h(analysisMatchingSummary(a))}</li>`).join('');
   const bands = run.spec.bands;
   return `<section class="major" id="matching"><h2>Matching the treatment and comparison groups</h2>
 <p>${n === 1 ? 'The analysis' : n === 2 ? 'Both analyses' : `All ${n} analyses`} matched a comparison group to the relevant treatment group. A summary of the matching quality is as follows:</p>

@@ -2,7 +2,7 @@
 // spec, the score model's fit, significance settings, engine version and run id).
 import { formatFixed } from '../format/numberFormat';
 import type { AnalysisResults, RunResults } from '../results/runResults';
-import { analysisCautions } from './keyFindingsSection';
+import { formatDate, formatDateTime } from '../format/dateFormat';
 import { matchingWords, poolWords } from './analysisDescription';
 import { escapeHtml as h } from './escapeHtml';
 
@@ -13,10 +13,13 @@ const COHORT_LABELS: Record<string, string> = {
   windowBeforeDays: 'Record window before the start date (days)',
   windowAfterDays: 'Record window after the start date (days)',
   minimumAge: 'Minimum age at the start date',
+  importedAt: 'Extract imported',
 };
 
 function settingValue(v: unknown): string {
   if (v === null || v === undefined) return 'not set (the extract date set at import)';
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v);
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) return formatDateTime(v);
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
@@ -45,8 +48,8 @@ function analysisTable(a: AnalysisResults): string {
     ['Covariates dropped (constant or matching no column)', list(m.droppedCovariates)],
     ['Separation', m.separation.variables.length === 0 && m.separation.fittedAtBounds === 0 ? 'none detected' : `${m.separation.fittedAtBounds} fitted probabilities at 0 or 1; variables: ${list(m.separation.variables)}`],
   ];
-  const cautions = analysisCautions(a);
-  if (cautions.length > 0) pairs.push(['Warnings', cautions.join(' ')]);
+  pairs.push(['Matching-quality gate (METHOD.md 4a)', a.matchingQuality.passes ? 'passed' : `not passed${a.justification ? `; published on the analyst's justification (${formatDateTime(a.justification.recordedAt)})` : '; findings withheld'}`]);
+  if (a.notices.length > 0) pairs.push(['Warnings and caveats', a.notices.map((n) => n.text).join(' ')]);
   return `<h3>${h(a.name)} analysis</h3><table class="data settings"><tbody>${rows(pairs)}</tbody></table>`;
 }
 
@@ -59,7 +62,7 @@ export function methodsAnnex(run: RunResults): string {
     ['Power for the sample size needed', String(run.spec.power)],
     ['Matching bands (standardised difference, %)', `well under ${run.spec.bands.well}, reasonably under ${run.spec.bands.reasonably}`],
     ['Run', run.runId],
-    ['Run created', run.createdAt],
+    ['Run created', formatDateTime(run.createdAt)],
     ['Engine version', run.engineVersion],
   ];
   return `<section class="major" id="methods"><h2>Annex: methods and settings</h2>

@@ -1,28 +1,10 @@
 // The charts of the headline measures (reference report, pages 4-5): per analysis, a bar for the treatment group
 // and one for the comparison group, each with its own 95% CI as an error bar, and whether they differ significantly.
-import { formatMean, type MeasureUnit } from '../format/numberFormat';
+import { formatFixed, formatMean } from '../format/numberFormat';
 import type { AnalysisResults } from '../results/runResults';
-import type { HeadlineMeasure } from '../wording/headlineMeasure';
-import { niceTicks, tickLabel } from './chartScale';
+import { niceAxis } from '../charts/chartScale';
+import { ERROR_BARS_NOTE, NON_SIGNIFICANT_CAPTION, OUTCOME_CHARTS, SIGNIFICANT_CAPTION, type OutcomeChartSpec as ChartSpec } from '../charts/outcomeChartSpecs';
 import { escapeHtml as h } from './escapeHtml';
-
-interface ChartSpec {
-  measure: HeadlineMeasure;
-  unit: MeasureUnit;
-  title: (org: string) => string;
-  axis: string;
-  /** Shown values are in % for a rate. */
-  scale: number;
-}
-
-const CHARTS: ChartSpec[] = [
-  { measure: 'rate', unit: 'rate', scale: 100, axis: 'Proven reoffenders (%)', title: (org) => `One-year proven reoffending rate after participation in ${org}` },
-  { measure: 'frequency', unit: 'frequency', scale: 1, axis: 'Proven reoffences per person', title: (org) => `One-year proven reoffending frequency after participation in ${org}` },
-  { measure: 'daysToFirst', unit: 'days', scale: 1, axis: 'Days (reoffenders only)', title: (org) => `Average time to first proven reoffence after participation in ${org}` },
-];
-
-export const SIGNIFICANT_CAPTION = 'Significant difference between groups';
-export const NON_SIGNIFICANT_CAPTION = 'Non-significant difference between groups';
 
 const W = 640, H = 250, LEFT = 64, RIGHT = 16, TOP = 22, BOTTOM = 70;
 
@@ -30,8 +12,9 @@ function barChart(spec: ChartSpec, analyses: AnalysisResults[]): string {
   const shown = analyses.filter((a) => a.outcomes[spec.measure].shown && a.outcomes[spec.measure].treatmentMean !== null);
   const top = (mean: number | null, half: number | null) => (mean === null ? 0 : (mean + (half ?? 0)) * spec.scale);
   const max = Math.max(...shown.map((a) => { const m = a.outcomes[spec.measure]; return Math.max(top(m.treatmentMean, m.treatmentHalfWidth), top(m.comparisonMean, m.comparisonHalfWidth)); }), 1e-9);
-  const ticks = niceTicks(0, spec.unit === 'rate' ? Math.min(100, max) : max);
-  const yMax = ticks[ticks.length - 1];
+  const axis = niceAxis(0, spec.unit === 'rate' ? Math.min(100, max) : max, 5);
+  const ticks = axis.ticks;
+  const yMax = axis.max;
   const plotH = H - TOP - BOTTOM, plotW = W - LEFT - RIGHT;
   const y = (v: number) => TOP + plotH - (Math.max(0, Math.min(v, yMax)) / yMax) * plotH;
   const slot = plotW / shown.length;
@@ -39,7 +22,7 @@ function barChart(spec: ChartSpec, analyses: AnalysisResults[]): string {
   const parts: string[] = [];
   for (const t of ticks) {
     parts.push(`<line class="grid" x1="${LEFT}" x2="${W - RIGHT}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}"/>`);
-    parts.push(`<text class="tick" x="${LEFT - 6}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end">${tickLabel(t)}</text>`);
+    parts.push(`<text class="tick" x="${LEFT - 6}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end">${formatFixed(t, axis.dp)}</text>`);
   }
   parts.push(`<text class="axis-title" transform="translate(14 ${TOP + plotH / 2}) rotate(-90)" text-anchor="middle">${h(spec.axis)}</text>`);
   shown.forEach((a, k) => {
@@ -71,12 +54,12 @@ function barChart(spec: ChartSpec, analyses: AnalysisResults[]): string {
   const legendY = H - 14;
   parts.push(`<rect class="bar treatment" x="${LEFT}" y="${legendY - 9}" width="12" height="12"/><text class="legend" x="${LEFT + 18}" y="${legendY + 1}">Treatment group</text>`);
   parts.push(`<rect class="bar comparison" x="${LEFT + 140}" y="${legendY - 9}" width="12" height="12"/><text class="legend" x="${LEFT + 158}" y="${legendY + 1}">Comparison group</text>`);
-  parts.push(`<text class="legend" x="${LEFT + 300}" y="${legendY + 1}">Error bars: 95% confidence interval of each group</text>`);
+  parts.push(`<text class="legend" x="${LEFT + 300}" y="${legendY + 1}">${ERROR_BARS_NOTE}</text>`);
   return `<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${h(spec.axis)}">${parts.join('')}</svg>`;
 }
 
 export function outcomeChartsSection(analyses: AnalysisResults[], organisation: string): string {
-  const figures = CHARTS.map((spec) => {
+  const figures = OUTCOME_CHARTS.map((spec) => {
     const hidden = analyses.filter((a) => !a.outcomes[spec.measure].shown || a.outcomes[spec.measure].treatmentMean === null);
     const reason = (a: AnalysisResults) => a.outcomes[spec.measure].hiddenReason ?? a.outcomes[spec.measure].unavailableReason ?? 'no figure is available.';
     // One reason shared by every analysis is said once.

@@ -4,17 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { measureGate } from '../outcomes/reportingGates';
 import type { RunResults } from '../results/runResults';
 import { renderReportHtml } from './renderReportHtml';
+import { completeRun } from '../results/completeRun';
 import { southwarkRun } from './reportFixture';
+import { textOf } from './htmlText';
 
 /** Visible text: tags dropped, the five entities decoded (&amp; last), whitespace collapsed. */
-function textOf(html: string): string {
-  return html
-    .replace(/<style>[\s\S]*?<\/style>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .replace(/ ([.,;:)])/g, '$1');
-}
 
 /** The HTML of "Table N" up to the next table title. */
 function tableBlock(html: string, n: number): string {
@@ -82,14 +76,14 @@ describe('key findings, word for word with the reference report', () => {
 describe('tables 1-7 in the reference layout', () => {
   it('Table 1 holds the published national and regional rows', () => {
     expect(rowsOf(tableBlock(html, 1))).toEqual([
-      ['National', '71', '286,869', '62', '57', '-6 to +17', 'No', '0.35'],
-      ['Regional', '71', '44,961', '62', '58', '-8 to +15', 'No', '0.50'],
+      ['National', '71', '286,869', '62.0', '56.5', '-6 to +17', 'No', '0.35'],
+      ['Regional', '71', '44,961', '62.0', '58.1', '-8 to +15', 'No', '0.50'],
     ]);
   });
 
-  it('Table 2 national: frequencies to 2 dp and the CI R gives for the published figures', () => {
+  it('Table 2 national: the published row, frequencies and their difference to 1 dp', () => {
     // R: CI [-1.09774, 0.05239], p 0.07416 (shared/outcomes/referenceReport.test.ts).
-    expect(rowsOf(tableBlock(html, 2))[0]).toEqual(['National', '71', '286,869', '1.89', '2.41', '-1.10 to +0.05', 'No', '0.07']);
+    expect(rowsOf(tableBlock(html, 2))[0]).toEqual(['National', '71', '286,869', '1.9', '2.4', '-1.1 to +0.1', 'No', '0.07']);
   });
 
   it('Table 3 counts reoffenders only', () => {
@@ -111,15 +105,15 @@ describe('tables 1-7 in the reference layout', () => {
     const rows = rowsOf(tableBlock(html, 5));
     expect(rows[0][4]).toBe('Not shown because the treatment group committed only 2 indictable reoffences; at least 10 are needed for a reliable estimate.');
     expect(rows[1][0]).toBe('Either way');
-    expect(rows[1].slice(-2)).toEqual(['Yes', '<0.01']);
-    expect(rows[4].slice(-2)).toEqual(['Yes', '<0.01']);
+    expect(rows[1].slice(-2)).toEqual(['Yes', '<0.001']);
+    expect(rows[4].slice(-2)).toEqual(['Yes', '<0.001']);
   });
 
   it('a table whose every row is hidden becomes its reason, and the time to first reoffence leaves the key findings', () => {
     const run: RunResults = southwarkRun();
     const gate = measureGate('daysToFirst', 20, 20);
     for (const a of run.analyses) a.outcomes.daysToFirst = { ...a.outcomes.daysToFirst, ...gate };
-    const hidden = renderReportHtml(run);
+    const hidden = renderReportHtml(completeRun(run));
     const block = tableBlock(hidden, 3);
     expect(block).not.toContain('<table');
     expect(textOf(block)).toContain('Time to first reoffence was left out because of low numbers: the treatment group has 20 reoffenders, and at least 30 are needed.');
@@ -141,12 +135,12 @@ describe('charts', () => {
 
 describe('numbers of people', () => {
   it.each([
-    "103 records were submitted for analysis by Southwark's IOM programme.",
-    'Nobody was excluded because they could not be identified on the Police National Computer (PNC).',
-    '14 people (14%) were excluded because they did not have a record in the reoffending database that corresponded to their time period of participation in the programme.',
-    '2 people (2%) were excluded because they were under 18 years old before starting the programme.',
-    '15 people (15%) were excluded because they had reoffended before they had started the intervention.',
-    'The treatment group contained 70% of the participants originally submitted.',
+    '103 participants were submitted for analysis.',
+    'Nobody was excluded because they could not be identified in the extract (no person ID, or one not found in the cohort).',
+    '14 people (14%) were excluded because they did not have a record in the extract that corresponded to their time period of participation (an index date from 365 days before to 90 days after their start date).',
+    '2 people (2%) were excluded because they were under 18 years old when they started the programme.',
+    '15 people (15%) were excluded because they had reoffended before they started the intervention.',
+    'The treatment group contained 72 people: 70% of the participants originally submitted.',
     '1 person (1%) was left unmatched',
     'Comparison group: 286,869 records',
   ])('says: %s', (sentence) => {
@@ -168,9 +162,9 @@ describe('profile and matching', () => {
   it('profiles both groups as the reference does', () => {
     expect(text).toContain('86% male, 14% female');
     expect(text).toContain('94% male, 6% female');
-    expect(text).toContain('For the 16 people without any records in the reoffending database, no personal information is available.');
+    expect(text).toContain('For the 16 people who could not be identified in the extract, no personal information is available.');
     expect(text).toContain('Information on individual risks and needs was available for 65 people in the treatment group (90%)');
-    expect(text).toContain('69% had some or significant problems with employment');
+    expect(text).toContain('69% had some or significant problems with employment history');
   });
 
   it('draws a Love plot and a score overlap per analysis, and the balance table rows', () => {
@@ -232,5 +226,44 @@ describe("the organisation's own words", () => {
     const hostile = renderReportHtml({ ...run, spec: { ...run.spec, programme: { description: '<img src=x onerror=alert(1)>' } } });
     expect(hostile).not.toContain('<img');
     expect(hostile).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
+
+describe('the matching-quality gate in the report (METHOD.md 4a)', () => {
+  /** The Southwark run with the regional prev_offences row poorly matched after matching (+18.9%). */
+  function poorlyMatchedRun(justification?: { text: string; recordedAt: string }) {
+    const run = southwarkRun();
+    const regional = run.analyses[1];
+    regional.balance = regional.balance.map((r) => (r.variable === 'prev_offences' ? { ...r, smdAfter: 18.9, band: 'poorly' as const } : r));
+    // Make a rate finding significant, so that there is a "What you can say" and a bullet to withhold.
+    regional.outcomes.frequency = { ...regional.outcomes.frequency, ciLow: -1.2, ciHigh: -0.1, p: 0.02, significant: true };
+    return completeRun(run, justification ? new Map([['Regional', justification]]) : new Map());
+  }
+
+  it('withholds "What you can say" and the significant-results bullets of a poorly matched analysis, and says why on the title page', () => {
+    const html = renderReportHtml(poorlyMatchedRun());
+    const text = textOf(html);
+    const regional = textOf(html.slice(html.indexOf('id="key-findings-2"'), html.indexOf('id="charts"')));
+    expect(regional).toContain('The groups were poorly matched on the number of previous offences (+18.9%), so differences in reoffending may come from those differences and not from the programme.');
+    expect(regional).toContain('Match exactly on prev_offences');
+    expect(regional).not.toContain('What you can say about');
+    expect(regional).not.toContain('This is a statistically significant result');
+    expect(regional).toContain('No statements are made about this analysis');
+    const title = textOf(html.slice(0, html.indexOf('class="contents"')));
+    expect(title).toContain('The groups of the regional analysis were not adequately matched. Its findings are not reliable. No findings are stated for it.');
+    const box = textOf(html.slice(html.indexOf('class="box significant"'), html.indexOf('Tables 1-3 show')));
+    expect(box).not.toContain('in the regional analysis only');
+    expect(box).toContain('The regional analysis is left out of this list');
+    expect(textOf(tableBlock(html, 1))).toMatch(/Regional\s*†/);
+    // The national analysis passes: its statements stay.
+    expect(text).toContain('What you can say about the one-year reoffending rate');
+  });
+
+  it('prints the findings of a poorly matched analysis beside the analyst’s recorded justification', () => {
+    const html = renderReportHtml(poorlyMatchedRun({ text: 'Previous offences were capped at 40 in this force area; checked by hand.', recordedAt: '2017-07-15T10:05:00.000Z' }));
+    const regional = textOf(html.slice(html.indexOf('id="key-findings-2"'), html.indexOf('id="charts"')));
+    expect(regional).toContain('What you can say about the one-year reoffending frequency');
+    expect(regional).toMatch(/published although the groups were not adequately matched, on the analyst's justification recorded 15 July 2017, \d\d:05: Previous offences were capped at 40/);
+    expect(textOf(html.slice(0, html.indexOf('class="contents"')))).toContain('Its findings are published on the analyst’s justification, printed beside them.');
   });
 });

@@ -12,7 +12,8 @@ import type { MeasureResult, Outcomes } from '../outcomes/computeOutcomes';
 import { estimateMeasure } from '../outcomes/estimateMeasure';
 import { measureGate, type MeasureKey } from '../outcomes/reportingGates';
 import type { CourtOutcome } from '../cohort/recordOutcomes';
-import type { AnalysisResults, RunResults } from '../results/runResults';
+import type { AnalysisCore, AnalysisResults, RunResults } from '../results/runResults';
+import { completeRun } from '../results/completeRun';
 import { analysisSensitivity } from '../sensitivity/analysisSensitivity';
 
 export const FIXTURE_ORGANISATION = "Southwark's IOM programme";
@@ -110,7 +111,7 @@ const REGIONAL_BALANCE = balance([
   ['index_disposal', 'custody_lt_6m', 0.479, 0.33, 0.479, 0.465, 30.7, 2.9],
   ['index_disposal', 'custody_6_12m', 0.225, 0.14, 0.225, 0.225, 22, 0],
   ['index_disposal', 'custody_1_4y', 0.056, 0.062, 0.056, 0.056, -2.5, 0],
-  ['prev_offences', null, 38.2, 16.1, 37.9, 35.4, 104.9, 11.8],
+  ['prev_offences', null, 38.2, 16.1, 37.9, 36.2, 104.9, 8.1],
   ['score', null, -3.12, -5.4, -3.14, -3.17, 188.4, 1.9],
 ]);
 
@@ -174,7 +175,7 @@ const NOT_ANALYSED_PROFILE: RunResults['profile']['notAnalysed'] = {
   duplicates: 0,
 };
 
-function analysis(name: string, spec: RunResults['spec']['analyses'][number], sizes: { comparison: number; reoffenders: number; effective: number; pool: number }, published: Published, rows: BalanceRow[], hist: ScoreHistogram, matching: AnalysisResults['matching']): AnalysisResults {
+function analysis(name: string, spec: RunResults['spec']['analyses'][number], sizes: { comparison: number; reoffenders: number; effective: number; pool: number }, published: Published, rows: BalanceRow[], hist: ScoreHistogram, matching: AnalysisResults['matching']): AnalysisCore {
   return {
     name,
     spec,
@@ -200,7 +201,6 @@ function analysis(name: string, spec: RunResults['spec']['analyses'][number], si
     outcomes: outcomes(published),
     // E-values from the published figures; the report gives no matched pairs, so no Rosenbaum bounds.
     sensitivity: analysisSensitivity({ outcomes: outcomes(published), matching: spec.matching, pairs: null, reoffended: [], alpha: 0.05 }),
-    warnings: [],
   };
 }
 
@@ -222,7 +222,7 @@ export function southwarkRun(organisation = FIXTURE_ORGANISATION): RunResults {
       { name: 'Regional', pool: { region: 'sameAsTreatment' }, exact: ['sex'], covariates: ['age_at_index', 'ethnicity', 'index_disposal', 'prev_offences'], matching: { method: 'nearest', ratio: 1, replace: false, caliper: 0.2, caliperUnit: 'sd' } },
     ],
   });
-  return {
+  return completeRun({
     runId: '2017-07-14T09-30-00-national-regional',
     createdAt: '2017-07-14T09:30:00.000Z',
     engineVersion: '1.0.0',
@@ -248,5 +248,5 @@ export function southwarkRun(organisation = FIXTURE_ORGANISATION): RunResults {
         courtRate: [0.0233, 0.7427, 0.234], courtFrequency: [0.07, 2.9, 1.0], custodialRate: 0.39, custodialFrequency: 1.967,
       }, REGIONAL_BALANCE, histogram(-7.5, -0.5, 71, 47530, -3.1, -5.4), { method: 'nearest', caliper: 0.284, strata: ['F, London', 'M, London'] }),
     ],
-  };
+  });
 }

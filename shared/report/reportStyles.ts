@@ -1,4 +1,5 @@
-// The report's one inline stylesheet: A4 print with a page break before each major section, system fonts only.
+// The report's one inline stylesheet: A4 print, system fonts only. Sections flow on from one another: a forced page
+// break before each left pages mostly empty; headings stay with what follows them and blocks are not split.
 export const REPORT_CSS = `
 @page { size: A4; margin: 16mm 15mm 18mm 15mm;
   @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt Arial, "Liberation Sans", sans-serif; color: #6f777b; }
@@ -20,7 +21,11 @@ li { margin-bottom: 3px; }
 .own-words { margin: 0 0 12pt; padding: 8pt 14pt; border-left: 3pt solid var(--line, #c8d0dc); font-style: italic; }
 .kicker { font-size: 10.5pt; color: var(--muted); margin-top: -4px; }
 .summary { font-size: 11pt; }
-section.major { break-before: page; }
+section.major { margin-top: 22pt; }
+section.major:first-of-type { margin-top: 0; }
+h2 { break-after: avoid; }
+/* A section's heading and the notes under it stay with its first paragraph. */
+section.key-findings > .kicker, section.key-findings > .note, section.key-findings > .warning { break-after: avoid; }
 .title-block { border-bottom: 1px solid var(--rule); padding-bottom: 8px; margin-bottom: 14px; }
 .title-block .meta { color: var(--muted); font-size: 9pt; }
 .warning { border-left: 4px solid var(--red); background: #fbeceb; padding: 6px 10px; font-weight: bold; }
@@ -30,7 +35,7 @@ section.major { break-before: page; }
 .group-card ul { padding-left: 16px; margin: 0; }
 .lead-in { font-weight: bold; }
 .estimates li { margin-bottom: 5px; }
-.sample-size { border-left: 4px solid var(--blue); padding: 4px 10px; background: #eef3f8; }
+.sample-size { border-left: 4px solid var(--blue); padding: 4px 10px; background: #eef3f8; break-inside: avoid; }
 .say-list { margin-top: 10px; }
 .say-pair { display: flex; gap: 10px; margin-bottom: 8px; break-inside: avoid; }
 .say { flex: 1; padding: 7px 10px; border: 1px solid var(--rule); }
@@ -41,10 +46,17 @@ section.major { break-before: page; }
 .mark { font-weight: bold; font-size: 13pt; line-height: 1; }
 .can .mark { color: var(--green); }
 .cannot .mark { color: var(--red); }
-.contents ol { columns: 2; }
+.contents ol { columns: 2; column-gap: 10mm; }
+.contents li { break-inside: avoid; }
+.contents a { display: flex; gap: 6px; }
+.contents .entry { flex: 1; }
+.contents .page { min-width: 2.2em; text-align: right; color: var(--ink); }
+ul.notices li.warning { font-weight: bold; }
+ul.notices li.caveat { border: none; background: none; padding: 0; }
 .contents a, .contents a:visited { color: var(--blue); text-decoration: none; }
 figure { margin: 0 0 16px; break-inside: avoid; }
 figcaption { font-weight: bold; margin-bottom: 4px; }
+svg.chart.love { max-height: 150mm; }
 svg.chart { width: 100%; height: auto; display: block; font-family: Arial, "Liberation Sans", sans-serif; }
 svg .grid { stroke: #dee0e2; stroke-width: 1; }
 svg .axis { stroke: var(--ink); stroke-width: 1; }
@@ -66,6 +78,15 @@ svg .row-label { font-size: 10px; fill: var(--ink); }
 svg .shift { stroke: #8a9399; stroke-width: 1; }
 svg circle.before { fill: #fff; stroke: var(--red); stroke-width: 1.5; }
 svg circle.after { fill: var(--treat); }
+svg circle.after-well { fill: var(--green); }
+svg circle.after-reasonably { fill: #b7791f; }
+svg circle.after-poorly { fill: var(--red); }
+.legend-line { font-size: 9pt; margin: 2px 0 4px; }
+.legend-line .key { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 10px; vertical-align: -1px; border-radius: 50%; }
+.legend-line .key.before { border: 1.5px solid var(--red); background: #fff; }
+.legend-line .key.after { background: var(--green); }
+.legend-line .key.band-well { border-radius: 0; background: #dcefe3; }
+.legend-line .key.band-reasonably { border-radius: 0; background: #fdf2d0; }
 svg .clip { fill: var(--red); }
 svg .pool-outline { fill: none; stroke: var(--ink); stroke-width: 1; stroke-dasharray: 3 2; }
 table.data { border-collapse: collapse; width: 100%; font-size: 8.5pt; margin: 4px 0 6px; }
@@ -83,7 +104,12 @@ td.hidden-reason, p.hidden-reason { font-style: italic; color: var(--muted); }
 p.hidden-reason { border: 1px dashed var(--rule); padding: 6px 10px; }
 .table-block { break-inside: avoid; margin-bottom: 14px; }
 .table-title { margin-bottom: 3px; }
-.page-break { break-before: page; }
+.caveat { border-left: 4px solid var(--amber, #b7791f); background: #fdf6e7; padding: 6px 10px; }
+.box.gate { border: 2px solid var(--red); background: #fdf3f2; padding: 8px 12px; margin: 12px 0; break-inside: avoid; }
+.box.gate h3 { margin-top: 0; color: var(--red); }
+.box.gate .try { font-weight: bold; margin-bottom: 2px; }
+.justification { margin: 6px 0 0 0; padding: 6px 10px; border-left: 4px solid var(--blue); background: #eef3fa; font-style: italic; }
+.mark-unreliable { color: var(--red); font-weight: bold; margin-left: 2px; }
 .box.significant { border: 2px solid var(--green); padding: 8px 12px; margin: 12px 0; break-inside: avoid; }
 .box.significant h3 { margin-top: 0; color: var(--green); }
 .measures li:nth-child(-n+3) { font-weight: bold; }
@@ -92,7 +118,7 @@ ul.plain { list-style: none; padding-left: 0; }
 .two-col > div { flex: 1; background: var(--pale); padding: 8px 12px; }
 .two-col h3 { margin-top: 0; }
 .analysis-matching { margin-top: 18px; }
-.analysis-matching + .analysis-matching { break-before: page; }
+
 ul.facts { list-style: none; padding-left: 0; color: var(--muted); }
 table.data.balance { table-layout: fixed; }
 table.balance td { white-space: nowrap; }

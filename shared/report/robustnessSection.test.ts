@@ -43,10 +43,11 @@ describe('robustness section of the report', () => {
     const reference = southwarkRun();
     const named: RobustnessCheck = { ...check, analyses: reference.analyses.map((a) => ({ ...result, analysis: a.name })) };
     const withCheck = renderReportHtml(reference, { robustness: named });
-    expect(withCheck).toContain('<a href="#robustness">Robustness across specifications</a>');
+    expect(withCheck).toContain('<a href="#robustness"><span class="entry">Robustness across specifications</span>');
     expect(withCheck).toContain('<section class="major" id="robustness">');
     const without = renderReportHtml(reference);
     expect(without).not.toContain('id="robustness"');
+    expect(without).not.toContain('href="#robustness"');
     expect(without).not.toContain('spec-curve');
   });
 });

@@ -2,7 +2,6 @@
 // stylesheet) and as the CLI's chart file (standalone, with its own style element).
 import { formatFixed } from '../format/numberFormat';
 import type { CurveLayout, CurvePoint } from '../robustness/specificationCurve';
-import { tickLabel } from './chartScale';
 import { escapeHtml as h } from './escapeHtml';
 
 const fix = (x: number) => x.toFixed(1);
@@ -59,7 +58,7 @@ export function specificationCurveSvg(layout: CurveLayout, options: { dp: number
   if (own) parts.push(`<rect class="own-band" x="${fix(own.x - 7)}" y="${plot.top}" width="14" height="${fix(layout.height - plot.top - 10)}"/>`);
   for (const t of layout.ticks) {
     parts.push(`<line class="grid" x1="${plot.left}" x2="${plot.right}" y1="${fix(t.y)}" y2="${fix(t.y)}"/>`);
-    parts.push(`<text class="tick" x="${plot.left - 6}" y="${fix(t.y + 3.5)}" text-anchor="end">${tickLabel(t.value)}</text>`);
+    parts.push(`<text class="tick" x="${plot.left - 6}" y="${fix(t.y + 3.5)}" text-anchor="end">${h(t.label)}</text>`);
   }
   parts.push(`<line class="zero" x1="${plot.left}" x2="${plot.right}" y1="${fix(layout.zeroY)}" y2="${fix(layout.zeroY)}"/>`);
   parts.push(`<text class="axis-title" transform="translate(${plot.left - 44} ${fix((plot.top + plot.bottom) / 2)}) rotate(-90)" text-anchor="middle">${h(layout.axisTitle)}</text>`);

@@ -9,9 +9,9 @@ import type { Column } from '../engine/column';
 import { outcomesOfRows, type RecordOutcomes } from '../cohort/recordOutcomes';
 import type { FunnelCount } from '../cohort/funnelSteps';
 import { computeOutcomes } from '../outcomes/computeOutcomes';
-import { belowMinimumTreated } from '../outcomes/reportingGates';
 import { analysisSensitivity } from '../sensitivity/analysisSensitivity';
-import type { AnalysisResults, RunResults } from './runResults';
+import type { AnalysisCore, RunResults } from './runResults';
+import { completeRun } from './completeRun';
 
 export interface CohortData {
   table: CohortTable;
@@ -38,7 +38,9 @@ export interface AnalysisRecords {
   weight: Float64Array;
 }
 
-export type RunProgress = (phase: string, done: number, total: number) => void;
+/** What an analysis run is doing: analysis `analysis` (0-based, in spec order) is at `step`, `fraction` of it done. */
+export type RunStep = 'preparing' | EnginePhase | 'outcomes';
+export type RunProgress = (analysis: number, step: RunStep, fraction: number) => void;
 
 /** 'M' or 'F' when everyone in the treatment and comparison groups is of that sex; else null. */
 function singleSex(sex: Column | undefined, rows: Int32Array, inGroup: (k: number) => boolean): 'M' | 'F' | null {
@@ -61,15 +63,13 @@ export function buildRunResults(
   context: RunContext,
   progress: RunProgress = () => undefined,
 ): { results: RunResults; records: Map<string, AnalysisRecords> } {
-  const analyses: AnalysisResults[] = [];
+  const analyses: AnalysisCore[] = [];
   const records = new Map<string, AnalysisRecords>();
   spec.analyses.forEach((analysis, a) => {
-    const label = spec.analyses.length > 1 ? `${analysis.name} (${a + 1} of ${spec.analyses.length}): ` : `${analysis.name}: `;
-    progress(`${label}preparing`, 0, 1);
+    progress(a, 'preparing', 0);
     const prepared = prepareAnalysis(data.table, data.treated, data.poolEligible, analysis);
-    const engine = runAnalysisEngine({ ...prepared, bands: spec.bands }, (phase: EnginePhase, done, total) =>
-      progress(`${label}${phase === 'fit' ? 'fitting the score model' : phase === 'match' ? 'matching' : phase === 'balance' ? 'checking balance' : 'building the design'}`, done, total),
-    );
+    const engine = runAnalysisEngine({ ...prepared, bands: spec.bands }, (phase: EnginePhase, done, total) => progress(a, phase, total > 0 ? done / total : 0));
+    progress(a, 'outcomes', 0);
     const rows = Int32Array.from(engine.recordIds, (id) => data.rowOf.get(id)!);
     const rowOutcomes = outcomesOfRows(data.outcomes, rows);
     const outcomes = computeOutcomes(
@@ -87,9 +87,6 @@ export function buildRunResults(
       }
     }
     const inGroups = (k: number) => engine.matchedTreated[k] === 1 || (!engine.treated[k] && engine.weight[k] > 0);
-    // Separation has its own field (model.separation), which the report and the UI explain.
-    const warnings = [belowMinimumTreated(engine.treatment.matched), engine.model.problem].filter((w): w is string => Boolean(w));
-    if (!engine.model.converged) warnings.push(`The score model did not converge in ${engine.model.iterations} iterations.`);
     analyses.push({
       name: analysis.name,
       spec: analysis,
@@ -120,11 +117,10 @@ export function buildRunResults(
       histogram: engine.histogram,
       outcomes,
       sensitivity: analysisSensitivity({ outcomes, matching: analysis.matching, pairs: engine.pairs, reoffended: rowOutcomes.reoffended, alpha: spec.alpha }),
-      warnings,
     });
     records.set(analysis.name, { recordIds: engine.recordIds, treated: engine.treated, score: engine.score, weight: engine.weight });
   });
-  const results: RunResults = {
+  const results: RunResults = completeRun({
     runId: context.runId,
     createdAt: context.createdAt,
     engineVersion: ENGINE_VERSION,
@@ -133,6 +129,6 @@ export function buildRunResults(
     funnel: context.funnel,
     profile: context.profile,
     analyses,
-  };
+  });
   return { results, records };
 }

@@ -8,6 +8,10 @@ import type { EngineCoefficient } from '../engine/runAnalysisEngine';
 import type { AnalysisSpec, Spec } from '../engine/analysisSpec';
 import type { GroupProfile } from '../cohort/treatmentProfile';
 import type { Sensitivity } from '../sensitivity/analysisSensitivity';
+import type { ParticipationPeriod } from '../cohort/participationPeriod';
+import type { MatchingQualityGate } from '../engine/matchingQualityGate';
+import type { Findings, Justification } from './analysisFindings';
+import type { Notice } from '../wording/analysisNotices';
 
 export interface AnalysisResults {
   name: string;
@@ -40,9 +44,18 @@ export interface AnalysisResults {
   outcomes: Outcomes;
   /** E-values and Rosenbaum bounds (METHOD.md section 11); absent from runs stored before they were computed. */
   sensitivity?: Sensitivity;
-  /** A warning the report prints: e.g. fewer than 60 treated people. */
-  warnings: string[];
+  /** METHOD.md section 4a: whether the analysis passes the matching-quality gate, and why not. */
+  matchingQuality: MatchingQualityGate;
+  /** The analyst's reason for publishing an analysis that does not pass; null when none was recorded. */
+  justification: Justification | null;
+  /** What may be stated: none of it for an analysis that does not pass, unless justified. */
+  findings: Findings;
+  /** Every warning and caveat of the analysis, as the app and the report print them. */
+  notices: Notice[];
 }
+
+/** What the engine computes for an analysis; the verdict (gate, findings, notices) is derived from it. */
+export type AnalysisCore = Omit<AnalysisResults, 'matchingQuality' | 'justification' | 'findings' | 'notices'>;
 
 export interface RunResults {
   runId: string;
@@ -53,6 +66,11 @@ export interface RunResults {
   cohortSettings: Record<string, unknown>;
   funnel: FunnelCount[];
   /** The treatment group's profile before any analysis, and the submitted-but-not-analysed one. */
-  profile: { treatment: GroupProfile; notAnalysed: GroupProfile & { submittedNotAnalysed: number; withoutData: number; duplicates: number } };
+  profile: {
+    treatment: GroupProfile;
+    notAnalysed: GroupProfile & { submittedNotAnalysed: number; withoutData: number; duplicates: number };
+    /** When the treatment group took part (first and last start date); absent from older runs. */
+    participation?: ParticipationPeriod | null;
+  };
   analyses: AnalysisResults[];
 }

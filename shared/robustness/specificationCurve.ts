@@ -4,7 +4,8 @@
 // below it, which choices (method, caliper, covariates) each specification made and whether its result is significant.
 import type { MatchingSpec } from '../engine/analysisSpec';
 import type { HeadlineMeasure } from '../wording/headlineMeasure';
-import { niceTicks } from '../report/chartScale';
+import { niceAxis } from '../charts/chartScale';
+import { formatFixed } from '../format/numberFormat';
 import type { RobustnessEntry } from './runRobustness';
 
 export interface CurvePoint {
@@ -35,7 +36,7 @@ export interface CurveLayout {
   width: number;
   height: number;
   plot: { left: number; right: number; top: number; bottom: number };
-  ticks: { value: number; y: number }[];
+  ticks: { value: number; y: number; label: string }[];
   zeroY: number;
   axisTitle: string;
   points: CurvePoint[];
@@ -94,8 +95,8 @@ export function specificationCurve(entries: RobustnessEntry[], measure: Headline
     const m = e.measures[measure];
     return [m.difference!, m.ciLow, m.ciHigh].filter((v): v is number => v !== null).map((v) => v * scale);
   });
-  const ticks = niceTicks(Math.min(0, ...values), Math.max(0, ...values), 6);
-  const lo = ticks[0], hi = ticks[ticks.length - 1];
+  const axis = niceAxis(Math.min(0, ...values), Math.max(0, ...values), 6);
+  const lo = axis.min, hi = axis.max;
   const step = Math.max(MIN_STEP, (MIN_WIDTH - LEFT - RIGHT) / ordered.length);
   const plotRight = LEFT + step * ordered.length;
   const y = (v: number) => TOP + PLOT_H - ((v - lo) / (hi - lo)) * PLOT_H;
@@ -137,7 +138,7 @@ export function specificationCurve(entries: RobustnessEntry[], measure: Headline
     width: plotRight + RIGHT,
     height: top,
     plot: { left: LEFT, right: plotRight, top: TOP, bottom: TOP + PLOT_H },
-    ticks: ticks.map((value) => ({ value, y: y(value) })),
+    ticks: axis.ticks.map((value) => ({ value, y: y(value), label: formatFixed(value, axis.dp) })),
     zeroY: y(0),
     axisTitle,
     points,

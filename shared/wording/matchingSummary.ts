@@ -40,8 +40,10 @@ export function describeBalanceRow(variable: string, level?: string | null): str
   return level ? `${spaced(variable)}: ${spaced(level)}` : spaced(variable);
 }
 
-function listOf(items: string[]): string {
-  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+/** "a", "a and b", "a, b and c". */
+export function listOf(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /**
@@ -65,4 +67,9 @@ export function matchingSummary(analysisName: string, rows: BalanceBand[]): stri
   if (named('reasonably').length > 0) parts.push(`The groups were reasonably well matched on ${listOf(named('reasonably'))}.`);
   if (named('poorly').length > 0) parts.push(`The groups were poorly matched on ${listOf(named('poorly'))}.`);
   return parts.join(' ');
+}
+
+/** The summary sentence of an analysis's balance table, as the app and the report print it. */
+export function analysisMatchingSummary(a: { name: string; balance: readonly { variable: string; level: string | null; smdAfter: number | null; band: Band }[] }): string {
+  return matchingSummary(a.name, a.balance.map((r) => ({ variable: r.variable, level: r.level, smdAfter: r.smdAfter ?? Number.NaN, band: r.band })));
 }

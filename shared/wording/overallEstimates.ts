@@ -1,8 +1,7 @@
 // "Overall estimates of the impact of the intervention" (METHOD.md section 9), from the CI of the
 // difference: both bounds above 0, both below, or one on each side.
-import { formatCount } from '../format/numberFormat';
-import { ciDirection, spokenWhole, type HeadlineFigures, type HeadlineMeasure } from './headlineMeasure';
-import { countNoun, type Noun } from './subjectNouns';
+import { ciDirection, spokenBound, type HeadlineFigures, type HeadlineMeasure } from './headlineMeasure';
+import { figureNoun, type Noun } from './subjectNouns';
 
 export const SIGNIFICANT_SENTENCE = 'This is a statistically significant result.';
 
@@ -26,15 +25,17 @@ function scale(measure: HeadlineMeasure, nouns: Noun): { up: string; down: strin
 
 /**
  * One bullet; null when there is no CI. Numbers are |bounds| per 100 people (days for time), whole.
- * Significance follows the CI's sign (the CI excludes 0 exactly when p < alpha).
+ * Significance follows the CI's sign (the CI excludes 0 exactly when p < alpha). An analysis whose findings may not
+ * be published (METHOD.md 4a) claims no significance.
  */
-export function overallEstimateSentence(measure: HeadlineMeasure, figures: HeadlineFigures, nouns: Noun): string | null {
+export function overallEstimateSentence(measure: HeadlineMeasure, figures: HeadlineFigures, nouns: Noun, publishable = true): string | null {
   if (figures.ciLow === null || figures.ciHigh === null) return null;
-  const low = spokenWhole(figures.ciLow, measure);
-  const high = spokenWhole(figures.ciHigh, measure);
+  const low = spokenBound(figures.ciLow, measure);
+  const high = spokenBound(figures.ciHigh, measure);
   const { up, down, unit } = scale(measure, nouns);
   const direction = ciDirection(figures.ciLow, figures.ciHigh);
-  if (direction === 'higher') return `${subject(measure, nouns)} ${up} by between ${formatCount(low)} and ${countNoun(high, unit)}. ${SIGNIFICANT_SENTENCE}`;
-  if (direction === 'lower') return `${subject(measure, nouns)} ${down} by between ${formatCount(-high)} and ${countNoun(-low, unit)}. ${SIGNIFICANT_SENTENCE}`;
-  return `${subject(measure, nouns)} ${down} by as many as ${countNoun(Math.abs(low), unit)}, or ${up} by as many as ${countNoun(Math.abs(high), unit)}.`;
+  const claim = publishable ? ` ${SIGNIFICANT_SENTENCE}` : '';
+  if (direction === 'higher') return `${subject(measure, nouns)} ${up} by between ${low} and ${figureNoun(high, unit)}.${claim}`;
+  if (direction === 'lower') return `${subject(measure, nouns)} ${down} by between ${high} and ${figureNoun(low, unit)}.${claim}`;
+  return `${subject(measure, nouns)} ${down} by as many as ${figureNoun(low, unit)}, or ${up} by as many as ${figureNoun(high, unit)}.`;
 }

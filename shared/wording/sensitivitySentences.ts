@@ -45,12 +45,12 @@ export function rosenbaumSentence(r: RosenbaumBounds): string {
   const [atOne, atOneHalf, atTwo] = r.bounds;
   const counted = `Of the ${pairs(r.pairs)} of a participant and their match, only the participant reoffended in ${formatFixed(r.treatedOnly, 0)} and only the comparison person in ${formatFixed(r.comparisonOnly, 0)}.`;
   if (r.criticalGamma === null) {
-    return `${counted} Counted this way the difference is not statistically significant even if there is no hidden bias (one-sided p ${formatP(atOne.p)} against the ${formatFixed(r.alpha / 2, 3)} needed), so there is no finding for hidden bias to explain away.`;
+    return `${counted} Counted this way the difference is not statistically significant even if there is no hidden bias (one-sided p ${formatP(atOne.p, r.alpha / 2)} against the ${formatFixed(r.alpha / 2, 3)} needed), so there is no finding for hidden bias to explain away.`;
   }
   if (r.criticalGamma === 1) {
-    return `${counted} The finding is statistically significant without hidden bias (one-sided p ${formatP(atOne.p)}), but it would no longer be if an unrecorded factor made one person of a pair even 1.05 times as likely to take part as the other: it is fragile.`;
+    return `${counted} The finding is statistically significant without hidden bias (one-sided p ${formatP(atOne.p, r.alpha / 2)}), but it would no longer be if an unrecorded factor made one person of a pair even 1.05 times as likely to take part as the other: it is fragile.`;
   }
-  return `${counted} The finding stays statistically significant as long as an unrecorded factor makes one person of a pair no more than ${formatFixed(r.criticalGamma, 2)} times as likely to take part as the other (at 1.5 times the one-sided p-value could be up to ${formatP(atOneHalf.p)}, at 2 times up to ${formatP(atTwo.p)}).`;
+  return `${counted} The finding stays statistically significant as long as an unrecorded factor makes one person of a pair no more than ${formatFixed(r.criticalGamma, 2)} times as likely to take part as the other (at 1.5 times the one-sided p-value could be up to ${formatP(atOneHalf.p, r.alpha / 2)}, at 2 times up to ${formatP(atTwo.p, r.alpha / 2)}).`;
 }
 
 /** The one line a report prints under the sensitivity sentences, to read them by. */

@@ -3,6 +3,7 @@
 import { COURT_OUTCOMES, type CourtOutcome } from '../cohort/recordOutcomes';
 import type { MeasureResult, Outcomes } from '../outcomes/computeOutcomes';
 import { inSignificantResults, type MeasureKey } from '../outcomes/reportingGates';
+import { formatCount } from '../format/numberFormat';
 
 export interface SignificantResult {
   measure: MeasureKey;
@@ -79,4 +80,21 @@ export function significantResults(outcomes: Outcomes): SignificantResult[] {
     entry('custodialFrequency', outcomes.custodialFrequency, null),
   ];
   return all.filter((r): r is SignificantResult => r !== null);
+}
+
+const NUMBER_WORDS = ['No', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten'];
+
+/** "Two", as the reference report writes small counts that open a sentence; larger ones in figures. */
+export function numberWord(n: number): string {
+  return NUMBER_WORDS[n] ?? formatCount(n);
+}
+
+/** "Two measures show a statistically significant result<where>. These provide significant evidence that:". */
+export function significantResultsIntro(count: number, where: string): string {
+  return `${numberWord(count)} ${count === 1 ? 'measure shows' : 'measures show'} a statistically significant result${where}. ${count === 1 ? 'This provides' : 'These provide'} significant evidence that:`;
+}
+
+/** Said in the box when no measure of the analyses it covers is significant. */
+export function noSignificantResults(where: string): string {
+  return `No measure shows a statistically significant result ${where}.`;
 }

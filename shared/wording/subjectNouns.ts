@@ -19,3 +19,8 @@ export function subjectNouns(sex: AnalysisSex): Noun {
 export function countNoun(count: number, noun: Noun): string {
   return `${formatCount(count)} ${Math.abs(count) === 1 ? noun.one : noun.many}`;
 }
+
+/** A figure already written out, with its noun: singular only for exactly "1" ("0.3 days", "1 day"). */
+export function figureNoun(figure: string, noun: Noun): string {
+  return `${figure} ${figure === '1' ? noun.one : noun.many}`;
+}

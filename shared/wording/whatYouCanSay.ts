@@ -1,8 +1,7 @@
 // "What you can say" and "What you cannot say" about the rate, the frequency and the time to first
 // reoffence (METHOD.md section 9).
-import { formatCount } from '../format/numberFormat';
-import { ciDirection, spokenWhole, type HeadlineFigures, type HeadlineMeasure } from './headlineMeasure';
-import { countNoun, type Noun } from './subjectNouns';
+import { ciDirection, spokenBound, type HeadlineFigures, type HeadlineMeasure } from './headlineMeasure';
+import { figureNoun, type Noun } from './subjectNouns';
 
 const TOPIC: Record<HeadlineMeasure, string> = {
   rate: 'the one-year reoffending rate',
@@ -49,13 +48,13 @@ function claim(measure: HeadlineMeasure, nouns: Noun): Claim {
 export function whatYouCanSay(measure: HeadlineMeasure, figures: HeadlineFigures, organisation: string, nouns: Noun): string | null {
   if (figures.ciLow === null || figures.ciHigh === null) return null;
   const c = claim(measure, nouns);
-  const low = spokenWhole(figures.ciLow, measure);
-  const high = spokenWhole(figures.ciHigh, measure);
+  const low = spokenBound(figures.ciLow, measure);
+  const high = spokenBound(figures.ciHigh, measure);
   const opening = `This analysis provides evidence that, ${c.scope}, ${organisation}`;
   const direction = ciDirection(figures.ciLow, figures.ciHigh);
-  if (direction === 'higher') return `${opening} ${c.increases} ${c.object} by between ${formatCount(low)} and ${countNoun(high, c.unit)}.`;
-  if (direction === 'lower') return `${opening} ${c.decreases} ${c.object} by between ${formatCount(-high)} and ${countNoun(-low, c.unit)}.`;
-  return `${opening} ${c.mayDecrease} ${c.object} by up to ${countNoun(Math.abs(low), c.unit)}, or ${c.mayIncrease} it by up to ${countNoun(Math.abs(high), c.unit)}.`;
+  if (direction === 'higher') return `${opening} ${c.increases} ${c.object} by between ${low} and ${figureNoun(high, c.unit)}.`;
+  if (direction === 'lower') return `${opening} ${c.decreases} ${c.object} by between ${high} and ${figureNoun(low, c.unit)}.`;
+  return `${opening} ${c.mayDecrease} ${c.object} by up to ${figureNoun(low, c.unit)}, or ${c.mayIncrease} it by up to ${figureNoun(high, c.unit)}.`;
 }
 
 const CANNOT_OBJECT: Record<HeadlineMeasure, string> = {

@@ -54,6 +54,17 @@ describe('overall estimates', () => {
     expect(overallEstimatesHeading(women)).toBe('For any 100 typical women who receive the intervention, compared with any 100 similar women who do not receive it:');
   });
 
+  it('never says a significant bound is 0 (issue 11: CI +0.34 to +72.9 days read "between 0 and 73 days")', () => {
+    expect(overallEstimateSentence('daysToFirst', fig(120, 100, 0.34, 72.9), people)).toBe(
+      'On average, the time before a re-offender committed their first proven re-offence could be longer by between 0.3 and 73 days. This is a statistically significant result.',
+    );
+    expect(whatYouCanSay('daysToFirst', fig(120, 100, 0.34, 72.9), ORG, people)).toBe(
+      'This analysis provides evidence that, for recipients who reoffend during the one-year follow up period, The Example programme lengthens the average time to first proven reoffence by between 0.3 and 73 days.',
+    );
+    // A rate CI of -0.004 to -0.2 per person: 0.4 to 20 people per 100, not "0 to 20".
+    expect(overallEstimateSentence('rate', fig(0.3, 0.4, -0.2, -0.004), people)).toMatch(/lower by between 0\.4 and 20 people\./);
+  });
+
   it('says nothing without a CI', () => {
     expect(overallEstimateSentence('rate', { ...rateUp, ciLow: null, ciHigh: null }, people)).toBeNull();
   });

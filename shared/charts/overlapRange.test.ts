@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ScoreHistogram } from '../../shared/engine/scoreHistogram';
+import type { ScoreHistogram } from '../engine/scoreHistogram';
 import { overlapRange } from './overlapRange';
 
 function histogram(treated: number[], pool: number[], weight: number[]): ScoreHistogram {

@@ -1,7 +1,7 @@
 // Which bins of a score histogram the overlap plot draws. Separation can leave pool records at extreme logit
 // scores (e.g. -25) that would squeeze every group into a sliver of the axis; the plot keeps the bins from the
 // first to the last holding a treated person or comparison weight, and says how many pool records that leaves out.
-import type { ScoreHistogram } from '../../shared/engine/scoreHistogram';
+import type { ScoreHistogram } from '../engine/scoreHistogram';
 
 export interface OverlapRange {
   /** First and last bin drawn (inclusive). */

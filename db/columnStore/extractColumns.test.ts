@@ -1,0 +1,46 @@
+// The column store an import writes: the cohort in record_id order whatever the file's order,
+// byte for byte the same for a shuffled copy of the same rows.
+import { describe, expect, it } from 'vitest';
+import { openStore, type Db } from '../store';
+import { importExtract } from '../import/importExtract';
+import { tempDir, VALID_FILES, writeExtract } from '../import/extractFixture';
+import { join } from 'node:path';
+import { readExtractColumns } from './columnTables';
+import { numericValues } from './columnBuilders';
+
+async function importFixture(cohort: string): Promise<Db> {
+  const dir = tempDir('matchlab-columns-');
+  const db = openStore(join(dir, 's.mlstore'), 'columns-test-pass');
+  await importExtract(db, writeExtract(dir, { cohort }));
+  return db;
+}
+
+const [header, ...rows] = VALID_FILES.cohort.trimEnd().split('\n');
+const reordered = [header, rows[3], rows[1], rows[0], rows[2]].join('\n') + '\n';
+
+describe('the column store written by an import', () => {
+  it('holds the cohort in record_id order, coded as the engine reads it', async () => {
+    const db = await importFixture(reordered);
+    const c = readExtractColumns(db, 'cohort', ['record_id', 'person_id', 'index_date', 'region', 'prev_offences', 'oasys_drugs', 'score', 'area']);
+    expect(c.get('record_id')!.values).toEqual(['R1', 'R2', 'R3', 'R4']);
+    expect(c.get('person_id')!.values).toEqual(['P1', 'P1', 'P2', 'P3']);
+    // 2016-01-10 is day 16810 after 1970-01-01.
+    expect(c.get('index_date')!.values[0]).toBe(16810);
+    expect(c.get('region')).toMatchObject({ type: 'int32', levels: ['London', 'North West', 'Wales'] });
+    expect([...c.get('region')!.values]).toEqual([0, 0, 1, 2]);
+    expect([...numericValues(c.get('prev_offences')!)]).toEqual([3, 4, 0, 12]);
+    expect(c.get('oasys_drugs')).toEqual({ type: 'int8', values: Int8Array.of(1, 2, -128, 0) });
+    expect([...numericValues(c.get('score')!)]).toEqual([0.5, 1, 2.25, 3]);
+    // "01" keeps its text in a categorical column.
+    expect(c.get('area')).toMatchObject({ levels: ['01', '7', 'A', 'B'] });
+    expect([...c.get('area')!.values]).toEqual([2, 0, 3, 1]);
+    const r = readExtractColumns(db, 'reoffences', ['person_id', 'court_outcome', 'pnd']);
+    expect(r.get('person_id')!.values).toEqual(['P1', 'P2', 'P9']);
+    expect([...r.get('pnd')!.values]).toEqual([0, 0, 0]);
+  });
+
+  it('is byte-identical for the same rows in another order', async () => {
+    const blobs = (db: Db) => db.prepare('SELECT file, name, type, rows, levels, hex(data) AS data FROM extract_columns ORDER BY file, name').all();
+    expect(blobs(await importFixture(reordered))).toEqual(blobs(await importFixture(VALID_FILES.cohort)));
+  });
+});

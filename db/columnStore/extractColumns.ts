@@ -1,0 +1,56 @@
+// Which columns of the extract the column store keeps, and how: every cohort column (the cohort
+// step and any analysis may use any of them) in record_id order, and the reoffences' columns the
+// cohort step reads, in file order. Participants are few and stay in their table.
+import type { Db } from '../store';
+import type { FeedColumn } from '../import/loadRows';
+import { byteOrderPermutation } from '../../shared/engine/byteOrder';
+import { CategoryBuilder, DayBuilder, EncodedTextBuilder, ExtraBuilder, NumberBuilder, TextBuilder, type ColumnBuilder } from './columnBuilders';
+import { writeExtractColumn, type ColumnFile } from './columnTables';
+
+function cohortBuilder(feed: FeedColumn): ColumnBuilder {
+  if (feed.column === 'record_id') return new TextBuilder();
+  if (feed.column === 'person_id') return new EncodedTextBuilder();
+  if (feed.extra) {
+    const typing = feed.extra;
+    return new ExtraBuilder(() => typing.kind);
+  }
+  switch (feed.rule) {
+    case 'date':
+      return new DayBuilder();
+    case 'count':
+    case 'flag':
+    case 'oasys':
+      return new NumberBuilder('float64');
+    default:
+      return new CategoryBuilder();
+  }
+}
+
+function reoffenceBuilder(feed: FeedColumn): ColumnBuilder {
+  if (feed.column === 'person_id') return new EncodedTextBuilder();
+  if (feed.rule === 'date') return new DayBuilder();
+  if (feed.rule === 'flag') return new NumberBuilder('uint8');
+  return new CategoryBuilder();
+}
+
+/** One builder per feed of the file (none for participants). */
+export function extractColumnBuilders(file: 'cohort' | 'reoffences' | 'participants', feeds: readonly FeedColumn[]): (ColumnBuilder | null)[] {
+  if (file === 'participants') return feeds.map(() => null);
+  return feeds.map(file === 'cohort' ? cohortBuilder : reoffenceBuilder);
+}
+
+/**
+ * Writes a file's collected columns, one at a time so that only one finished column is held at
+ * once. The cohort's rows are put in record_id byte order, whatever the order of the file.
+ */
+export function writeExtractColumns(db: Db, file: ColumnFile, feeds: readonly FeedColumn[], builders: readonly (ColumnBuilder | null)[]): void {
+  let order: Int32Array | null = null;
+  if (file === 'cohort') {
+    const ids = builders[feeds.findIndex((f) => f.column === 'record_id')] as TextBuilder;
+    order = byteOrderPermutation(ids.values);
+  }
+  feeds.forEach((feed, k) => {
+    const builder = builders[k];
+    if (builder) writeExtractColumn(db, file, feed.column, builder.finish(order));
+  });
+}
