@@ -8,6 +8,9 @@ import { writeDemoExtract } from '../cli/demoCommand';
 import { openCliSession } from '../cli/cliSession';
 import { NATIONAL, REGIONAL, specSchema } from '../../shared/engine/analysisSpec';
 import { OWN_SET } from '../../shared/robustness/robustnessGrid';
+import { openStore } from '../../db/store';
+import { robustnessJob } from './robustnessJob';
+import { PROGRESS_CEILING, PROGRESS_TOTAL } from './weightedProgress';
 
 const PASS = 'robustness-test-pass';
 
@@ -17,7 +20,8 @@ describe('robustness job', () => {
     const demo = await writeDemoExtract(join(dir, 'demo'), { records: 3000, participants: 120, seed: 8 });
     const session = openCliSession();
     try {
-      await session.call('store.create', { path: join(dir, 's.mlstore'), passphrase: PASS });
+      const storePath = join(dir, 's.mlstore');
+      await session.call('store.create', { path: storePath, passphrase: PASS });
       const imp = await session.call('import.start', { cohort: { path: demo.files.cohort }, reoffences: { path: demo.files.reoffences }, participants: { path: demo.files.participants } });
       await session.waitForJob(imp.jobId);
       const spec = specSchema.parse({ organisation: 'Test', analyses: [NATIONAL, REGIONAL] });
@@ -47,12 +51,33 @@ describe('robustness job', () => {
       const audit = await session.call('audit.list', { limit: 5 });
       expect(audit[0]).toMatchObject({ action: 'robustness', detail: { runId, addedCovariateSets: ['Age and record'] } });
 
+      // One bar over both analyses (the job's own code in this thread, on its own connection to the store): it never
+      // goes back, passes through every analysis's grid, and stays short of 100% until the job has ended.
+      const reports: { phase: string; done: number; total: number }[] = [];
+      const db = openStore(storePath, PASS, { mode: 'open' });
+      try {
+        await robustnessJob({ db, payload: { runId, covariateSets: [] }, progress: (phase, done, total) => reports.push({ phase, done, total }), signal: new AbortController().signal });
+      } finally {
+        db.close();
+      }
+      const done = reports.map((r) => r.done);
+      expect(done).toEqual([...done].sort((a, b) => a - b));
+      expect(reports.every((r) => r.total === PROGRESS_TOTAL && r.done <= PROGRESS_CEILING)).toBe(true);
+      expect(done[done.length - 1]).toBeGreaterThan(PROGRESS_CEILING - 20);
+      expect(reports.some((r) => r.phase.startsWith('Checking robustness (1 of 2): National, '))).toBe(true);
+      expect(reports.some((r) => r.phase.startsWith('Checking robustness (2 of 2): Regional, '))).toBe(true);
+      // Half-way through the reports the bar is well under way and well short of its end (an even pace).
+      expect(done[Math.floor(done.length / 2)]).toBeGreaterThan(PROGRESS_TOTAL * 0.25);
+      expect(done[Math.floor(done.length / 2)]).toBeLessThan(PROGRESS_TOTAL * 0.75);
+      const latest = (await session.call('robustness.get', { runId })).check!;
+      expect(latest.addedCovariateSets).toEqual([]);
+
       // After the cohort step is re-run under other settings, the run's data are gone: the check says so.
       await session.waitForJob((await session.call('cohort.derive', { settings: { waitingDays: 120 } })).jobId);
       const stale = await session.call('robustness.run', { runId });
       await expect(session.waitForJob(stale.jobId)).rejects.toThrow(/changed since this run was made/);
       // The stored check stays as it was.
-      expect((await session.call('robustness.get', { runId })).check!.checkedAt).toBe(check!.checkedAt);
+      expect((await session.call('robustness.get', { runId })).check!.checkedAt).toBe(latest.checkedAt);
     } finally {
       await session.close();
     }

@@ -39,7 +39,8 @@ describe('runRobustness', () => {
         expect(e.treatment.matched).toBe(analysis.treatment.n);
         expect(e.treatment.notMatched).toBe(analysis.treatment.notMatched);
         expect(e.comparison).toEqual({ records: analysis.comparison.records, effectiveSize: analysis.comparison.effectiveSize });
-        expect(e.gate.poorlyMatched).toEqual(analysis.balance.filter((r) => r.variable !== 'score' && r.band === 'poorly').map((r) => ({ variable: r.variable, level: r.level, smdAfter: r.smdAfter })));
+        // The same verdict as the run's matching-quality gate (METHOD.md 4a), which results.json carries.
+        expect(e.gate).toEqual(analysis.matchingQuality);
         expect(e.covariateSet).toBe(OWN_SET);
       }
     }
