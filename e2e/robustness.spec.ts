@@ -1,6 +1,6 @@
-// How sure can we be? On the demo store: run the presets, read the sensitivity panel of each analysis (E-values;
-// Rosenbaum bounds for Regional, matched 1:1 without replacement), run the robustness check, read its summary
-// sentence and specification curve, add a covariate set and check again.
+// How sure can we be? On the demo store: run the presets with Regional matched nearest 1:1 without replacement, read
+// the sensitivity panel of each analysis (E-values; Rosenbaum bounds for Regional's matched pairs), run the
+// robustness check, read its summary sentence and specification curve, add a covariate set and check again.
 import { expect, test, type Page } from '@playwright/test';
 import { startAppHost, type AppHost } from './appHost';
 import { nav } from './appActions';
@@ -24,6 +24,11 @@ async function openResults(page: Page) {
   await expect(page.getByTestId('counts')).toBeVisible({ timeout: 90_000 });
   await expect(page.getByTestId('job-progress')).toHaveCount(0, { timeout: 90_000 });
   await nav(page, 'Analysis & results');
+  // Rosenbaum bounds need pairs: Regional (a radius preset) matched nearest 1:1 without replacement, its caliper kept.
+  const regional = page.getByTestId('analysis-card-Regional');
+  await regional.getByRole('combobox', { name: /^Method/ }).selectOption('nearest');
+  await regional.getByLabel('Controls per treated person').fill('1');
+  await regional.getByLabel('With replacement').uncheck();
   await page.getByTestId('run-analysis').click();
   await expect(page.getByRole('tab', { name: 'Matching quality' })).toHaveAttribute('aria-selected', 'true', { timeout: 120_000 });
   await page.getByRole('tab', { name: 'Results' }).click();
@@ -33,10 +38,11 @@ test('sensitivity to hidden bias and the robustness check on the demo', async ({
   test.setTimeout(400_000);
   await openResults(page);
 
-  // National (radius): E-values only.
+  // National (radius): E-values only. Both analyses pass the matching-quality gate, so their sentences are stated.
   const sensitivity = page.getByTestId('sensitivity');
   await expect(sensitivity.getByTestId('sensitivity-rate')).toContainText(/an unrecorded factor, such as motivation, would need to be associated with both taking part and reoffending by a risk ratio of \d+\.\d\d each/i);
   await expect(sensitivity.getByTestId('sensitivity-pairs')).toHaveCount(0);
+  await expect(sensitivity.getByTestId('sensitivity-withheld')).toHaveCount(0);
   await sensitivity.getByText('What this means, and the figures').click();
   await expect(sensitivity.getByRole('table').first()).toContainText('E-value of the estimate');
   await sensitivity.screenshot({ path: screenPath('01-sensitivity-national') });
@@ -63,7 +69,9 @@ test('sensitivity to hidden bias and the robustness check on the demo', async ({
   // 36 specifications: 18 matchings with the own covariates and 18 without OASys items; the own one highlighted.
   await expect(curve.locator('g.spec-point')).toHaveCount(36);
   await expect(curve.locator('g.spec-point[data-own]')).toHaveCount(1);
-  await expect(robustness.getByTestId('spec-detail')).toContainText('This analysis: The analysis’s own covariates; Radius, caliper 0.2 SD:');
+  await expect(robustness.getByTestId('spec-detail')).toContainText('This analysis: The analysis’s own covariates; Radius, caliper 0.1 SD:');
+  // Its estimate in the tables' formats: whole percentage points, the CI's bounds, p.
+  await expect(robustness.getByTestId('spec-detail')).toContainText(/Radius, caliper 0\.1 SD: [+-]?\d+(\.\d+)? percentage points \(95% CI [+-]?[\d.]+ to [+-]?[\d.]+, p [<\d.]+\), (not )?significant; passes the matching-quality gate \(this analysis\)/);
   // Pointing at another specification says what it is.
   await curve.locator('g.spec-point').first().hover();
   await expect(robustness.getByTestId('spec-detail')).not.toContainText('This analysis');

@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RobustnessCheck } from '../../shared/robustness/robustnessCheck';
-import { CURVE_MEASURES, specificationCurve } from '../../shared/robustness/specificationCurve';
+import { CURVE_MEASURES, specificationCurve } from '../../shared/charts/specificationCurveGeometry';
 import { HEADLINE_MEASURES } from '../../shared/robustness/runRobustness';
 import { specificationCurveSvg } from '../../shared/report/specificationCurveSvg';
 import { robustnessSentence } from '../../shared/wording/robustnessSentence';
@@ -14,13 +14,13 @@ export async function writeSpecificationCurves(dir: string, check: RobustnessChe
   const written: string[] = [];
   for (const a of check.analyses) {
     for (const id of HEADLINE_MEASURES) {
-      const { title, dp } = CURVE_MEASURES[id];
+      const { title } = CURVE_MEASURES[id];
       const summary = a.summaries[id];
       const layout = specificationCurve(a.entries, id);
       if (!summary || !layout) continue;
       const name = `specification-curve-${fileNamePart(a.analysis)}-${id}.svg`;
       const fullTitle = `${title}: ${a.analysis} analysis, ${a.entries.length} specifications`;
-      await writeFile(join(dir, name), specificationCurveSvg(layout, { dp, label: fullTitle, standalone: { title: fullTitle, sentence: robustnessSentence(id, summary) } }));
+      await writeFile(join(dir, name), specificationCurveSvg(layout, { alpha: check.alpha, label: fullTitle, standalone: { title: fullTitle, sentence: robustnessSentence(id, summary) } }));
       written.push(name);
     }
   }

@@ -1,14 +1,17 @@
 // "Check robustness" for the open run (METHOD.md section 12): runs the specification grid as one job (its progress
 // bar is the app's), then shows, for the chosen analysis and headline measure, the summary sentence and the
-// specification curve; the analyst can add covariate sets and check again. The check is stored with the run.
+// specification curve; the analyst can add covariate sets and check again. The check is stored with the run. For an
+// analysis whose findings the matching-quality gate withholds, the curve stays for review and the sentence says
+// why nothing is said about its robustness (as the report does).
 import { useEffect, useState } from 'react';
 import type { AnalysisColumn, JobInfo } from '../../shared/api';
 import type { AnalysisResults, RunResults } from '../../shared/results/runResults';
 import type { RobustnessCheck } from '../../shared/robustness/robustnessCheck';
 import type { CovariateSet } from '../../shared/robustness/robustnessGrid';
-import { CURVE_MEASURES, specificationCurve } from '../../shared/robustness/specificationCurve';
+import { CURVE_MEASURES, specificationCurve } from '../../shared/charts/specificationCurveGeometry';
 import { HEADLINE_MEASURES } from '../../shared/robustness/runRobustness';
-import { robustnessSentence } from '../../shared/wording/robustnessSentence';
+import { robustnessSentence, robustnessWithheld } from '../../shared/wording/robustnessSentence';
+import { formatDateTime } from '../../shared/format/dateFormat';
 import type { HeadlineMeasure } from '../../shared/wording/headlineMeasure';
 import { call } from '../api/client';
 import { Tabs } from '../components/Tabs';
@@ -85,7 +88,7 @@ export function RobustnessPanel({ run, analysis, jobs }: Props) {
 
   const result = check?.analyses.find((a) => a.analysis === analysis.name);
   const summary = result?.summaries[measure] ?? null;
-  const { title, dp } = CURVE_MEASURES[measure];
+  const { title } = CURVE_MEASURES[measure];
   const layout = result ? specificationCurve(result.entries, measure) : null;
 
   return (
@@ -108,7 +111,7 @@ export function RobustnessPanel({ run, analysis, jobs }: Props) {
             Checking: {job.phase} ({job.total > 0 ? Math.round((100 * job.done) / job.total) : 0}%; the progress bar above can cancel it)
           </span>
         )}
-        {check && !running && <span className="muted small">Last checked {new Date(check.checkedAt).toLocaleString('en-GB')}</span>}
+        {check && !running && <span className="muted small">Last checked {formatDateTime(check.checkedAt)}</span>}
       </div>
       <ErrorNote message={error} />
       {sets.length > 0 && (
@@ -153,12 +156,17 @@ export function RobustnessPanel({ run, analysis, jobs }: Props) {
       )}
       {result && (
         <Tabs items={HEADLINE_MEASURES.map((id) => ({ id, label: TAB_LABEL[id], disabled: result.summaries[id] === null, title: result.summaries[id] === null ? 'Not shown for this analysis' : undefined }))} selected={measure} onSelect={setMeasure} label="Headline measure" idPrefix="robustness-measure">
-          {summary && (
-            <p className="robustness-summary" data-testid="robustness-summary">
-              {robustnessSentence(measure, summary)}
-            </p>
-          )}
-          {layout && <SpecificationCurve layout={layout} dp={dp} label={`Specification curve: ${title.toLowerCase()}, ${analysis.name} analysis`} />}
+          {summary &&
+            (analysis.findings.publishable ? (
+              <p className="robustness-summary" data-testid="robustness-summary">
+                {robustnessSentence(measure, summary)}
+              </p>
+            ) : (
+              <p className="robustness-withheld" data-testid="robustness-withheld">
+                {robustnessWithheld(summary)}
+              </p>
+            ))}
+          {layout && check && <SpecificationCurve layout={layout} alpha={check.alpha} label={`Specification curve: ${title.toLowerCase()}, ${analysis.name} analysis`} />}
           <h4>Covariate sets</h4>
           <ul className="plain-list small">
             {result.covariateSets.map((s) => (

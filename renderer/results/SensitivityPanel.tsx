@@ -1,14 +1,14 @@
 // "How sure can we be?" for one analysis (METHOD.md section 11): how strong an unrecorded difference between the
-// groups would have to be to explain the rate and frequency findings away, in words first, then the figures, and
-// what they mean for someone who is not a statistician. Every sentence comes from shared/wording.
+// groups would have to be to explain the rate and frequency findings away, in words first (the report's sentences,
+// shared/results/sensitivityText.ts), then the figures, and what they mean for someone who is not a statistician.
+// An analysis whose findings are withheld by the matching-quality gate says nothing about hidden bias; its figures
+// stay under the explanation for review, as its tables do.
 import type { AnalysisResults } from '../../shared/results/runResults';
 import { formatFixed, formatP } from '../../shared/format/numberFormat';
-import { eValueSentence, formatEValue, rosenbaumSentence, SENSITIVITY_EXPLANATION, type SensitivityMeasure } from '../../shared/wording/sensitivitySentences';
+import { sensitivityItems, SENSITIVITY_LABELS } from '../../shared/results/sensitivityText';
+import { formatEValue, SENSITIVITY_EXPLANATION, SENSITIVITY_HEADING, SENSITIVITY_MISSING, SENSITIVITY_WITHHELD, type SensitivityMeasure } from '../../shared/wording/sensitivitySentences';
 
-const MEASURES: { key: SensitivityMeasure; label: string; ratio: string }[] = [
-  { key: 'rate', label: 'Reoffending rate', ratio: 'Risk ratio' },
-  { key: 'frequency', label: 'Reoffending frequency', ratio: 'Ratio of means' },
-];
+const RATIOS: Record<SensitivityMeasure, string> = { rate: 'Risk ratio', frequency: 'Ratio of means' };
 
 const ratioText = (x: number | null) => (x === null ? 'n/a' : formatFixed(x, 2));
 const eText = (x: number | null) => (x === null ? 'n/a' : formatEValue(x));
@@ -18,31 +18,29 @@ export function SensitivityPanel({ analysis: a }: { analysis: AnalysisResults })
   if (!s) {
     return (
       <section className="card sensitivity" data-testid="sensitivity">
-        <h3>How sure can we be? Hidden differences between the groups</h3>
-        <p className="muted">This run was made before Matchlab computed sensitivity figures: run the analysis again to see them.</p>
+        <h3>{SENSITIVITY_HEADING}</h3>
+        <p className="muted">{SENSITIVITY_MISSING}</p>
       </section>
     );
   }
+  const items = sensitivityItems(a, { significantOnly: false });
   return (
     <section className="card sensitivity" data-testid="sensitivity" aria-labelledby="sensitivity-title">
-      <h3 id="sensitivity-title">How sure can we be? Hidden differences between the groups</h3>
-      <ul className="sensitivity-sentences">
-        {MEASURES.map(({ key, label }) => {
-          const sentence = eValueSentence(key, s[key], a.outcomes[key].significant);
-          return sentence && (
-            <li key={key} data-testid={`sensitivity-${key}`}>
-              <strong>{label}: </strong>
-              {sentence}
+      <h3 id="sensitivity-title">{SENSITIVITY_HEADING}</h3>
+      {a.findings.publishable ? (
+        <ul className="sensitivity-sentences">
+          {items.map((i) => (
+            <li key={i.key} data-testid={`sensitivity-${i.key}`}>
+              <strong>{i.label}: </strong>
+              {i.sentence}
             </li>
-          );
-        })}
-        {s.rosenbaum && (
-          <li data-testid="sensitivity-pairs">
-            <strong>Matched pairs: </strong>
-            {rosenbaumSentence(s.rosenbaum)}
-          </li>
-        )}
-      </ul>
+          ))}
+        </ul>
+      ) : (
+        <p className="sensitivity-withheld" data-testid="sensitivity-withheld">
+          {SENSITIVITY_WITHHELD}
+        </p>
+      )}
       <details className="sensitivity-more">
         <summary>What this means, and the figures</summary>
         {SENSITIVITY_EXPLANATION.map((p) => (
@@ -59,11 +57,11 @@ export function SensitivityPanel({ analysis: a }: { analysis: AnalysisResults })
             </tr>
           </thead>
           <tbody>
-            {MEASURES.map(({ key, label, ratio }) => (
+            {(['rate', 'frequency'] as const).map((key) => (
               <tr key={key}>
-                <th scope="row">{label}</th>
+                <th scope="row">{SENSITIVITY_LABELS[key]}</th>
                 <td>
-                  {ratio} {ratioText(s[key].ratio)}
+                  {RATIOS[key]} {ratioText(s[key].ratio)}
                 </td>
                 <td>{eText(s[key].estimate)}</td>
                 <td>{s[key].bound === 1 && s[key].boundRatio === null ? '1 (the CI includes no difference)' : eText(s[key].bound)}</td>

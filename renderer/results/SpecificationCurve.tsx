@@ -1,8 +1,7 @@
-// The specification curve (shared/robustness/specificationCurve.ts) drawn in the app: every point can be pointed at
+// The specification curve (shared/charts/specificationCurveGeometry.ts) drawn in the app: every point can be pointed at
 // or reached with Tab, and what it is (method, caliper, covariates, estimate, CI, gate) is said below the chart.
 import { useState } from 'react';
-import type { CurveLayout, CurvePoint } from '../../shared/robustness/specificationCurve';
-import { pointText } from '../../shared/report/specificationCurveSvg';
+import { pointText, type CurveLayout, type CurvePoint } from '../../shared/charts/specificationCurveGeometry';
 import { formatCount } from '../../shared/format/numberFormat';
 
 /** The first few names, then how many more. */
@@ -10,17 +9,17 @@ function listed(names: string[], first = 4): string {
   return names.length <= first ? names.join(', ') : `${names.slice(0, first).join(', ')} and ${names.length - first} more`;
 }
 
-function pointDetail(p: CurvePoint, dp: number): string {
+function pointDetail(layout: CurveLayout, p: CurvePoint, alpha: number): string {
   const e = p.entry;
   const gate = e.gate.passes
     ? ''
     : e.gate.belowMinimumTreated
       ? ' Too few treated people for a reliable result.'
       : ` Poorly matched on ${listed(e.gate.poorlyMatched.map((r) => (r.level === null ? r.variable : `${r.variable}: ${r.level}`)))}.`;
-  return `${pointText(p, dp)}. ${formatCount(e.treatment.matched)} treated matched (${formatCount(e.treatment.notMatched)} not), effective comparison size ${formatCount(e.comparison.effectiveSize)}.${gate}`;
+  return `${pointText(layout.measure, p, alpha)}. ${formatCount(e.treatment.matched)} treated matched (${formatCount(e.treatment.notMatched)} not), effective comparison size ${formatCount(e.comparison.effectiveSize)}.${gate}`;
 }
 
-export function SpecificationCurve({ layout, dp, label }: { layout: CurveLayout; dp: number; label: string }) {
+export function SpecificationCurve({ layout, alpha, label }: { layout: CurveLayout; alpha: number; label: string }) {
   const own = layout.points.find((p) => p.own) ?? layout.points[0];
   const [pointed, setPointed] = useState<string | null>(null);
   const shown = layout.points.find((p) => p.id === pointed) ?? own;
@@ -49,7 +48,7 @@ export function SpecificationCurve({ layout, dp, label }: { layout: CurveLayout;
               className={p.id === shown.id ? 'spec-point pointed' : 'spec-point'}
               tabIndex={0}
               role="img"
-              aria-label={pointText(p, dp)}
+              aria-label={pointText(layout.measure, p, alpha)}
               data-own={p.own || undefined}
               onMouseEnter={() => setPointed(p.id)}
               onFocus={() => setPointed(p.id)}
@@ -96,7 +95,7 @@ export function SpecificationCurve({ layout, dp, label }: { layout: CurveLayout;
       </ul>
       <figcaption className="spec-detail" aria-live="polite" data-testid="spec-detail">
         {pointed === null && own.own ? 'This analysis: ' : ''}
-        {pointDetail(shown, dp)}
+        {pointDetail(layout, shown, alpha)}
       </figcaption>
     </figure>
   );

@@ -12,6 +12,8 @@ import { renderReportHtml } from './renderReportHtml';
 import { robustnessSection } from './robustnessSection';
 import { southwarkRun } from './reportFixture';
 import { escapeHtml } from './escapeHtml';
+import { completeRun } from '../results/completeRun';
+import { robustnessWithheld } from '../wording/robustnessSentence';
 
 const data = syntheticCohortData(2500, 120, 31, -0.12);
 const spec = specSchema.parse({ organisation: 'Test', analyses: [{ name: 'National', covariates: SYNTHETIC_COVARIATES }] });
@@ -49,5 +51,15 @@ describe('robustness section of the report', () => {
     expect(without).not.toContain('id="robustness"');
     expect(without).not.toContain('href="#robustness"');
     expect(without).not.toContain('spec-curve');
+  });
+
+  it('gives an analysis whose findings are withheld its curves for review, without the summary sentence', () => {
+    expect(run.analyses[0].findings.publishable).toBe(true);
+    const poorly = completeRun({ ...run, analyses: run.analyses.map((a) => ({ ...a, balance: a.balance.map((r, k) => (k === 1 ? { ...r, smdAfter: 18.9, band: 'poorly' as const } : r)) })) });
+    expect(poorly.analyses[0].findings.publishable).toBe(false);
+    const withheld = robustnessSection(poorly, check);
+    expect(withheld).not.toContain('class="robustness-sentence"');
+    expect(withheld).toContain(`<p class="note robustness-withheld">${escapeHtml(robustnessWithheld(result.summaries.rate!))}</p>`);
+    expect(withheld.match(/<svg class="chart spec-curve"/g)!.length).toBe(section.match(/<svg class="chart spec-curve"/g)!.length);
   });
 });

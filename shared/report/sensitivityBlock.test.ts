@@ -1,6 +1,8 @@
-// "How sure can we be?" in the report: with each significant rate or frequency finding, not otherwise.
+// "How sure can we be?" in the report: with each significant rate or frequency finding, not otherwise, and never for
+// an analysis whose findings the matching-quality gate withholds (unless the analyst justified publishing them).
 import { describe, expect, it } from 'vitest';
 import { southwarkRun } from './reportFixture';
+import { completeRun } from '../results/completeRun';
 import { renderReportHtml } from './renderReportHtml';
 import { sensitivityBlock } from './sensitivityBlock';
 import { rosenbaumBounds } from '../sensitivity/rosenbaumBounds';
@@ -26,5 +28,23 @@ describe('sensitivity beside the findings', () => {
     expect(sensitivityBlock(national)).not.toContain('Reoffending frequency');
     expect(sensitivityBlock(regional)).toContain('<strong>Matched pairs:</strong> Of the 80 pairs of a participant and their match, only the participant reoffended in 30');
     expect(html.match(/How sure can we be\?/g)).toHaveLength(2);
+  });
+
+  it('says nothing about hidden bias for an analysis that does not pass the gate, unless its findings are justified', () => {
+    /** Regional with a significant rate, matched 1:1, and prev_offences poorly matched after matching. */
+    const failing = (justification?: { text: string; recordedAt: string }) => {
+      const run = southwarkRun();
+      const regional = run.analyses[1];
+      regional.outcomes.rate = { ...regional.outcomes.rate, significant: true };
+      regional.sensitivity = { ...regional.sensitivity!, rate: { ratio: 0.8, estimate: 1.809017, boundRatio: 0.91, bound: 1.428571 }, rosenbaum: rosenbaumBounds(80, 30, 12, 0.05) };
+      regional.balance = regional.balance.map((r) => (r.variable === 'prev_offences' ? { ...r, smdAfter: 18.9, band: 'poorly' as const } : r));
+      return completeRun(run, justification ? new Map([['Regional', justification]]) : new Map()).analyses[1];
+    };
+    const withheld = failing();
+    expect(withheld.matchingQuality.passes).toBe(false);
+    expect(sensitivityBlock(withheld)).toBe('');
+    const justified = failing({ text: 'Previous offences were capped at 40 in this force area; checked by hand.', recordedAt: '2017-07-15T10:05:00.000Z' });
+    expect(sensitivityBlock(justified)).toContain('<strong>Reoffending rate:</strong> An unrecorded factor');
+    expect(sensitivityBlock(justified)).toContain('<strong>Matched pairs:</strong>');
   });
 });

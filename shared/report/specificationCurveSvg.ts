@@ -1,7 +1,6 @@
-// The specification curve (shared/robustness/specificationCurve.ts) as SVG text: in the report (styled by its
+// The specification curve (shared/charts/specificationCurveGeometry.ts) as SVG text: in the report (styled by its
 // stylesheet) and as the CLI's chart file (standalone, with its own style element).
-import { formatFixed } from '../format/numberFormat';
-import type { CurveLayout, CurvePoint } from '../robustness/specificationCurve';
+import { pointText, type CurveLayout } from '../charts/specificationCurveGeometry';
 import { escapeHtml as h } from './escapeHtml';
 
 const fix = (x: number) => x.toFixed(1);
@@ -26,13 +25,6 @@ export const SPECIFICATION_CURVE_CSS = `
 .spec-curve .choice { fill: #0b0c0c; }
 `;
 
-/** "−4.2 (−9.0 to +0.6)" in the units shown: % points to 1 dp, frequencies 2 dp, days whole. */
-export function pointText(p: CurvePoint, dp: number): string {
-  const ci = p.low === null || p.high === null ? 'no CI' : `CI ${formatFixed(p.low, dp)} to ${formatFixed(p.high, dp)}`;
-  const verdict = p.passes ? 'passes the matching-quality gate' : 'does not pass the matching-quality gate';
-  return `${p.entry.covariateSet}; ${p.entry.label}: ${formatFixed(p.value, dp)} (${ci}), ${p.significant ? 'significant' : 'not significant'}; ${verdict}${p.own ? ' (this analysis)' : ''}`;
-}
-
 /** Words of `text` in lines of at most `width` characters. */
 function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
@@ -51,7 +43,7 @@ function wrap(text: string, width: number): string[] {
  * The chart as an `<svg>` element for the report; with `standalone`, a complete SVG file with its own styles and,
  * above the chart, the title and the summary sentence (the CLI's chart file).
  */
-export function specificationCurveSvg(layout: CurveLayout, options: { dp: number; label: string; standalone?: { title: string; sentence: string } }): string {
+export function specificationCurveSvg(layout: CurveLayout, options: { alpha: number; label: string; standalone?: { title: string; sentence: string } }): string {
   const { plot } = layout;
   const parts: string[] = [];
   const own = layout.points.find((p) => p.own);
@@ -64,7 +56,7 @@ export function specificationCurveSvg(layout: CurveLayout, options: { dp: number
   parts.push(`<text class="axis-title" transform="translate(${plot.left - 44} ${fix((plot.top + plot.bottom) / 2)}) rotate(-90)" text-anchor="middle">${h(layout.axisTitle)}</text>`);
   for (const p of layout.points) {
     const cls = p.passes ? 'pass' : 'fail';
-    parts.push(`<g><title>${h(pointText(p, options.dp))}</title>`);
+    parts.push(`<g><title>${h(pointText(layout.measure, p, options.alpha))}</title>`);
     if (p.yLow !== null && p.yHigh !== null) parts.push(`<line class="ci ${cls}" x1="${fix(p.x)}" x2="${fix(p.x)}" y1="${fix(p.yLow)}" y2="${fix(p.yHigh)}"/>`);
     parts.push(`<circle class="point ${cls}" cx="${fix(p.x)}" cy="${fix(p.y)}" r="3.6"/>`);
     if (p.own) parts.push(`<circle class="own-ring" cx="${fix(p.x)}" cy="${fix(p.y)}" r="7"/>`);

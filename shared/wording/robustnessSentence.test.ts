@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { robustnessSentence } from './robustnessSentence';
+import { robustnessSentence, robustnessWithheld } from './robustnessSentence';
 
 const summary = { direction: -1 as const, specifications: 36, passing: 30, holding: 27, significant: 20, significantOpposite: 0 };
 
@@ -31,5 +31,13 @@ describe('robustness sentence', () => {
     expect(robustnessSentence('rate', { ...summary, passing: 0, holding: 0, significant: 0 })).toBe(
       'None of the 36 specifications passes the matching-quality gate, so the check cannot say how robust the estimate is.',
     );
+  });
+
+  it('says nothing about the robustness of an analysis whose findings are withheld, only how many specifications pass', () => {
+    expect(robustnessWithheld(summary)).toBe(
+      'This analysis does not pass the matching-quality gate, so nothing is said about how robust its estimate is; 30 of the 36 specifications pass the gate (the filled points).',
+    );
+    expect(robustnessWithheld({ ...summary, passing: 1 })).toMatch(/; 1 of the 36 specifications passes the gate \(the filled points\)\.$/);
+    expect(robustnessWithheld({ ...summary, passing: 0 })).toMatch(/; none of the 36 specifications passes the gate either\.$/);
   });
 });

@@ -28,3 +28,13 @@ export function robustnessSentence(measure: HeadlineMeasure, s: RobustnessSummar
   if (s.holding === 0) return `${direction} holds in none of the ${s.passing} specifications that pass ${gate}.${opposite}`;
   return `${direction} holds in ${s.holding} of the ${s.passing} specifications that pass ${gate}; ${s.significant} of them ${areOrIs(s.significant)} significant.${opposite}`;
 }
+
+/**
+ * Said instead of the summary sentence for an analysis whose findings the matching-quality gate withholds
+ * (METHOD.md 4a): how robust an estimate is that cannot be attributed to the programme is no finding either.
+ */
+export function robustnessWithheld(s: RobustnessSummary): string {
+  const head = 'This analysis does not pass the matching-quality gate, so nothing is said about how robust its estimate is';
+  if (s.passing === 0) return `${head}; none of the ${s.specifications} specifications passes the gate either.`;
+  return `${head}; ${s.passing} of the ${s.specifications} specifications ${s.passing === 1 ? 'passes' : 'pass'} the gate (the filled points).`;
+}

@@ -53,6 +53,19 @@ export function rosenbaumSentence(r: RosenbaumBounds): string {
   return `${counted} The finding stays statistically significant as long as an unrecorded factor makes one person of a pair no more than ${formatFixed(r.criticalGamma, 2)} times as likely to take part as the other (at 1.5 times the one-sided p-value could be up to ${formatP(atOneHalf.p, r.alpha / 2)}, at 2 times up to ${formatP(atTwo.p, r.alpha / 2)}).`;
 }
 
+/** The heading of the sensitivity figures, in the app and the report. */
+export const SENSITIVITY_HEADING = 'How sure can we be? Hidden differences between the groups';
+
+/** The report's lead-in to the sentences. */
+export const SENSITIVITY_LEAD = 'Matching makes the groups alike in what was recorded, never in what was not, such as motivation to change.';
+
+/** Said instead of the sentences for an analysis whose findings are withheld (METHOD.md 4a). */
+export const SENSITIVITY_WITHHELD =
+  'Nothing is said about hidden differences for this analysis: its groups were not adequately matched on what was recorded, so its estimates cannot be attributed to the programme in the first place.';
+
+/** Said for a run stored before Matchlab computed the sensitivity figures. */
+export const SENSITIVITY_MISSING = 'This run was made before Matchlab computed sensitivity figures: run the analysis again to see them.';
+
 /** The one line a report prints under the sensitivity sentences, to read them by. */
 export const SENSITIVITY_READING = 'A value close to 1 means that a weak hidden difference between the groups would be enough to explain the result; a value of 2 or more means it would take a strong one. The figures do not say whether such a difference exists.';
 

@@ -4,9 +4,9 @@
 // below it, which choices (method, caliper, covariates) each specification made and whether its result is significant.
 import type { MatchingSpec } from '../engine/analysisSpec';
 import type { HeadlineMeasure } from '../wording/headlineMeasure';
-import { niceAxis } from '../charts/chartScale';
-import { formatFixed } from '../format/numberFormat';
-import type { RobustnessEntry } from './runRobustness';
+import { niceAxis } from './chartScale';
+import { formatCi, formatDifference, formatFixed, formatP } from '../format/numberFormat';
+import type { RobustnessEntry } from '../robustness/runRobustness';
 
 export interface CurvePoint {
   id: string;
@@ -33,6 +33,7 @@ export interface ChoiceRow {
 }
 
 export interface CurveLayout {
+  measure: HeadlineMeasure;
   width: number;
   height: number;
   plot: { left: number; right: number; top: number; bottom: number };
@@ -53,12 +54,25 @@ const PLOT_H = 200;
 const ROW_H = 13;
 const GROUP_GAP = 20;
 
-/** Each headline measure's curve: its title, the scale and decimals of the values shown, the axis title. */
-export const CURVE_MEASURES: Record<HeadlineMeasure, { title: string; scale: number; dp: number; axisTitle: string }> = {
-  rate: { title: 'One-year proven reoffending rate', scale: 100, dp: 1, axisTitle: 'Difference in reoffending rate (% points)' },
-  frequency: { title: 'One-year proven reoffending frequency', scale: 1, dp: 2, axisTitle: 'Difference in reoffences per person' },
-  daysToFirst: { title: 'Time to first proven reoffence', scale: 1, dp: 0, axisTitle: 'Difference in days to first reoffence' },
+/** Each headline measure's curve: its title, the scale of the values drawn, the axis title, the unit of a difference. */
+export const CURVE_MEASURES: Record<HeadlineMeasure, { title: string; scale: number; axisTitle: string; unit: string }> = {
+  rate: { title: 'One-year proven reoffending rate', scale: 100, axisTitle: 'Difference in reoffending rate (% points)', unit: 'percentage points' },
+  frequency: { title: 'One-year proven reoffending frequency', scale: 1, axisTitle: 'Difference in reoffences per person', unit: 'reoffences per person' },
+  daysToFirst: { title: 'Time to first proven reoffence', scale: 1, axisTitle: 'Difference in days to first reoffence', unit: 'days' },
 };
+
+/**
+ * What one specification found, in the JDL table formats (METHOD.md 8: the rate's difference in whole percentage
+ * points, a bound given the decimals that show its sign, p never rounded onto or across alpha), e.g. "The
+ * analysis’s own covariates; Radius, caliper 0.1 SD: -5 percentage points (95% CI -9 to -0.4, p 0.03),
+ * significant; passes the matching-quality gate (this analysis)".
+ */
+export function pointText(measure: HeadlineMeasure, p: CurvePoint, alpha: number): string {
+  const m = p.entry.measures[measure];
+  const ci = m.ciLow === null || m.ciHigh === null ? 'no CI' : `95% CI ${formatCi(m.ciLow, m.ciHigh, measure)}`;
+  const verdict = p.passes ? 'passes the matching-quality gate' : 'does not pass the matching-quality gate';
+  return `${p.entry.covariateSet}; ${p.entry.label}: ${formatDifference(m.difference, measure)} ${CURVE_MEASURES[measure].unit} (${ci}, p ${formatP(m.p, alpha)}), ${m.significant ? 'significant' : 'not significant'}; ${verdict}${p.own ? ' (this analysis)' : ''}`;
+}
 
 function methodChoice(m: MatchingSpec): string {
   if (m.method === 'radius') return 'Radius';
@@ -135,6 +149,7 @@ export function specificationCurve(entries: RobustnessEntry[], measure: Headline
     return block;
   });
   return {
+    measure,
     width: plotRight + RIGHT,
     height: top,
     plot: { left: LEFT, right: plotRight, top: TOP, bottom: TOP + PLOT_H },
