@@ -78,6 +78,23 @@ describe('robustness job', () => {
       await expect(session.waitForJob(stale.jobId)).rejects.toThrow(/changed since this run was made/);
       // The stored check stays as it was.
       expect((await session.call('robustness.get', { runId })).check!.checkedAt).toBe(latest.checkedAt);
+
+      // The check follows its run: gone while the run is deleted, back with it when restored, removed with it for good
+      // once the store is opened again.
+      await session.call('runs.delete', { runId });
+      await expect(session.call('robustness.get', { runId })).rejects.toThrow(/No run .* in this store/);
+      await expect(session.call('robustness.run', { runId })).rejects.toThrow(/No run .* in this store/);
+      await session.call('runs.restore', { runId });
+      expect((await session.call('robustness.get', { runId })).check!.checkedAt).toBe(latest.checkedAt);
+      await session.call('runs.delete', { runId });
+      await session.call('store.close', {});
+      await session.call('store.open', { path: storePath, passphrase: PASS });
+      const reopened = openStore(storePath, PASS, { mode: 'open' });
+      try {
+        expect(reopened.prepare('SELECT count(*) FROM robustness_checks').pluck().get()).toBe(0);
+      } finally {
+        reopened.close();
+      }
     } finally {
       await session.close();
     }

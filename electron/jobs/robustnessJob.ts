@@ -10,6 +10,7 @@ import { FIT_UNITS, robustnessUnits, runRobustness, type AnalysisRobustness } fr
 import type { CovariateSet } from '../../shared/robustness/robustnessGrid';
 import type { RobustnessCheck } from '../../shared/robustness/robustnessCheck';
 import { ApiError } from '../service/apiError';
+import type { JobResults } from '../../shared/api';
 import { throwIfCancelled, type JobContext } from './jobProtocol';
 import { WeightedProgress, type ProgressPhase } from './weightedProgress';
 
@@ -35,7 +36,7 @@ export function robustnessPhases(unitsPerAnalysis: readonly number[]): ProgressP
 const DATA_CHANGED =
   'The extract or the cohort step has changed since this run was made, so its robustness cannot be checked on the same data: run the analysis again, then check the new run.';
 
-export async function robustnessJob(ctx: JobContext<RobustnessJobPayload>): Promise<{ runId: string }> {
+export async function robustnessJob(ctx: JobContext<RobustnessJobPayload>): Promise<JobResults['robustness']> {
   const { runId, covariateSets } = ctx.payload;
   const run = readRun(ctx.db, runId);
   if (!run) throw new ApiError('not_found', `No run ${runId} in this store`);
@@ -49,7 +50,7 @@ export async function robustnessJob(ctx: JobContext<RobustnessJobPayload>): Prom
 
   const analyses: AnalysisRobustness[] = [];
   for (const [k, a] of run.analyses.entries()) {
-    const reference = readRunRecords(ctx.db, runId, a.name);
+    const reference = readRunRecords(ctx.db, runId, a.name)?.records;
     if (!reference) throw new ApiError('not_found', `Run ${runId} has no records for its analysis ${a.name}`);
     const { result } = runRobustness(data, a.spec, { alpha: run.spec.alpha, power: run.spec.power, bands: run.spec.bands }, covariateSets, {
       reference,

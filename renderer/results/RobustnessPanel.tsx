@@ -28,8 +28,9 @@ interface Props {
   jobs: JobInfo[];
 }
 
-/** Which run each robustness job was started for (jobs only say when they are done); kept while the app runs. */
+/** Which run each robustness job was started for (a running job does not say; a done one does in its result). */
 const jobRun = new Map<string, string>();
+const jobRunId = (j: JobInfo) => (j.kind === 'robustness' ? (j.result?.runId ?? jobRun.get(j.id)) : undefined);
 
 /** The analyst's set being written, before it is added. */
 interface SetDraft {
@@ -45,7 +46,7 @@ export function RobustnessPanel({ run, analysis, jobs }: Props) {
   const [draft, setDraft] = useState<SetDraft | null>(null);
   const [columns, setColumns] = useState<AnalysisColumn[] | null>(null);
   // The latest robustness job started for this run (the app's job list keeps its state while the screen is left).
-  const job = [...jobs].reverse().find((j) => j.kind === 'robustness' && jobRun.get(j.id) === run.runId);
+  const job = [...jobs].reverse().find((j) => jobRunId(j) === run.runId);
   const running = job?.status === 'running';
 
   useEffect(() => {

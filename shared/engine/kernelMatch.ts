@@ -28,6 +28,7 @@ export function kernelMatch(score: Float64Array, treated: Uint8Array, strata: In
   const matchedTreated = new Uint8Array(n);
   // Each window's kernel terms, kept from the sum to the weights (computed once; the same values either way).
   let terms = new Float64Array(0);
+  const setTotal = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     if (treated[i] === 0) continue;
     const s = strata[i];
@@ -40,10 +41,11 @@ export function kernelMatch(score: Float64Array, treated: Uint8Array, strata: In
     for (let k = lo; k < hi; k++) total += terms[k - lo] = epanechnikov((order.scores[k] - si) / c);
     if (total === 0) continue;
     matchedTreated[i] = 1;
+    setTotal[i] = total;
     for (let k = lo; k < hi; k++) poolWeight[k] += terms[k - lo] / total;
   }
   const weights = new Float64Array(n);
   for (let k = 0; k < order.rows.length; k++) weights[order.rows[k]] = poolWeight[k];
   const notMatched = finishTreatedWeights(treated, matchedTreated, weights);
-  return { weights, matchedTreated, notMatched };
+  return { weights, matchedTreated, notMatched, setTotal };
 }

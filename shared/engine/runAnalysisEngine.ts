@@ -7,6 +7,7 @@ import { byteOrderPermutation } from './byteOrder';
 import { caliperWidth } from './caliper';
 import type { Column } from './column';
 import { codeCovariates, type CodedCovariate } from './covariateCoding';
+import { numericDistribution, type NumericDistribution } from './covariateDistribution';
 import { buildDesign } from './designMatrix';
 import { effectiveSampleSize } from './effectiveSampleSize';
 import { kernelMatch } from './kernelMatch';
@@ -62,16 +63,22 @@ export interface EngineResult {
   /** Treated: 1 matched, 0 not; pool: comparison weight, 0 when not in the comparison group. */
   weight: Float64Array;
   matchedTreated: Uint8Array;
-  /** The matched pairs (rows) of nearest-neighbour matching; null for other methods. */
-  pairs: MatchedGroups['pairs'];
   strata: Int32Array;
   strataLabels: string[];
   /** Caliper (bandwidth for kernel) in logit units; null for nearest neighbour without caliper. */
   caliper: number | null;
+  /** See MatchResult.setTotal. */
+  setTotal: Float64Array;
+  /** Nearest neighbour: the pairs made (rows), kept because they depend on the order of turns. */
+  pairs: { treated: Int32Array; control: Int32Array } | null;
+  /** Pool rows by (stratum, score, row): the order every method matched in, kept for the matched-set views. */
+  poolOrder: Int32Array;
   treatment: { n: number; matched: number; notMatched: number };
   comparison: { records: number; totalWeight: number; effectiveSize: number };
   model: EngineModel;
   balance: BalanceRow[];
+  /** Each numeric (not 0/1) covariate's CDF per group and its KS statistic after matching; the score's last. */
+  distributions: NumericDistribution[];
   histogram: ScoreHistogram;
   timings: EngineTimings;
 }
@@ -136,6 +143,8 @@ export interface MatchedGroups {
   notMatched: number;
   /** Caliper (bandwidth for kernel) in logit units; null for nearest neighbour without caliper. */
   caliper: number | null;
+  /** See MatchResult.setTotal. */
+  setTotal: Float64Array;
   /** The matched pairs of nearest-neighbour matching (rows), in the order they were made; null for other methods. */
   pairs: { treated: Int32Array; control: Int32Array } | null;
 }
@@ -199,17 +208,17 @@ export function matchScored(scored: MatchInput, matching: MatchingSpec, poolOrde
     case 'radius': {
       const caliper = caliperWidth(score, matching.caliper, matching.caliperUnit);
       const r = radiusMatch(score, treated, strata, { caliper, poolOrder });
-      return { weight: r.weights, matchedTreated: r.matchedTreated, notMatched: r.notMatched, caliper, pairs: null };
+      return { weight: r.weights, matchedTreated: r.matchedTreated, notMatched: r.notMatched, setTotal: r.setTotal, caliper, pairs: null };
     }
     case 'kernel': {
       const caliper = caliperWidth(score, matching.caliper, matching.caliperUnit);
       const r = kernelMatch(score, treated, strata, { bandwidth: caliper, poolOrder });
-      return { weight: r.weights, matchedTreated: r.matchedTreated, notMatched: r.notMatched, caliper, pairs: null };
+      return { weight: r.weights, matchedTreated: r.matchedTreated, notMatched: r.notMatched, setTotal: r.setTotal, caliper, pairs: null };
     }
     case 'nearest': {
       const caliper = matching.caliper === undefined ? null : caliperWidth(score, matching.caliper, matching.caliperUnit);
       const r = nearestMatch(score, treated, strata, { ratio: matching.ratio, replace: matching.replace, caliper, poolOrder });
-      return { weight: r.weights, matchedTreated: r.matchedTreated, notMatched: r.notMatched, caliper, pairs: { treated: r.pairTreated, control: r.pairControl } };
+      return { weight: r.weights, matchedTreated: r.matchedTreated, notMatched: r.notMatched, setTotal: r.setTotal, caliper, pairs: { treated: r.pairTreated, control: r.pairControl } };
     }
   }
 }
@@ -240,13 +249,16 @@ export function runAnalysisEngine(input: EngineInput & { bands?: Bands }, onProg
 
   const t3 = performance.now();
   onProgress?.('match', 0, 1);
-  const matched = matchScored(scored, input.matching);
+  const poolOrder = poolOrderOf(scored);
+  const matched = matchScored(scored, input.matching, poolOrder);
   onProgress?.('match', 1, 1);
 
   const t4 = performance.now();
   onProgress?.('balance', 0, 1);
   const groups = { treated, matchedTreated: matched.matchedTreated, weights: matched.weight };
   const balance = balanceTable(scored.coded, score, groups, bands);
+  const distributions = scored.coded.flatMap((c) => (c.kind === 'numeric' && !c.binary ? [numericDistribution(c.variable, c.values, c.missing, groups)] : []));
+  distributions.push(numericDistribution('score', score, null, groups));
   const sizes = groupSizes(treated, matched);
   const histogram = scoreHistogram(score, treated, matched.matchedTreated, matched.weight);
   onProgress?.('balance', 1, 1);
@@ -259,13 +271,16 @@ export function runAnalysisEngine(input: EngineInput & { bands?: Bands }, onProg
     score,
     weight: matched.weight,
     matchedTreated: matched.matchedTreated,
+    setTotal: matched.setTotal,
     pairs: matched.pairs,
+    poolOrder: poolOrder.rows,
     strata: scored.strata,
     strataLabels: scored.strataLabels,
     caliper: matched.caliper,
     ...sizes,
     model: scored.model,
     balance,
+    distributions,
     histogram,
     timings: { order, design, fit, match: t4 - t3, balance: t5 - t4, total: order + design + fit + (t5 - t3) },
   };
