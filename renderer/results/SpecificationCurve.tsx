@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { pointText, type CurveLayout, type CurvePoint } from '../../shared/charts/specificationCurveGeometry';
 import { formatCount } from '../../shared/format/numberFormat';
+import { describeBalanceRow } from '../../shared/wording/matchingSummary';
 
 /** The first few names, then how many more. */
 function listed(names: string[], first = 4): string {
@@ -15,7 +16,7 @@ function pointDetail(layout: CurveLayout, p: CurvePoint, alpha: number): string 
     ? ''
     : e.gate.belowMinimumTreated
       ? ' Too few treated people for a reliable result.'
-      : ` Poorly matched on ${listed(e.gate.poorlyMatched.map((r) => (r.level === null ? r.variable : `${r.variable}: ${r.level}`)))}.`;
+      : ` Poorly matched on ${listed(e.gate.poorlyMatched.map((r) => describeBalanceRow(r.variable, r.level)))}.`;
   return `${pointText(layout.measure, p, alpha)}. ${formatCount(e.treatment.matched)} treated matched (${formatCount(e.treatment.notMatched)} not), effective comparison size ${formatCount(e.comparison.effectiveSize)}.${gate}`;
 }
 
