@@ -4,7 +4,7 @@ import { flags } from './main';
 import { openCliSession } from './cliSession';
 import { CliError } from './cliError';
 import { passphraseFromEnv } from './storePassphrase';
-import { robustnessSentence } from '../../shared/wording/robustnessSentence';
+import { robustnessStatement } from '../../shared/wording/robustnessSentence';
 import { writeSpecificationCurves } from '../exports/specificationCurveFiles';
 
 /** `matchlab robustness`: the specification grid of a stored run; robustness.json and the charts in DIR. */
@@ -34,8 +34,11 @@ export async function robustnessMain(args: string[]): Promise<string> {
     const outDir = String(f.out);
     await mkdir(outDir, { recursive: true });
     await writeFile(join(outDir, 'robustness.json'), JSON.stringify(check, null, 2) + '\n');
-    const charts = await writeSpecificationCurves(outDir, check!);
-    const parts = check!.analyses.map((a) => `${a.analysis}: ${a.summaries.rate ? robustnessSentence('rate', a.summaries.rate) : 'no rate estimate'}`);
+    // The run as it reads now (justifications included): an analysis the gate withholds gets no summary sentence.
+    const run = await session.call('runs.get', { runId });
+    const charts = await writeSpecificationCurves(outDir, check!, run);
+    const publishable = (name: string) => run.analyses.find((r) => r.name === name)?.findings.publishable ?? false;
+    const parts = check!.analyses.map((a) => `${a.analysis}: ${a.summaries.rate ? robustnessStatement('rate', a.summaries.rate, publishable(a.analysis)) : 'no rate estimate'}`);
     return `robustness of run ${runId}: ${parts.join(' ')} Written to ${outDir} (robustness.json and ${charts.length} chart${charts.length === 1 ? '' : 's'})`;
   } finally {
     await session.close();

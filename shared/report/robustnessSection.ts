@@ -6,7 +6,7 @@ import type { RobustnessCheck } from '../robustness/robustnessCheck';
 import { HEADLINE_MEASURES, type AnalysisRobustness } from '../robustness/runRobustness';
 import { CURVE_MEASURES, specificationCurve } from '../charts/specificationCurveGeometry';
 import type { AnalysisResults, RunResults } from '../results/runResults';
-import { robustnessSentence, robustnessWithheld } from '../wording/robustnessSentence';
+import { robustnessStatement } from '../wording/robustnessSentence';
 import { escapeHtml as h } from './escapeHtml';
 import { specificationCurveSvg } from './specificationCurveSvg';
 
@@ -22,7 +22,7 @@ function analysisRobustness(analysis: AnalysisResults, a: AnalysisRobustness, al
     const layout = specificationCurve(a.entries, id);
     if (!summary || !layout) return '';
     const publishable = analysis.findings.publishable;
-    const sentence = publishable ? robustnessSentence(id, summary) : robustnessWithheld(summary);
+    const sentence = robustnessStatement(id, summary, publishable);
     return `<figure class="spec-curve-figure"><figcaption>${h(title)}: ${h(a.analysis.toLowerCase())} analysis</figcaption>
 <p class="${publishable ? 'robustness-sentence' : 'note robustness-withheld'}">${h(sentence)}</p>
 ${specificationCurveSvg(layout, { alpha, label: `${title}, ${a.analysis} analysis: ${sentence}` })}</figure>`;

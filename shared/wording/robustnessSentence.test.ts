@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { robustnessSentence, robustnessWithheld } from './robustnessSentence';
+import { robustnessSentence, robustnessStatement, robustnessWithheld } from './robustnessSentence';
 
 const summary = { direction: -1 as const, specifications: 36, passing: 30, holding: 27, significant: 20, significantOpposite: 0 };
 
@@ -39,5 +39,10 @@ describe('robustness sentence', () => {
     );
     expect(robustnessWithheld({ ...summary, passing: 1 })).toMatch(/; 1 of the 36 specifications passes the gate \(the filled points\)\.$/);
     expect(robustnessWithheld({ ...summary, passing: 0 })).toMatch(/; none of the 36 specifications passes the gate either\.$/);
+  });
+
+  it('states the summary for a publishable analysis and why nothing is said for a withheld one', () => {
+    expect(robustnessStatement('rate', summary, true)).toBe(robustnessSentence('rate', summary));
+    expect(robustnessStatement('rate', summary, false)).toBe(robustnessWithheld(summary));
   });
 });

@@ -38,3 +38,11 @@ export function robustnessWithheld(s: RobustnessSummary): string {
   if (s.passing === 0) return `${head}; none of the ${s.specifications} specifications passes the gate either.`;
   return `${head}; ${s.passing} of the ${s.specifications} specifications ${s.passing === 1 ? 'passes' : 'pass'} the gate (the filled points).`;
 }
+
+/**
+ * What the app, the report, the CLI and the chart files say of one measure's check: the summary sentence, or for an
+ * analysis whose findings are withheld (`publishable` false: METHOD.md 4a) why nothing is said.
+ */
+export function robustnessStatement(measure: HeadlineMeasure, s: RobustnessSummary, publishable: boolean): string {
+  return publishable ? robustnessSentence(measure, s) : robustnessWithheld(s);
+}
