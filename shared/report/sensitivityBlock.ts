@@ -10,8 +10,9 @@ import { escapeHtml as h } from './escapeHtml';
 export function sensitivityBlock(a: AnalysisResults): string {
   const items = sensitivityItems(a, { significantOnly: true });
   if (items.length === 0) return '';
-  return `<h3>${h(SENSITIVITY_HEADING)}</h3>
+  // One block, kept on one page: the note says how to read the sentences above it.
+  return `<div class="sensitivity-block"><h3>${h(SENSITIVITY_HEADING)}</h3>
 <p>${h(SENSITIVITY_LEAD)}</p>
 <ul class="sensitivity">${items.map((i) => `<li><strong>${h(i.label)}:</strong> ${h(i.sentence)}</li>`).join('')}</ul>
-<p class="note">${h(SENSITIVITY_READING)}</p>`;
+<p class="note">${h(SENSITIVITY_READING)}</p></div>`;
 }
