@@ -57,18 +57,6 @@ test('sensitivity to hidden bias and the robustness check on the demo', async ({
   await expect(sensitivity.getByTestId('sensitivity-rate')).toHaveCount(0);
   await expect(sensitivity.getByTestId('sensitivity-pairs')).toHaveCount(0);
   await sensitivity.screenshot({ path: screenPath('02a-sensitivity-regional-withheld') });
-  // Once the analyst justifies publishing its findings, the sentences are stated, the matched pairs' Rosenbaum bounds too.
-  const banner = page.getByTestId('gate-banner');
-  await banner.getByText('Publish the findings anyway, with a written justification').click();
-  await banner.getByRole('textbox').fill('Ethnicity and sentence length are recorded differently in this region; checked against the case files.');
-  await banner.getByRole('button', { name: 'Record the justification' }).click();
-  await expect(page.getByTestId('gate-justification')).toBeVisible();
-  await expect(sensitivity.getByTestId('sensitivity-withheld')).toHaveCount(0);
-  await expect(sensitivity.getByTestId('sensitivity-pairs')).toContainText(/Of the \d+ pairs of a participant and their match, only the participant reoffended in \d+ and only the comparison person in \d+\./);
-  // The explanation opened for National stays open.
-  await expect(sensitivity.locator('details')).toHaveAttribute('open', '');
-  await expect(sensitivity.getByRole('table').nth(1)).toContainText('Largest Γ still significant');
-  await sensitivity.screenshot({ path: screenPath('02-sensitivity-regional') });
 
   // The robustness check: one job, then the summary sentence and the curve for the chosen analysis.
   await page.getByRole('tab', { name: /^National/ }).click();
@@ -95,6 +83,30 @@ test('sensitivity to hidden bias and the robustness check on the demo', async ({
   // The frequency's curve is one tab away.
   await robustness.getByRole('tab', { name: 'Reoffending frequency' }).click();
   await expect(summary).toContainText(/reoffences per person for participants|None of the/);
+
+  // The check covered Regional too; its findings are withheld, so its curves are shown for review without the
+  // summary sentence, and the panel says why.
+  await page.getByRole('tab', { name: /^Regional/ }).click();
+  await expect(robustness.getByTestId('robustness-withheld')).toContainText(/^This analysis does not pass the matching-quality gate, so nothing is said about how robust its estimate is; /);
+  await expect(summary).toHaveCount(0);
+  await expect(curve.locator('g.spec-point[data-own]')).toHaveCount(1);
+  await robustness.screenshot({ path: screenPath('03a-robustness-regional-withheld') });
+  // Once the analyst justifies publishing its findings, the sentences are stated, the matched pairs' Rosenbaum bounds
+  // too, and the robustness check's summary sentence.
+  const banner = page.getByTestId('gate-banner');
+  await banner.getByText('Publish the findings anyway, with a written justification').click();
+  await banner.getByRole('textbox').fill('Ethnicity and sentence length are recorded differently in this region; checked against the case files.');
+  await banner.getByRole('button', { name: 'Record the justification' }).click();
+  await expect(page.getByTestId('gate-justification')).toBeVisible();
+  await expect(sensitivity.getByTestId('sensitivity-withheld')).toHaveCount(0);
+  await expect(sensitivity.getByTestId('sensitivity-pairs')).toContainText(/Of the \d+ pairs of a participant and their match, only the participant reoffended in \d+ and only the comparison person in \d+\./);
+  // The explanation opened for National stays open.
+  await expect(sensitivity.locator('details')).toHaveAttribute('open', '');
+  await expect(sensitivity.getByRole('table').nth(1)).toContainText('Largest Γ still significant');
+  await sensitivity.screenshot({ path: screenPath('02-sensitivity-regional') });
+  await expect(robustness.getByTestId('robustness-withheld')).toHaveCount(0);
+  await expect(summary).toHaveText(/^The estimate’s direction \(.+\) (holds|does not hold) in|^None of the \d+ specifications/);
+  await page.getByRole('tab', { name: /^National/ }).click();
 
   // Add a covariate set and check again: it is run and listed.
   await robustness.getByRole('button', { name: 'Add a covariate set' }).click();
