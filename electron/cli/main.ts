@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<string>
   report: async () => (await import('./reportMain')).reportMain,
   info: async () => (await import('./infoMain')).infoMain,
   robustness: async () => (await import('./robustnessMain')).robustnessMain,
+  rekey: async () => (await import('./rekeyMain')).rekeyMain,
 };
 
 const USAGE = `usage:
@@ -19,6 +20,7 @@ const USAGE = `usage:
   matchlab report  --store FILE --run RUN_ID --out FILE.html|FILE.pdf|FILE.xlsx
   matchlab info    --store FILE
   matchlab robustness --store FILE --run RUN_ID --out DIR [--sets SETS.json]
+  matchlab rekey   --store FILE     (the new passphrase in MATCHLAB_NEW_PASSPHRASE)
 The store passphrase is read from the environment variable MATCHLAB_PASSPHRASE.`;
 
 /** Parses a command's flags strictly: unknown flags and missing required ones are errors. */
@@ -51,6 +53,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write((await run(rest)) + '\n');
     return 0;
   } catch (err) {
+    const output = (err as { output?: unknown }).output;
+    if (typeof output === 'string') process.stdout.write(output + '\n');
     process.stderr.write(`matchlab ${command}: ${(err as Error).message.split('\n')[0]}\n`);
     return 1;
   }

@@ -1,11 +1,10 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { flags } from './main';
 import { openCliSession } from './cliSession';
 import { CliError } from './cliError';
 import { passphraseFromEnv } from './storePassphrase';
 import { robustnessStatement } from '../../shared/wording/robustnessSentence';
-import { writeSpecificationCurves } from '../exports/specificationCurveFiles';
 
 /** `matchlab robustness`: the specification grid of a stored run; robustness.json and the charts in DIR. */
 export async function robustnessMain(args: string[]): Promise<string> {
@@ -31,15 +30,14 @@ export async function robustnessMain(args: string[]): Promise<string> {
     const { jobId } = await session.call('robustness.run', { runId, covariateSets: covariateSets as never });
     await session.waitForJob(jobId);
     const { check } = await session.call('robustness.get', { runId });
-    const outDir = String(f.out);
-    await mkdir(outDir, { recursive: true });
-    await writeFile(join(outDir, 'robustness.json'), JSON.stringify(check, null, 2) + '\n');
+    // The command line names its output explicitly: files of an earlier check there are replaced.
+    const written = await session.call('robustness.export', { runId, dir: resolve(String(f.out)), overwrite: true });
     // The run as it reads now (justifications included): an analysis the gate withholds gets no summary sentence.
     const run = await session.call('runs.get', { runId });
-    const charts = await writeSpecificationCurves(outDir, check!, run);
     const publishable = (name: string) => run.analyses.find((r) => r.name === name)?.findings.publishable ?? false;
     const parts = check!.analyses.map((a) => `${a.analysis}: ${a.summaries.rate ? robustnessStatement('rate', a.summaries.rate, publishable(a.analysis)) : 'no rate estimate'}`);
-    return `robustness of run ${runId}: ${parts.join(' ')} Written to ${outDir} (robustness.json and ${charts.length} chart${charts.length === 1 ? '' : 's'})`;
+    const charts = written.files.length - 1;
+    return `robustness of run ${runId}: ${parts.join(' ')} Written to ${written.dir} (robustness.json and ${charts} chart${charts === 1 ? '' : 's'})`;
   } finally {
     await session.close();
   }

@@ -1,7 +1,7 @@
 // The robustness job through the service (the app's and the CLI's code path): stored with the run, audited,
 // cancellable with nothing stored, refused on data the run was not made from, and the analyst's sets checked.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeDemoExtract } from '../cli/demoCommand';
@@ -50,6 +50,21 @@ describe('robustness job', () => {
       expect(national.entries.filter((e) => e.covariateSet === 'Age and record')).toHaveLength(18);
       const audit = await session.call('audit.list', { limit: 5 });
       expect(audit[0]).toMatchObject({ action: 'robustness', detail: { runId, addedCovariateSets: ['Age and record'] } });
+
+      // Its files through the one export writer: each audited; an existing file refused unless replacing is asked,
+      // and then nothing at all is written.
+      const outDir = join(dir, 'check');
+      const written = await session.call('robustness.export', { runId, dir: outDir, overwrite: false });
+      expect(written.files[0]).toBe('robustness.json');
+      expect(written.files).toContain('specification-curve-National-rate.svg');
+      expect(readdirSync(outDir).sort()).toEqual([...written.files].sort());
+      const exported = (await session.call('audit.list', { limit: written.files.length })).map((e) => e.detail.path);
+      expect(exported.sort()).toEqual(written.files.map((f) => join(outDir, f)).sort());
+      rmSync(join(outDir, 'robustness.json'));
+      await expect(session.call('robustness.export', { runId, dir: outDir, overwrite: false })).rejects.toThrow(/already exists/);
+      expect(readdirSync(outDir)).not.toContain('robustness.json');
+      await session.call('robustness.export', { runId, dir: outDir, overwrite: true });
+      expect(readdirSync(outDir)).toContain('robustness.json');
 
       // One bar over both analyses (the job's own code in this thread, on its own connection to the store): it never
       // goes back, passes through every analysis's grid, and stays short of 100% until the job has ended.
