@@ -3,13 +3,17 @@
 // makes outcome estimates byte-identical whatever the row order of the input.
 
 export class ExactSum {
-  /** Non-overlapping partial sums, smallest magnitude first; their exact total is the sum so far. */
-  private readonly partials: number[] = [];
+  /**
+   * Non-overlapping partial sums, smallest magnitude first, in partials[0 .. length - 1]; their exact total is the
+   * sum so far. A typed array (grown when full) rather than a JS array: the same operations, 3-5x faster.
+   */
+  private partials = new Float64Array(8);
+  private length = 0;
 
   add(x: number): void {
-    const p = this.partials;
+    let p = this.partials;
     let kept = 0;
-    for (let j = 0; j < p.length; j++) {
+    for (let j = 0; j < this.length; j++) {
       let y = p[j];
       if (Math.abs(x) < Math.abs(y)) {
         const t = x;
@@ -21,14 +25,19 @@ export class ExactSum {
       if (lo !== 0) p[kept++] = lo;
       x = hi;
     }
-    p.length = kept;
-    p.push(x);
+    if (kept === p.length) {
+      p = new Float64Array(2 * p.length);
+      p.set(this.partials);
+      this.partials = p;
+    }
+    p[kept] = x;
+    this.length = kept + 1;
   }
 
   /** The exact sum rounded once to the nearest double (ties to even, as fsum). */
   value(): number {
     const p = this.partials;
-    let n = p.length;
+    let n = this.length;
     if (n === 0) return 0;
     let hi = p[--n];
     let lo = 0;
