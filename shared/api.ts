@@ -2,7 +2,7 @@
 // its response and every event. Both adapters (Electron IPC, browser host) carry exactly this,
 // and the service validates every request's arguments against these schemas before use.
 import { z } from 'zod';
-import { specSchema, type Spec } from './engine/analysisSpec';
+import { bandsSchema, specSchema, type Spec } from './engine/analysisSpec';
 import { cohortSettingsSchema } from './cohort/cohortSettings';
 import type { RunResults } from './results/runResults';
 import type { FileKind } from './extract/extractRoles';
@@ -306,6 +306,10 @@ export const workspaceSchema = z
     analysis: z.string().max(200),
     runId: z.string().max(200).nullable(),
     compare: z.array(z.string().max(200)).max(4),
+    /** Matching quality's selected balance row (`variable|level`); null: the row least well matched after matching. */
+    balanceRow: z.string().max(500).nullable().optional(),
+    /** Well/reasonably thresholds for the matching-quality view only (the run keeps its own); null: the run's. */
+    viewBands: bandsSchema.nullable().optional(),
   })
   .strict();
 export type Workspace = z.infer<typeof workspaceSchema>;

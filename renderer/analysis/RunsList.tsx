@@ -4,7 +4,7 @@
 import { useId, useState } from 'react';
 import type { RunListEntry } from '../../shared/api';
 import type { AnalysisRuns } from './useAnalysisRuns';
-import { runLabel } from './runLabel';
+import { runLabel, runLabels } from './runLabel';
 import { formatDateTime } from '../../shared/format/dateFormat';
 
 interface Props {
@@ -16,6 +16,7 @@ interface Props {
 
 export function RunsList({ runs, openRunId, onOpen, actions }: Props) {
   const [editing, setEditing] = useState<string | null>(null);
+  const label = runLabels(runs);
   return (
     <section className="card runs-list" aria-labelledby="runs-heading" data-testid="runs-list">
       <h3 id="runs-heading">Stored runs</h3>
@@ -34,7 +35,7 @@ export function RunsList({ runs, openRunId, onOpen, actions }: Props) {
           {runs.map((r) => (
             <li key={r.runId} className={r.runId === openRunId ? 'open' : undefined} data-testid="run-entry">
               <button type="button" className="run-button" onClick={() => onOpen(r.runId)} aria-current={r.runId === openRunId ? 'true' : undefined} title={r.runId}>
-                <span className="run-time">{runLabel(r)}</span>
+                <span className="run-time">{label(r)}</span>
                 {r.name && <span className="muted small">{formatDateTime(r.createdAt)}</span>}
                 <span className="muted small">{r.analyses.join(', ')}</span>
                 {r.onEarlierImport && <span className="status-pill warn small">made on an earlier import</span>}
@@ -44,10 +45,10 @@ export function RunsList({ runs, openRunId, onOpen, actions }: Props) {
                 <RunDescription entry={r} onSave={(name, note) => actions.describe(r.runId, name, note).then((ok) => ok && setEditing(null))} onCancel={() => setEditing(null)} />
               ) : (
                 <div className="run-actions">
-                  <button type="button" className="linkish small" onClick={() => setEditing(r.runId)} aria-label={`Name or note the run ${runLabel(r)}`}>
+                  <button type="button" className="linkish small" onClick={() => setEditing(r.runId)} aria-label={`Name or note the run ${label(r)}`}>
                     Name / note
                   </button>
-                  <button type="button" className="linkish small" onClick={() => actions.remove(r)} aria-label={`Delete the run ${runLabel(r)}`}>
+                  <button type="button" className="linkish small" onClick={() => actions.remove(r)} aria-label={`Delete the run ${label(r)}`}>
                     Delete
                   </button>
                 </div>

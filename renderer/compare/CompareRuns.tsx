@@ -7,7 +7,7 @@ import { formatCi, formatCount, formatDifference, formatFixed, formatSigned } fr
 import { call } from '../api/client';
 import { ErrorNote } from '../components/ErrorNote';
 import { ScrollRegion } from '../components/ScrollRegion';
-import { runLabel } from '../analysis/runLabel';
+import { runLabels } from '../analysis/runLabel';
 import { niceAxis, scaleLinear } from '../../shared/charts/chartScale';
 import { analysisNames, compareRun, HEADLINE_MEASURES, setupRows, type ComparedRun } from './compareRuns';
 
@@ -40,9 +40,10 @@ export function CompareRuns({ runs, chosen, onChoose, analysis, onAnalysis }: Pr
   const names = analysisNames(chosenRuns);
   const name = names.includes(analysis) ? analysis : (names[0] ?? '');
   const compared = chosenRuns.length === present.length ? chosenRuns.map((r) => compareRun(r, name)) : [];
+  const label = runLabels(runs);
   const labelOf = (runId: string) => {
     const entry = runs.find((r) => r.runId === runId);
-    return entry ? runLabel(entry) : runId;
+    return entry ? label(entry) : runId;
   };
   const toggle = (runId: string, on: boolean) => onChoose(on ? [...present, runId] : present.filter((id) => id !== runId));
 
@@ -55,7 +56,7 @@ export function CompareRuns({ runs, chosen, onChoose, analysis, onAnalysis }: Pr
           {runs.map((r) => (
             <label key={r.runId} className="check">
               <input type="checkbox" checked={present.includes(r.runId)} disabled={!present.includes(r.runId) && present.length >= MAX_RUNS} onChange={(e) => toggle(r.runId, e.target.checked)} />
-              {runLabel(r)} <span className="muted small">({r.analyses.join(', ')})</span>
+              {label(r)} <span className="muted small">({r.analyses.join(', ')})</span>
             </label>
           ))}
         </div>

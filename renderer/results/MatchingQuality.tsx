@@ -1,14 +1,24 @@
-// Matching quality of one analysis: the summary sentence, the score model, the group sizes, the balance grid,
-// the Love plot and the score overlap.
+// Matching quality of one analysis: the summary sentence, the score model, the group sizes, MatchIt's sample sizes,
+// then the linked views: the balance grid and the Love plot show the rows the filters keep, banded by the view's
+// thresholds, and share one selected row, whose covariate's distribution is drawn beside the plot; then the score
+// overlap. The selected row and the view's thresholds are the workspace's (kept across a reload); the filters are
+// the screen's.
+import { useMemo, useState } from 'react';
 import type { AnalysisResults } from '../../shared/results/runResults';
+import { balanceViewRows, bandCounts, leastWellMatched } from '../../shared/results/balanceView';
 import type { Bands } from '../../shared/engine/analysisSpec';
 import { formatCount, formatFixed } from '../../shared/format/numberFormat';
 import { analysisMatchingSummary } from '../../shared/wording/matchingSummary';
+import { BALANCE_TABLE_NOTE, balanceRowLabel } from '../../shared/wording/balanceLabels';
+import { SampleSizesTable } from '../matchedSets/SampleSizesTable';
+import { BalanceFilters, filterRows, SHOW_EVERY_ROW } from './BalanceFilters';
 import { BalanceGrid } from './BalanceGrid';
+import { CovariateDistribution } from './CovariateDistribution';
 import { GateBanner } from './GateBanner';
 import { NoticeList } from './NoticeList';
 import { LovePlot } from './LovePlot';
 import { ScoreOverlap } from './ScoreOverlap';
+import { ViewBands } from './ViewBands';
 
 const METHOD_LABEL: Record<string, string> = { radius: 'Radius', nearest: 'Nearest neighbour', kernel: 'Kernel' };
 
@@ -36,7 +46,22 @@ function Fact({ label, value, testId }: { label: string; value: string; testId?:
   );
 }
 
-export function MatchingQuality({ analysis: a, bands, onJustify }: { analysis: AnalysisResults; bands: Bands; onJustify: (text: string) => Promise<void> }) {
+export interface BalanceLook {
+  /** The row selected (`variable|level`); null: the least well matched row shown. */
+  selectedKey: string | null;
+  onSelect: (key: string) => void;
+  /** The view's thresholds; null: the run's. */
+  viewBands: Bands | null;
+  onViewBands: (bands: Bands | null) => void;
+}
+
+export function MatchingQuality({ analysis: a, bands: runBands, look, onJustify }: { analysis: AnalysisResults; bands: Bands; look: BalanceLook; onJustify: (text: string) => Promise<void> }) {
+  const bands = look.viewBands ?? runBands;
+  const rows = useMemo(() => balanceViewRows(a, bands), [a, bands]);
+  const [filter, setFilter] = useState(SHOW_EVERY_ROW);
+  const shown = useMemo(() => filterRows(rows, filter, balanceRowLabel), [rows, filter]);
+  // The chosen row while the filters keep it; otherwise the least well matched row shown.
+  const selected = shown.find((r) => r.key === look.selectedKey) ?? leastWellMatched(shown);
   const model = a.model;
   const summary = analysisMatchingSummary(a);
   const strata = a.matching.strata;
@@ -79,10 +104,17 @@ export function MatchingQuality({ analysis: a, bands, onJustify }: { analysis: A
           </dl>
         </section>
       </div>
+      {a.sampleSizes && <SampleSizesTable sizes={a.sampleSizes} />}
       <h3>Balance of every covariate</h3>
-      <BalanceGrid rows={a.balance} />
-      <div className="charts-row">
-        <LovePlot rows={a.balance} bands={bands} />
+      <p className="muted small" data-testid="balance-note">{BALANCE_TABLE_NOTE}</p>
+      <div className="balance-controls">
+        <BalanceFilters filter={filter} counts={bandCounts(rows)} shown={shown.length} total={rows.length} onChange={setFilter} />
+        <ViewBands runBands={runBands} viewBands={look.viewBands} onChange={look.onViewBands} />
+      </div>
+      <BalanceGrid rows={shown} selectedKey={selected?.key ?? null} onSelect={look.onSelect} />
+      <div className="charts-row linked">
+        <LovePlot rows={shown} bands={bands} selectedKey={selected?.key ?? null} onSelect={look.onSelect} />
+        <CovariateDistribution analysis={a} row={selected} />
         <ScoreOverlap histogram={a.histogram} />
       </div>
     </div>

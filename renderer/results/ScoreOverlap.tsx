@@ -4,6 +4,7 @@
 import type { ScoreHistogram } from '../../shared/engine/scoreHistogram';
 import { scoreOverlapGeometry, scoreOverlapNote } from '../../shared/charts/scoreOverlapGeometry';
 import { ChartLegend } from './ChartLegend';
+import { HorizontalGridLines } from './GridLines';
 
 export function ScoreOverlap({ histogram }: { histogram: ScoreHistogram }) {
   const g = scoreOverlapGeometry(histogram);
@@ -21,14 +22,7 @@ export function ScoreOverlap({ histogram }: { histogram: ScoreHistogram }) {
         />
       </figcaption>
       <svg width={g.width} height={g.height} viewBox={`0 0 ${g.width} ${g.height}`} role="img" aria-label="Distribution of the logit propensity score in the treatment group, the comparison group and the pool">
-        {g.yTicks.map((t) => (
-          <g key={`${t.y}`}>
-            <line x1={g.plotLeft} x2={g.plotRight} y1={t.y} y2={t.y} className="gridline" />
-            <text x={g.plotLeft - 6} y={t.y + 4} textAnchor="end" className="tick">
-              {t.label}
-            </text>
-          </g>
-        ))}
+        <HorizontalGridLines ticks={g.yTicks.map((t) => ({ at: t.y, label: t.label }))} frame={g} />
         {g.bars.map((b) => (
           <g key={b.x}>
             {b.treatedY < g.axisY && <rect x={b.x} y={b.treatedY} width={b.width} height={g.axisY - b.treatedY} className="bar-treated" />}

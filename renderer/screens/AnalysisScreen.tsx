@@ -9,7 +9,7 @@ import { Tabs, tabElementId } from '../components/Tabs';
 import { draftFromSpec } from '../analysis/specDraft';
 import { SetupPanel } from '../analysis/SetupPanel';
 import { RunsList } from '../analysis/RunsList';
-import { runLabel } from '../analysis/runLabel';
+import { runLabels } from '../analysis/runLabel';
 import { AnalysisTabs } from '../results/AnalysisTabs';
 import { MatchingQuality } from '../results/MatchingQuality';
 import { ResultsPanel } from '../results/ResultsPanel';
@@ -83,13 +83,14 @@ export function AnalysisScreen({ state }: { state: AppState }) {
   }
 
   const entry = run ? runs.runs?.find((r) => r.runId === run.runId) : undefined;
+  const openLabel = entry ? runLabels(runs.runs ?? [])(entry) : run?.runId;
   return (
     <section className="analysis">
       <h2>Analysis &amp; results</h2>
       {run && (
         <div className="run-bar" data-testid="open-run">
           <span>
-            Open run: <strong>{entry ? runLabel(entry) : run.runId}</strong> · {run.spec.organisation} · {run.analyses.map((a) => a.name).join(', ')}
+            Open run: <strong>{openLabel}</strong> · {run.spec.organisation} · {run.analyses.map((a) => a.name).join(', ')}
             {entry?.onEarlierImport && <span className="status-pill warn"> made on an earlier import</span>}
           </span>
           <span className="muted small" title="Run id and engine version">
@@ -100,7 +101,7 @@ export function AnalysisScreen({ state }: { state: AppState }) {
             className="secondary small"
             disabled={!options}
             onClick={() => {
-              if (options) setup.dispatch({ type: 'discard', what: `Set up again from the run ${entry ? runLabel(entry) : run.runId}.`, draft: draftFromSpec(run.spec, options.columns) });
+              if (options) setup.dispatch({ type: 'discard', what: `Set up again from the run ${openLabel}.`, draft: draftFromSpec(run.spec, options.columns) });
               setView('setup');
             }}
           >
@@ -136,7 +137,18 @@ export function AnalysisScreen({ state }: { state: AppState }) {
             {run.analyses
               .filter((a) => a.name === selected)
               .map((a) => (
-                <MatchingQuality key={a.name} analysis={a} bands={run.spec.bands} onJustify={(text) => runs.justify(a.name, text)} />
+                <MatchingQuality
+                  key={a.name}
+                  analysis={a}
+                  bands={run.spec.bands}
+                  look={{
+                    selectedKey: workspace.state.balanceRow ?? null,
+                    onSelect: (key) => workspace.dispatch({ type: 'balanceRow', key }),
+                    viewBands: workspace.state.viewBands ?? null,
+                    onViewBands: (bands) => workspace.dispatch({ type: 'viewBands', bands }),
+                  }}
+                  onJustify={(text) => runs.justify(a.name, text)}
+                />
               ))}
           </AnalysisTabs>
         )}

@@ -18,6 +18,17 @@ describe('workspaceReducer', () => {
     expect(workspaceReducer(open, { type: 'forgetRun', runId: 'r2' })).toMatchObject({ runId: 'r1', analysisView: 'sets', compare: ['r1'] });
   });
 
+  it('keeps the balance row looked at and the view thresholds for the open run only', () => {
+    const looking = [{ type: 'balanceRow', key: 'age|' }, { type: 'viewBands', bands: { well: 3, reasonably: 8 } }] as const;
+    const w = looking.reduce(workspaceReducer, { ...INITIAL_WORKSPACE, runId: 'r1', analysis: 'National' });
+    expect(w).toMatchObject({ balanceRow: 'age|', viewBands: { well: 3, reasonably: 8 } });
+    // Reopening the same run keeps both; another analysis starts on its own worst row; another run afresh.
+    expect(workspaceReducer(w, { type: 'run', runId: 'r1', analysis: 'National' })).toMatchObject({ balanceRow: 'age|', viewBands: { well: 3, reasonably: 8 } });
+    expect(workspaceReducer(w, { type: 'analysis', name: 'Regional' })).toMatchObject({ balanceRow: null, viewBands: { well: 3, reasonably: 8 } });
+    expect(workspaceReducer(w, { type: 'run', runId: 'r2', analysis: 'National' })).toMatchObject({ balanceRow: null, viewBands: null });
+    expect(readWorkspace(w)).toEqual(w);
+  });
+
   it('reads back only a workspace it can trust', () => {
     expect(readWorkspace({ ...INITIAL_WORKSPACE, section: 'cohort' })?.section).toBe('cohort');
     expect(readWorkspace({ ...INITIAL_WORKSPACE, section: 'elsewhere' })).toBeNull();

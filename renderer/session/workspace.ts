@@ -1,6 +1,7 @@
-// Where the analyst is (section, analysis view, analysis, open run, runs being compared): one reducer, kept in the
-// store so that a reload reopens the same place.
+// Where the analyst is (section, analysis view, analysis, open run, runs being compared, the balance row looked at and
+// the view's thresholds): one reducer, kept in the store so that a reload reopens the same place.
 import { workspaceSchema, type Section, type Workspace } from '../../shared/api';
+import type { Bands } from '../../shared/engine/analysisSpec';
 
 export type AnalysisView = Workspace['analysisView'];
 
@@ -13,6 +14,10 @@ export type WorkspaceAction =
   /** A run opened: `view` moves there too (a fresh run opens on its matching quality). */
   | { type: 'run'; runId: string | null; analysis: string; view?: AnalysisView }
   | { type: 'compare'; runIds: string[] }
+  /** A balance row selected on the matching-quality view (`variable|level`). */
+  | { type: 'balanceRow'; key: string }
+  /** The view's own well/reasonably thresholds; null goes back to the run's. */
+  | { type: 'viewBands'; bands: Bands | null }
   /** A run is gone (deleted): nothing may point at it. */
   | { type: 'forgetRun'; runId: string };
 
@@ -24,12 +29,18 @@ export function workspaceReducer(w: Workspace, a: WorkspaceAction): Workspace {
       return { ...w, section: a.section };
     case 'view':
       return { ...w, analysisView: a.view };
+    // Another analysis has other rows: its view starts on its least well matched row.
     case 'analysis':
-      return { ...w, analysis: a.name };
+      return a.name === w.analysis ? w : { ...w, analysis: a.name, balanceRow: null };
+    // Another run is judged afresh: its own thresholds, its least well matched row.
     case 'run':
-      return { ...w, runId: a.runId, analysis: a.analysis, analysisView: a.view ?? w.analysisView };
+      return { ...w, runId: a.runId, analysis: a.analysis, analysisView: a.view ?? w.analysisView, ...(a.runId === w.runId ? {} : { balanceRow: null, viewBands: null }) };
     case 'compare':
       return { ...w, compare: a.runIds.slice(0, 4) };
+    case 'balanceRow':
+      return { ...w, balanceRow: a.key };
+    case 'viewBands':
+      return { ...w, viewBands: a.bands };
     case 'forgetRun': {
       const open = w.runId === a.runId;
       return {

@@ -37,3 +37,18 @@ export function scaleLinear(min: number, max: number, from: number, to: number):
   const k = max > min ? (to - from) / (max - min) : 0;
   return (x) => from + (x - min) * k;
 }
+
+/** A chart label cut to `max` characters, an ellipsis marking the cut (the whole text goes in the tooltip). */
+export function shortenLabel(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** A chart's size and the box its data are drawn in (the rest holds labels and axes). */
+export interface PlotFrame {
+  width: number;
+  height: number;
+  plotLeft: number;
+  plotRight: number;
+  plotTop: number;
+  plotBottom: number;
+}

@@ -2,10 +2,10 @@
 // geometry, drawn the same way by the app (React SVG) and the report (SVG text): rows sorted by the size of the
 // difference before matching, signed axis, differences beyond +/-100% drawn at the edge with a mark.
 import type { Bands } from '../engine/analysisSpec';
-import type { BalanceRow, Band } from '../engine/balance';
+import { balanceRowKey, type BalanceRow, type Band } from '../engine/balance';
 import { formatFixed } from '../format/numberFormat';
 import { balanceRowLabel, formatSmd } from '../wording/balanceLabels';
-import { niceAxis, scaleLinear } from './chartScale';
+import { niceAxis, scaleLinear, shortenLabel, type PlotFrame } from './chartScale';
 
 export const LOVE = { width: 660, labelWidth: 252, right: 18, top: 10, rowHeight: 16, bottom: 40, maxLabel: 34 } as const;
 
@@ -24,13 +24,7 @@ export interface LoveRow {
   afterClipped: -1 | 0 | 1;
 }
 
-export interface LovePlotGeometry {
-  width: number;
-  height: number;
-  plotLeft: number;
-  plotRight: number;
-  plotTop: number;
-  plotBottom: number;
+export interface LovePlotGeometry extends PlotFrame {
   ticks: { x: number; label: string }[];
   zeroX: number;
   /** Shaded bands: |d| < well and |d| < reasonably. */
@@ -42,10 +36,6 @@ export interface LovePlotGeometry {
 
 /** Beyond 100% the detail near zero (where the bands are) is lost: the axis stops there. */
 const LIMIT = 100;
-
-function shorten(text: string): string {
-  return text.length <= LOVE.maxLabel ? text : `${text.slice(0, LOVE.maxLabel - 1)}…`;
-}
 
 export function lovePlotGeometry(balance: readonly BalanceRow[], bands: Bands): LovePlotGeometry {
   const sorted = [...balance].sort((a, b) => Math.abs(b.smdBefore ?? -1) - Math.abs(a.smdBefore ?? -1));
@@ -65,8 +55,8 @@ export function lovePlotGeometry(balance: readonly BalanceRow[], bands: Bands): 
     const after = place(r.smdAfter);
     const label = balanceRowLabel(r);
     return {
-      key: `${r.variable}|${r.level ?? ''}`,
-      label: shorten(label),
+      key: balanceRowKey(r),
+      label: shortenLabel(label, LOVE.maxLabel),
       description: `${label}: before ${formatSmd(r.smdBefore)}, after ${formatSmd(r.smdAfter)} (${r.band} matched)`,
       y: LOVE.top + LOVE.rowHeight * k + LOVE.rowHeight / 2,
       band: r.band,

@@ -34,6 +34,11 @@ export interface BalanceGroups {
   weights: Float64Array;
 }
 
+/** A row's identity within its analysis: `variable|level` (the level empty for a numeric row and the score). */
+export function balanceRowKey(row: Pick<BalanceRow, 'variable' | 'level'>): string {
+  return `${row.variable}|${row.level ?? ''}`;
+}
+
 /** Band of |smdAfter|; an undefined difference (D = 0 with unequal means) is poorly matched. */
 export function balanceBand(smdAfter: number | null, bands: Bands): Band {
   if (smdAfter === null) return 'poorly';

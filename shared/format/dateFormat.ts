@@ -21,10 +21,19 @@ function toDate(value: string | Date): Date {
 
 /** "29 November 2026, 15:42" in local time (or `timeZone`); the text as given when it is not a date. */
 export function formatDateTime(value: string | Date, timeZone?: string): string {
+  return dateTime(value, timeZone, false);
+}
+
+/** "29 November 2026, 15:42:07": to tell apart two things made in the same minute. */
+export function formatDateTimeSeconds(value: string | Date, timeZone?: string): string {
+  return dateTime(value, timeZone, true);
+}
+
+function dateTime(value: string | Date, timeZone: string | undefined, seconds: boolean): string {
   const date = toDate(value);
   if (Number.isNaN(date.getTime())) return String(value);
-  const p = parts(date, { ...DAY_PARTS, ...TIME_PARTS }, timeZone);
-  return `${p.day} ${p.month} ${p.year}, ${p.hour}:${p.minute}`;
+  const p = parts(date, { ...DAY_PARTS, ...TIME_PARTS, ...(seconds ? { second: '2-digit' } : {}) }, timeZone);
+  return `${p.day} ${p.month} ${p.year}, ${p.hour}:${p.minute}${seconds ? `:${p.second}` : ''}`;
 }
 
 /** "29 November 2026"; a bare "YYYY-MM-DD" is taken as that calendar day. */

@@ -24,6 +24,7 @@ export const BALANCE_HEADINGS = {
   smdAfter: 'SMD after (%)',
   band: 'Matched',
   varianceRatio: 'Variance ratio',
+  ksAfter: 'KS after',
 } as const;
 
 /** What each heading means, for tooltips and the report's table note. */
@@ -36,6 +37,7 @@ export const BALANCE_HEADING_NOTES = {
   smdAfter: '100 x (treated (matched) - comparison) / the same pooled SD, so before and after compare',
   band: 'Band of |SMD after|: well, reasonably (well) or poorly matched',
   varianceRatio: 'Treated variance / weighted comparison variance, for numeric covariates',
+  ksAfter: 'Kolmogorov-Smirnov statistic after matching, for numeric covariates and the score: the largest gap (0 to 1) between the cumulative distributions of the matched treated and the weighted comparison group',
 } as const;
 
 export const BALANCE_TABLE_NOTE =
