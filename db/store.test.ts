@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { openStore, STORE_PAGE_BYTES, StoreError } from './store';
+import { deriveStoreKey, openStore, STORE_PAGE_BYTES, storeKey, StoreError } from './store';
 import { readAudit, writeAudit } from './audit';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'matchlab-store-'));
@@ -58,6 +58,29 @@ describe('openStore', () => {
     expect(reopened.pragma('page_size', { simple: true })).toBe(4096);
     reopened.close();
     expect(() => openStore(earlier, 'wrong passphrase', { mode: 'open' })).toThrow(expect.objectContaining({ code: 'wrong_passphrase' }));
+  });
+
+  it('derives the key once: another connection opens with it, and SQLCipher opens the same file with the passphrase alone', () => {
+    const file = join(tmp(), 'k.mlstore');
+    const db = openStore(file, 'keyed passphrase', { mode: 'create' });
+    db.exec("CREATE TABLE kept (x TEXT); INSERT INTO kept VALUES ('keyed')");
+    const key = storeKey(db);
+    db.close();
+    // The salt SQLCipher reads from the file's first 16 bytes, and its PBKDF2-SHA512 key over it.
+    expect(Buffer.from(key.salt)).toEqual(readFileSync(file).subarray(0, 16));
+    expect(Buffer.from(deriveStoreKey('keyed passphrase', key.salt).key)).toEqual(Buffer.from(key.key));
+    const again = openStore(file, key, { mode: 'open' });
+    expect(again.prepare('SELECT x FROM kept').pluck().get()).toBe('keyed');
+    again.close();
+    const plain = new Database(file);
+    plain.pragma(`cipher='sqlcipher'`);
+    plain.pragma('legacy=4');
+    plain.pragma(`legacy_page_size=${STORE_PAGE_BYTES}`);
+    plain.pragma(`key='keyed passphrase'`);
+    expect(plain.prepare('SELECT x FROM kept').pluck().get()).toBe('keyed');
+    plain.close();
+    const other = deriveStoreKey('another passphrase', key.salt);
+    expect(() => openStore(file, other, { mode: 'open' })).toThrow(expect.objectContaining({ code: 'wrong_passphrase' }));
   });
 
   it('refuses a short passphrase for a new store and a missing file in open mode', () => {

@@ -4,7 +4,8 @@ import type { ApiErrorBody, JobKind } from '../../shared/api';
 export interface JobWorkerData {
   kind: JobKind;
   storePath: string;
-  passphrase: string;
+  /** The store's derived key (db/store.ts): the job's connection skips the key derivation. */
+  storeKey: import('../../db/store').StoreKey;
   payload: unknown;
   /**
    * Set to 1 by the service to cancel: read by the job at each progress report, so that a job busy

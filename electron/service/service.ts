@@ -15,7 +15,7 @@ import {
   type JobKind,
   type StoreSummary,
 } from '../../shared/api';
-import { openStore, StoreError, type Db } from '../../db/store';
+import { openStore, storeKey, StoreError, type Db, type StoreKey } from '../../db/store';
 import { readAudit, writeAudit } from '../../db/audit';
 import { readStoreSummary } from './storeSummary';
 import { readMetaJson, writeMetaJson } from '../../db/meta/metaValue';
@@ -68,7 +68,8 @@ export interface Service {
 
 interface OpenStore {
   path: string;
-  passphrase: string;
+  /** The store's derived key (db/store.ts): job threads and a reopen use it, and so skip the key derivation. */
+  key: StoreKey;
   db: Db;
 }
 
@@ -81,7 +82,7 @@ export function createService(options: ServiceOptions): Service {
   // While an import job runs the service lets go of its connection, so that the job's is the
   // store's only one and may use a rollback journal (db/import/importJournal.ts); what the
   // service knew of the store is kept here until it takes the store back.
-  let lent: { path: string; passphrase: string; summary: StoreSummary } | null = null;
+  let lent: { path: string; key: StoreKey; summary: StoreSummary } | null = null;
 
   const emit = (event: ApiEvent) => listeners.forEach((l) => l(event));
   const summary = (): StoreSummary | null => (store ? readStoreSummary(store.db, store.path) : (lent?.summary ?? null));
@@ -93,17 +94,17 @@ export function createService(options: ServiceOptions): Service {
   }
 
   function lendStore(s: OpenStore): void {
-    lent = { path: s.path, passphrase: s.passphrase, summary: readStoreSummary(s.db, s.path) };
+    lent = { path: s.path, key: s.key, summary: readStoreSummary(s.db, s.path) };
     s.db.close();
     store = null;
   }
 
   function takeStoreBack(): void {
     if (!lent) return;
-    const { path, passphrase } = lent;
+    const { path, key } = lent;
     lent = null;
     try {
-      store = { path, passphrase, db: openStore(path, passphrase, { mode: 'open' }) };
+      store = { path, key, db: openStore(path, key, { mode: 'open' }) };
     } catch {
       // The file went away or cannot be opened any more: say so rather than keep a stale summary
       // (this runs when a job's thread exits, where nobody could catch an error).
@@ -124,7 +125,7 @@ export function createService(options: ServiceOptions): Service {
     }
     if (isNew) writeAudit(db, 'store_created', { path: full });
     store?.db.close();
-    store = { path: full, passphrase, db };
+    store = { path: full, key: storeKey(db), db };
     const s = summary()!;
     emit({ type: 'store', store: s });
     return s;

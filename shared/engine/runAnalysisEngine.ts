@@ -56,6 +56,8 @@ export interface EngineTimings {
 export interface EngineResult {
   /** Rows in record_id byte order; the arrays below are parallel to it. */
   recordIds: string[];
+  /** The input row of each of those rows; null when the input was already in record_id byte order (the usual case). */
+  inputRows: Int32Array | null;
   treated: Uint8Array;
   /** Logit of the propensity score. */
   score: Float64Array;
@@ -91,14 +93,17 @@ function permuteColumn(column: Column, order: Int32Array): Column {
   return { ...column, codes: permute(column.codes, order, new Int32Array(order.length)) };
 }
 
+type OrderedInput = Pick<EngineInput, 'recordIds' | 'treated' | 'strata' | 'covariates'> & { inputRows: Int32Array | null };
+
 /** The input's rows in record_id byte order (the input itself when already in that order: nothing is modified). */
-function inByteOrder(input: EngineInput): { recordIds: string[]; treated: Uint8Array; strata: Int32Array; covariates: Column[] } {
+function inByteOrder(input: EngineInput): OrderedInput {
   const order = byteOrderPermutation(input.recordIds);
-  if (isIdentity(order)) return input;
+  if (isIdentity(order)) return { ...input, inputRows: null };
   const n = order.length;
   const recordIds = new Array<string>(n);
   for (let k = 0; k < n; k++) recordIds[k] = input.recordIds[order[k]];
   return {
+    inputRows: order,
     recordIds,
     treated: permute(input.treated, order, new Uint8Array(n)),
     strata: permute(input.strata, order, new Int32Array(n)),
@@ -129,7 +134,7 @@ export function runAnalysisEngine(input: EngineInput & { bands?: Bands }, onProg
   const bands = input.bands ?? DEFAULT_BANDS;
   const t0 = performance.now();
   onProgress?.('order', 0, 1);
-  const { recordIds, treated, strata, covariates } = inByteOrder(input);
+  const { recordIds, inputRows, treated, strata, covariates } = inByteOrder(input);
   const n = recordIds.length;
   onProgress?.('order', 1, 1);
 
@@ -167,6 +172,7 @@ export function runAnalysisEngine(input: EngineInput & { bands?: Bands }, onProg
 
   return {
     recordIds,
+    inputRows,
     treated,
     score,
     weight: matched.weights,

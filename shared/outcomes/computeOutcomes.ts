@@ -3,7 +3,7 @@
 import { COURT_OUTCOMES, type CourtOutcome, type RecordOutcomes } from '../cohort/recordOutcomes';
 import { estimateMeasure, type EstimateSettings, type MeasureEstimate } from './estimateMeasure';
 import { measureGate, type Gate, type MeasureKey } from './reportingGates';
-import { weightedMoments } from './weightedMoments';
+import { groupWeights, weightedMoments, type GroupWeights } from './weightedMoments';
 
 export type MeasureResult = MeasureEstimate & Gate;
 
@@ -28,8 +28,16 @@ export interface OutcomeInput {
   weights: Float64Array;
 }
 
+interface Population {
+  treatment: Uint8Array;
+  comparison: Float64Array;
+  /** The groups' weight totals, shared by every measure of the population. */
+  treatmentWeights: GroupWeights;
+  comparisonWeights: GroupWeights;
+}
+
 /** Treated rows get weight 1, comparison rows their matching weight, restricted to one population. */
-function populationWeights(input: OutcomeInput, inPopulation: Uint8Array | null): { treatment: Uint8Array; comparison: Float64Array } {
+function populationWeights(input: OutcomeInput, inPopulation: Uint8Array | null): Population {
   const n = input.treated.length;
   const treatment = new Uint8Array(n);
   const comparison = new Float64Array(n);
@@ -38,7 +46,7 @@ function populationWeights(input: OutcomeInput, inPopulation: Uint8Array | null)
     if (input.treated[i] === 1) treatment[i] = 1;
     else comparison[i] = input.weights[i];
   }
-  return { treatment, comparison };
+  return { treatment, comparison, treatmentWeights: groupWeights(treatment), comparisonWeights: groupWeights(comparison) };
 }
 
 function indicator(n: number, test: (i: number) => boolean): Uint8Array {
@@ -58,8 +66,12 @@ export function computeOutcomes(input: OutcomeInput, settings: EstimateSettings)
   let treatmentReoffenders = 0;
   for (let i = 0; i < n; i++) treatmentReoffenders += reoffenders.treatment[i];
 
-  const measure = (key: MeasureKey, y: ArrayLike<number>, population: typeof everyone, court?: CourtOutcome): MeasureResult => {
-    const estimate = estimateMeasure(weightedMoments(y, population.treatment), weightedMoments(y, population.comparison), settings);
+  const measure = (key: MeasureKey, y: ArrayLike<number>, population: Population, court?: CourtOutcome): MeasureResult => {
+    const estimate = estimateMeasure(
+      weightedMoments(y, population.treatment, population.treatmentWeights),
+      weightedMoments(y, population.comparison, population.comparisonWeights),
+      settings,
+    );
     // For the time to first reoffence n_T x y_T is a number of days, not of events: each treated
     // reoffender has exactly one first reoffence, so the event count is n_T.
     if (key === 'daysToFirst') estimate.events = estimate.nTreatment;

@@ -3,13 +3,15 @@
 // makes outcome estimates byte-identical whatever the row order of the input.
 
 export class ExactSum {
-  /** Non-overlapping partial sums, smallest magnitude first; their exact total is the sum so far. */
-  private readonly partials: number[] = [];
+  /** Non-overlapping partials, smallest magnitude first, in partials[0 .. count); their exact total is the sum so far. */
+  private partials = new Float64Array(8);
+  private count = 0;
 
   add(x: number): void {
-    const p = this.partials;
+    let p = this.partials;
+    const n = this.count;
     let kept = 0;
-    for (let j = 0; j < p.length; j++) {
+    for (let j = 0; j < n; j++) {
       let y = p[j];
       if (Math.abs(x) < Math.abs(y)) {
         const t = x;
@@ -21,14 +23,21 @@ export class ExactSum {
       if (lo !== 0) p[kept++] = lo;
       x = hi;
     }
-    p.length = kept;
-    p.push(x);
+    // A typed array rather than a resized JavaScript array: the sum runs over every record of a
+    // national pool, a dozen times per analysis.
+    if (kept === p.length) {
+      const bigger = new Float64Array(2 * p.length);
+      bigger.set(p);
+      this.partials = p = bigger;
+    }
+    p[kept] = x;
+    this.count = kept + 1;
   }
 
   /** The exact sum rounded once to the nearest double (ties to even, as fsum). */
   value(): number {
     const p = this.partials;
-    let n = p.length;
+    let n = this.count;
     if (n === 0) return 0;
     let hi = p[--n];
     let lo = 0;

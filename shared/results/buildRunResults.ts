@@ -19,7 +19,6 @@ export interface CohortData {
   /** 1 for a record that may join a comparison pool. */
   poolEligible: Uint8Array;
   outcomes: RecordOutcomes;
-  rowOf: Map<string, number>;
 }
 
 export interface RunContext {
@@ -87,7 +86,8 @@ export function buildRunResults(
     const prepared = prepareAnalysis(data.table, data.treated, data.poolEligible, analysis);
     const engine = runAnalysisEngine({ ...prepared, bands: spec.bands }, (phase: EnginePhase, done, total) => progress(a, phase, total > 0 ? done / total : 0));
     progress(a, 'outcomes', 0);
-    const rows = Int32Array.from(engine.recordIds, (id) => data.rowOf.get(id)!);
+    // The table row of each engine row, without a lookup by id.
+    const rows = engine.inputRows === null ? prepared.rows : Int32Array.from(engine.inputRows, (k) => prepared.rows[k]);
     const rowOutcomes = outcomesOfRows(data.outcomes, rows);
     const outcomes = computeOutcomes(
       { outcomes: rowOutcomes, treated: engine.matchedTreated, weights: engine.weight },
