@@ -1,7 +1,7 @@
 // The audit log: every import, analysis and export leaves a row (ARCHITECTURE.md, security).
 import type { Db } from './store';
 
-export type AuditAction = 'store_created' | 'import' | 'derive' | 'analysis' | 'export' | 'justification';
+export type AuditAction = 'store_created' | 'import' | 'derive' | 'analysis' | 'export' | 'justification' | 'run_deleted' | 'run_restored';
 
 export interface AuditEntry {
   id: number;

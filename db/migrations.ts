@@ -98,4 +98,19 @@ export const MIGRATIONS: string[] = [
     data BLOB NOT NULL
   );
   `,
+  // Matched sets (db/runs/runStore.ts, shared/engine/matchedSets.ts): per analysis the strata, each treated record's
+  // set total, the nearest-neighbour pairs, the pool's score order and the treated records outside the pool filter;
+  // runs get a name, a note
+  // and a deletion mark (deleted runs can be restored until the store is next opened).
+  `
+  ALTER TABLE run_records ADD COLUMN strata BLOB;
+  ALTER TABLE run_records ADD COLUMN set_total BLOB;
+  ALTER TABLE run_records ADD COLUMN pair_treated BLOB;
+  ALTER TABLE run_records ADD COLUMN pair_control BLOB;
+  ALTER TABLE run_records ADD COLUMN pool_order BLOB;
+  ALTER TABLE run_records ADD COLUMN outside_filter TEXT;
+  ALTER TABLE runs ADD COLUMN name TEXT NOT NULL DEFAULT '';
+  ALTER TABLE runs ADD COLUMN note TEXT NOT NULL DEFAULT '';
+  ALTER TABLE runs ADD COLUMN deleted_at TEXT;
+  `,
 ];

@@ -5,6 +5,7 @@ import { formatDate } from '../shared/format/dateFormat';
 import { expect, test, type Page } from '@playwright/test';
 import { generateDemoExtract } from '../shared/demo/generateDemoExtract';
 import { startAppHost, type AppHost } from './appHost';
+import { expectAccessible } from './accessibility';
 
 let app: AppHost;
 test.beforeAll(async () => {
@@ -48,6 +49,7 @@ test('the funnel, the reasons of the participants grid, and a re-run under a new
   await expect(page.getByTestId('funnel-treated')).toContainText(`The treatment group contained ${treated} people: ${Math.round((100 * treated) / submitted)}% of the participants originally submitted.`);
   await expect(page.getByTestId('settings-in-force')).toContainText(`Extract date ${formatDate(truth.extractDate)}`);
   await page.screenshot({ path: 'test-results/screens/cohort-01-funnel.png', fullPage: true });
+  await expectAccessible(page, 'cohort funnel');
 
   // "Why was my person left out?": the no-record step's people, with their reason.
   const noRecord = Object.entries(truth.cases).filter(([, c]) => c === 'no_record').map(([ref]) => ref).sort();
@@ -64,6 +66,7 @@ test('the funnel, the reasons of the participants grid, and a re-run under a new
   await page.keyboard.press('ArrowDown');
   await expect(page.getByTestId('participant-detail')).toContainText(noRecord[1]);
   await page.screenshot({ path: 'test-results/screens/cohort-02-participants.png', fullPage: true });
+  await expectAccessible(page, 'cohort participants');
 
   // Finding one person: a participant the generator made too young is not among the no-record ones.
   const young = Object.entries(truth.cases).find(([, c]) => c === 'under_18')![0];
@@ -80,6 +83,7 @@ test('the funnel, the reasons of the participants grid, and a re-run under a new
   await expect(page.getByTestId('profile-treated')).toContainText(/^\d+% male, \d+% female/);
   await expect(page.getByTestId('profile-risk-needs')).toContainText('had some or significant problems with employment history');
   await page.screenshot({ path: 'test-results/screens/cohort-03-profile.png', fullPage: true });
+  await expectAccessible(page, 'cohort profiles');
 
   // A bad value is refused in the form with a message; a narrower window re-runs the cohort step.
   await page.getByRole('tab', { name: 'Derivation settings' }).click();
@@ -93,6 +97,7 @@ test('the funnel, the reasons of the participants grid, and a re-run under a new
   await page.getByLabel('Record window after the start date').fill('30');
   await expect(page.getByText('The Justice Data Lab method uses 90 days.')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/cohort-04-settings.png', fullPage: true });
+  await expectAccessible(page, 'cohort settings');
   await page.getByRole('button', { name: 'Re-run the cohort step' }).click();
   await expect(page.getByTestId('settings-in-force')).toContainText('30 days after the start', { timeout: 60_000 });
   await expect(page.getByTestId('job-progress')).toHaveCount(0);

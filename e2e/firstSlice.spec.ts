@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startAppHost, type AppHost } from './appHost';
+import { expectAccessible } from './accessibility';
 
 let app: AppHost;
 test.beforeAll(async () => {
@@ -17,6 +18,7 @@ test('create a store, reopen it with a wrong passphrase, then open the demo', as
   await page.goto(app.url);
   await expect(page.getByRole('heading', { name: 'Matchlab' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/01-welcome.png' });
+  await expectAccessible(page, 'welcome (create a store)');
 
   const storePath = join(app.dataDir, 'mine.mlstore');
   await page.getByLabel('Store file').fill(storePath);
@@ -32,6 +34,7 @@ test('create a store, reopen it with a wrong passphrase, then open the demo', as
   await page.getByRole('button', { name: 'Open store' }).click();
   await expect(page.getByRole('alert')).toContainText('passphrase does not open this store');
   await page.screenshot({ path: 'test-results/screens/02-wrong-passphrase.png' });
+  await expectAccessible(page, 'open a store (wrong passphrase)');
 
   await page.getByTestId('open-demo').click();
   await expect(page.getByTestId('counts')).toBeVisible({ timeout: 90_000 });
@@ -43,6 +46,7 @@ test('create a store, reopen it with a wrong passphrase, then open the demo', as
   await expect(page.getByTestId('audit-trail')).toContainText('Extract imported');
   await expect(page.getByTestId('audit-trail')).toContainText('Cohort step run');
   await page.screenshot({ path: 'test-results/screens/03-home.png', fullPage: true });
+  await expectAccessible(page, 'extract (home)');
 
   // The store file on disk holds no readable text of the data.
   const raw = readFileSync(join(app.dataDir, 'demo.mlstore'));

@@ -7,6 +7,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAppHost, type AppHost } from './appHost';
+import { expectAccessible } from './accessibility';
 import { createStore, nav, previewByPath } from './appActions';
 import { writeDemoExtract, type DemoSummary } from '../electron/cli/demoCommand';
 
@@ -87,6 +88,7 @@ test('set a numeric-looking code column to categorical, import, find it categori
   await expect(confirm).toContainText('"Team extract" will no longer be offered');
   await expect(confirm.getByRole('button', { name: 'Keep it' })).toBeFocused();
   await page.screenshot({ path: shot('02-delete-confirm') });
+  await expectAccessible(page, 'delete a saved mapping (confirmation)');
   await page.keyboard.press('Escape');
   await expect(confirm).toBeHidden();
   await expect(saved.locator('option', { hasText: 'Team extract' })).toHaveCount(1);
@@ -107,6 +109,7 @@ test('set a numeric-looking code column to categorical, import, find it categori
   await expect(summary.getByTestId('column-type-grade')).toHaveText('grade categorical');
   await expect(page.getByTestId('job-progress')).toHaveCount(0, { timeout: 90_000 });
   await page.screenshot({ path: shot('04-done') });
+  await expectAccessible(page, 'import done (extra column types)');
 
   // The store's own typing, as the Analysis section offers the covariates: categories for team_code only.
   await nav(page, 'Analysis & results');

@@ -1,7 +1,8 @@
 // A keyboard-only path through the real app (Tab, Shift+Tab, Enter, arrows and typing; no clicks): open the demo,
 // run the presets with a changed organisation and caliper, move through the view tabs and the analysis tabs with
 // the arrow keys, read Table 1. Then "nothing lost": an edit made just before closing the store is still there
-// after the store is closed, the window reloaded (the renderer's memory gone) and the store opened again.
+// after the store is closed, the window reloaded (the renderer's memory gone) and the store opened again, which
+// reopens on the section the analyst was on.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startAppHost, type AppHost } from './appHost';
 
@@ -32,12 +33,17 @@ async function retype(page: Page, text: string) {
   await page.keyboard.type(text);
 }
 
-async function openDemoAndAnalysis(page: Page) {
+/** Opens the demo store; the first time on its Extract screen, then (reopened) where the analyst was: the analysis. */
+async function openDemoAndAnalysis(page: Page, { reopened = false } = {}) {
   await tabTo(page, page.getByTestId('open-demo'));
   await page.keyboard.press('Enter');
+  const nav = page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Analysis & results' });
+  if (reopened) {
+    await expect(nav).toHaveAttribute('aria-current', 'page', { timeout: 90_000 });
+    return;
+  }
   await expect(page.getByTestId('counts')).toBeVisible({ timeout: 90_000 });
   await expect(page.getByTestId('job-progress')).toHaveCount(0, { timeout: 90_000 });
-  const nav = page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Analysis & results' });
   await tabTo(page, nav);
   await page.keyboard.press('Enter');
   await expect(nav).toHaveAttribute('aria-current', 'page');
@@ -81,7 +87,12 @@ test('keyboard only: run the presets, move through the tabs, read Table 1; the s
   await expect(page.getByTestId('open-run')).toContainText('Southwark IOM');
   await shot(page, '03-matching-focused');
 
-  // View tabs: Right selects Results; Tab enters its panel on the selected analysis tab; Right selects Regional.
+  // View tabs: Right selects Who was matched, Right again Results; Tab enters its panel on the selected analysis tab;
+  // Right selects Regional.
+  await page.keyboard.press('ArrowRight');
+  const sets = page.getByRole('tab', { name: 'Who was matched' });
+  await expect(sets).toHaveAttribute('aria-selected', 'true');
+  expect(await isFocused(sets)).toBe(true);
   await page.keyboard.press('ArrowRight');
   const results = page.getByRole('tab', { name: 'Results' });
   await expect(results).toHaveAttribute('aria-selected', 'true');
@@ -117,7 +128,7 @@ test('keyboard only: run the presets, move through the tabs, read Table 1; the s
   await page.keyboard.press('Shift+Tab');
   expect(await isFocused(results)).toBe(true);
   await page.keyboard.press('End');
-  await expect(page.getByRole('tab', { name: 'Report' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Compare runs' })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Home');
   await expect(page.getByRole('tab', { name: 'Set up and run' })).toHaveAttribute('aria-selected', 'true');
   await expect(organisation).toHaveValue('Southwark IOM');
@@ -140,7 +151,7 @@ test('keyboard only: run the presets, move through the tabs, read Table 1; the s
 
   // As if the app had been closed: the renderer starts afresh, and the set-up comes from the store.
   await page.reload();
-  await openDemoAndAnalysis(page);
+  await openDemoAndAnalysis(page, { reopened: true });
   await expect(organisation).toHaveValue('Southwark IOM');
   await expect(caliper).toHaveValue('0.3');
   await shot(page, '06-setup-reopened');
@@ -154,6 +165,6 @@ test('keyboard only: run the presets, move through the tabs, read Table 1; the s
   await tabTo(page, close, { back: true });
   await page.keyboard.press('Enter');
   await page.reload();
-  await openDemoAndAnalysis(page);
+  await openDemoAndAnalysis(page, { reopened: true });
   await expect(caliper).toHaveValue('0.1');
 });

@@ -200,7 +200,7 @@ describe('the bundled Electron main process', () => {
     expect(await call('runs.exportMatches', { runId, analysis: analyses[0].name, path: matches })).toMatchObject({ ok: false, error: { code: 'exists' } });
     expect(readFileSync(matches, 'utf8')).toBe('kept');
     expect(await ok('runs.exportMatches', { runId, analysis: analyses[0].name, path: matches, overwrite: true })).toMatchObject({ path: matches, rows: expect.any(Number) });
-    expect(readFileSync(matches, 'utf8')).toMatch(/^record_id,treated,score,weight\n/);
+    expect(readFileSync(matches, 'utf8')).toMatch(/^record_id,treated,score,weight,set\n/);
   });
 
   it('sets the standard menu', async () => {

@@ -6,9 +6,12 @@ import { specSchema, type Spec } from './engine/analysisSpec';
 import { cohortSettingsSchema } from './cohort/cohortSettings';
 import type { RunResults } from './results/runResults';
 import type { FileKind } from './extract/extractRoles';
-import type { ImportedFileInfo, ImportProblem } from './extract/importedFile';
+import type { ImportedFileInfo, ImportProblem, ImportSummary } from './extract/importedFile';
+import type { CohortSettings } from './cohort/cohortSettings';
+import type { FunnelCount } from './cohort/funnelSteps';
+import type { UnmatchedReason } from './engine/matchedSets';
 
-export type { FileKind, ImportProblem };
+export type { FileKind, ImportProblem, ImportSummary, UnmatchedReason };
 
 const path = z.string().trim().min(1, 'a file path is needed').max(4096);
 const passphrase = z.string().min(1, 'a passphrase is needed').max(1024);
@@ -48,18 +51,29 @@ export interface StoreSummary {
   extractDate: string | null;
 }
 
-export interface JobInfo {
+/** What each kind of job returns when it is done. */
+export interface JobResults {
+  demo: ImportSummary;
+  import: ImportSummary;
+  derive: { funnel: FunnelCount[]; settings: CohortSettings & { extractDate: string; importedAt: string }; poolEligible: number };
+  analyse: { runId: string };
+}
+
+interface JobInfoOf<K extends JobKind> {
   id: string;
-  kind: JobKind;
+  kind: K;
   status: JobStatus;
   phase: string;
   done: number;
   total: number;
   startedAt: string;
   error?: ApiErrorBody;
-  /** What a finished job returns, e.g. `{ runId }` for an analysis. */
-  result?: unknown;
+  /** What the finished job returned (set when status is 'done'). */
+  result?: JobResults[K];
 }
+
+/** A job, its result typed by its kind: `{ kind: 'analyse', result: { runId } }`. */
+export type JobInfo = { [K in JobKind]: JobInfoOf<K> }[JobKind];
 
 export interface AppState {
   version: string;
@@ -201,7 +215,80 @@ export interface RunListEntry {
   runId: string;
   createdAt: string;
   analyses: string[];
+  /** The analyst's name for the run ('' when none was given) and note. */
+  name: string;
+  note: string;
+  /** True when the run was made on an extract other than the one the store holds now. */
+  onEarlierImport: boolean;
 }
+
+/** A treated record of an analysis: matched (with its set) or not (with why). */
+export interface TreatedRecordView {
+  recordId: string;
+  /** The participant's own reference, when the run was made on the store's current import. */
+  participantRef: string | null;
+  /** Logit score; null for a record outside the pool filter (never scored). */
+  score: number | null;
+  matched: boolean;
+  /** MatchIt's subclass numbering: matched treated records 1.. in record_id order; null when not matched. */
+  set: number | null;
+  /** Comparison records in its matched set. */
+  setSize: number;
+  reason: UnmatchedReason | null;
+  /** Distance (logit) to the nearest pool record of its stratum, for an unmatched record. */
+  nearestDistance: number | null;
+  /** Its exact-match stratum, e.g. "sex=M". */
+  stratum: string | null;
+}
+
+export interface TreatedPage {
+  rows: TreatedRecordView[];
+  total: number;
+  matched: number;
+  unmatched: number;
+  /** Caliper (kernel bandwidth) in logit units; null for nearest neighbour without one. */
+  caliper: number | null;
+}
+
+export interface SetMemberView {
+  recordId: string;
+  participantRef: string | null;
+  score: number;
+  /** |score difference| on the logit score. */
+  distance: number;
+  /** What the pair adds to the comparison record's weight. */
+  pairWeight: number;
+}
+
+/** A record's matched set: a treated record's comparison records, or the treated a comparison record serves. */
+export interface MatchedSetView {
+  record: { recordId: string; treated: boolean; participantRef: string | null; score: number; weight: number; set: number | null; stratum: string };
+  /** The members are comparison records (for a treated record) or treated records (for a comparison record). */
+  members: SetMemberView[];
+  /** All members, of which `members` are the closest. */
+  total: number;
+  method: 'radius' | 'nearest' | 'kernel';
+  caliper: number | null;
+}
+
+/** Where the analyst was, per store, reopened after a reload. */
+export const workspaceSchema = z
+  .object({
+    section: z.enum(['home', 'import', 'browse', 'cohort', 'analysis']),
+    analysisView: z.enum(['setup', 'matching', 'sets', 'results', 'report', 'compare']),
+    analysis: z.string().max(200),
+    runId: z.string().max(200).nullable(),
+    compare: z.array(z.string().max(200)).max(4),
+  })
+  .strict();
+export type Workspace = z.infer<typeof workspaceSchema>;
+export type Section = Workspace['section'];
+
+/** What the store keeps for the screens, by kind: the analysis set-up, the import screen's choices, the workspace. */
+const keptKind = z.enum(['analysis', 'import', 'workspace']);
+export type KeptKind = z.infer<typeof keptKind>;
+const runId = z.string().min(1).max(200);
+const analysisName = z.string().min(1).max(200);
 
 /** Method name -> argument schema and (phantom) result type. */
 export const API = {
@@ -275,41 +362,67 @@ export const API = {
   /** Runs the analyses of a spec (CLI.md SPEC.json) as a job; the run is stored under its runId. */
   'analysis.run': { args: z.object({ spec: specSchema }).strict(), result: {} as { jobId: string } },
   /** The analysis set-up being edited, kept in the store so that closing the app loses nothing; null when none was saved. */
-  'analysis.draft.get': { args: z.object({}).strict(), result: {} as { draft: unknown } },
-  /** Saves the set-up being edited (any JSON the screen keeps, at most 1 MB). */
-  'analysis.draft.save': {
+  'kept.get': { args: z.object({ kind: keptKind }).strict(), result: {} as { value: unknown } },
+  /** Saves what a screen keeps (any JSON, at most 1 MB): the set-up being edited, the import's choices, the workspace. */
+  'kept.save': {
     args: z
-      .object({ draft: z.unknown().refine((d) => JSON.stringify(d ?? null).length <= 1_000_000, 'the draft is too large') })
+      .object({ kind: keptKind, value: z.unknown().refine((d) => JSON.stringify(d ?? null).length <= 1_000_000, 'the value is too large') })
       .strict(),
     result: {} as { saved: true },
   },
+  /** The stored runs, newest first (deleted ones left out). */
   'runs.list': { args: z.object({}).strict(), result: {} as RunListEntry[] },
-  'runs.get': { args: z.object({ runId: z.string().min(1).max(200) }).strict(), result: {} as RunResults },
+  'runs.get': { args: z.object({ runId }).strict(), result: {} as RunResults },
+  /** The analyst's name and note for a run. */
+  'runs.describe': { args: z.object({ runId, name: z.string().max(100), note: z.string().max(2000) }).strict(), result: {} as { saved: true } },
+  /** Deletes a run; it can be restored until the store is next opened. Audited. */
+  'runs.delete': { args: z.object({ runId }).strict(), result: {} as { deleted: true } },
+  'runs.restore': { args: z.object({ runId }).strict(), result: {} as { restored: boolean } },
+  /** An analysis's treated records, matched or not, with their sets or why they were not matched; from the stored run. */
+  'runs.treated': {
+    args: z
+      .object({
+        runId,
+        analysis: analysisName,
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(1000),
+        status: z.enum(['all', 'matched', 'unmatched']).default('all'),
+        search: z.string().max(200).optional(),
+      })
+      .strict(),
+    result: {} as TreatedPage,
+  },
+  /** A record's matched set read back from the stored run: closest members first. */
+  'runs.matchedSet': {
+    args: z.object({ runId, analysis: analysisName, recordId: z.string().min(1).max(200), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    result: {} as MatchedSetView,
+  },
   /**
    * Records the analyst's justification for publishing the findings of an analysis that does not pass the
    * matching-quality gate (METHOD.md 4a), or withdraws it (empty text); audited. Returns the run as it now reads.
    */
   'runs.justify': {
-    args: z.object({ runId: z.string().min(1).max(200), analysis: z.string().min(1).max(200), text: z.string().max(5_000) }).strict(),
+    args: z.object({ runId, analysis: analysisName, text: z.string().max(5_000) }).strict(),
     result: {} as RunResults,
   },
   /** The run's full report as one self-contained HTML document, for the preview. */
-  'report.html': { args: z.object({ runId: z.string().min(1).max(200) }).strict(), result: {} as { html: string } },
+  'report.html': { args: z.object({ runId }).strict(), result: {} as { html: string } },
   /**
    * Writes the report (aggregates only) as .html, .pdf or .xlsx, by the file's extension; audited.
    * An existing file is replaced only with `overwrite: true` (else the error code is `exists`).
    */
   'report.export': {
-    args: z
-      .object({ runId: z.string().min(1).max(200), path: path.regex(/\.(html|pdf|xlsx)$/i, 'the file must end in .html, .pdf or .xlsx'), overwrite })
-      .strict(),
+    args: z.object({ runId, path: path.regex(/\.(html|pdf|xlsx)$/i, 'the file must end in .html, .pdf or .xlsx'), overwrite }).strict(),
     result: {} as { path: string },
   },
-  /** Record-level export (record_id, treated, score, weight): only on the analyst's explicit request; audited; `overwrite` as for the report. */
+  /** Record-level export (record_id, treated, score, weight, set): only on the analyst's explicit request; audited; `overwrite` as for the report. */
   'runs.exportMatches': {
-    args: z
-      .object({ runId: z.string().min(1).max(200), analysis: z.string().min(1).max(200), path: path.regex(/\.csv$/i, 'the file must end in .csv'), overwrite })
-      .strict(),
+    args: z.object({ runId, analysis: analysisName, path: path.regex(/\.csv$/i, 'the file must end in .csv'), overwrite }).strict(),
+    result: {} as { path: string; rows: number },
+  },
+  /** Record-level export of every (treated, comparison) pair with its distance and pair weight; audited; `overwrite` as for the report. */
+  'runs.exportPairs': {
+    args: z.object({ runId, analysis: analysisName, path: path.regex(/\.csv$/i, 'the file must end in .csv'), overwrite }).strict(),
     result: {} as { path: string; rows: number },
   },
 } as const;
@@ -336,6 +449,8 @@ export type ApiResponse<T> = { ok: true; result: T } | { ok: false; error: ApiEr
 export interface ApiTransport {
   request(method: ApiMethod, args: unknown): Promise<ApiResponse<unknown>>;
   subscribe(listener: (event: ApiEvent) => void): () => void;
+  /** Called when the event channel is back after a break (events may have been missed); transports that cannot break leave it out. */
+  onReconnect?(listener: () => void): () => void;
   /** The system's file dialogs: the desktop app has them; the browser host does not, and the renderer then uses its own picker. */
   dialogs?: NativeDialogs;
 }

@@ -1,6 +1,7 @@
 // The end of an import, once every row is read and checked: the last checks, the column store,
 // the indexes, and the rows that describe the extract (columns, date, files, audit). Runs inside
 // the import's transaction; throws ImportError when the files broke a rule.
+import type { CohortColumnInfo, ImportSummary } from '../../shared/extract/importedFile';
 import { writeAudit } from '../audit';
 import { createExtractIndexes } from '../extract/extractSchema';
 import { quoteIdentifier } from '../extract/quoteIdentifier';
@@ -15,22 +16,8 @@ import { ImportError, type FileKind } from './importProblems';
 import { countUnknownPersons, type UnknownPersons } from './unknownPersons';
 import type { ImportedFileInfo } from '../../shared/extract/importedFile';
 
-export interface CohortColumnInfo {
-  name: string;
-  kind: ColumnKind;
-  /** Role name, 'prev' / 'oasys' for those families, null for an extra column. */
-  role: string | null;
-  source: string;
-}
-
-export interface ImportSummary {
-  extractDate: string;
-  extractDateSource: 'given' | 'latest_disposal';
-  importedAt: string;
-  files: Record<FileKind, ImportedFileInfo>;
-  cohortColumns: CohortColumnInfo[];
-  durationMs: number;
-}
+// The import's result is part of the api's contract (the import job's result): its types live in shared/.
+export type { CohortColumnInfo, ImportSummary };
 
 export type FinalStep = 'indexing' | 'columns';
 

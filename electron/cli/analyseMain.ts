@@ -4,7 +4,7 @@ import { flags } from './main';
 import { openCliSession } from './cliSession';
 import { CliError } from './cliError';
 import { passphraseFromEnv } from './storePassphrase';
-import { matchesFileName } from '../exports/matchesCsv';
+import { matchesFileName, pairsFileName } from '../exports/matchesCsv';
 import { formatCount } from '../../shared/format/numberFormat';
 
 export async function analyseMain(args: string[]): Promise<string> {
@@ -12,6 +12,7 @@ export async function analyseMain(args: string[]): Promise<string> {
     store: { type: 'string', required: true },
     spec: { type: 'string', required: true },
     out: { type: 'string', required: true },
+    pairs: { type: 'boolean' },
   });
   let spec: unknown;
   try {
@@ -23,7 +24,9 @@ export async function analyseMain(args: string[]): Promise<string> {
   try {
     await session.call('store.open', { path: String(f.store), passphrase: passphraseFromEnv() });
     const { jobId } = await session.call('analysis.run', { spec: spec as never });
-    const { runId } = (await session.waitForJob(jobId)).result as { runId: string };
+    const job = await session.waitForJob(jobId);
+    if (job.kind !== 'analyse' || !job.result) throw new CliError('the analysis job ended without a run');
+    const { runId } = job.result;
     const run = await session.call('runs.get', { runId });
     const outDir = String(f.out);
     await mkdir(outDir, { recursive: true });
@@ -31,6 +34,8 @@ export async function analyseMain(args: string[]): Promise<string> {
     // CLI.md makes the matches files part of `analyse`'s output: the explicit record-level export.
     for (const a of run.analyses) {
       await session.call('runs.exportMatches', { runId, analysis: a.name, path: join(outDir, matchesFileName(a.name)) });
+      // The long form of the matched sets (radius and kernel sets can hold thousands of records each): on request.
+      if (f.pairs) await session.call('runs.exportPairs', { runId, analysis: a.name, path: join(outDir, pairsFileName(a.name)) });
     }
     await session.call('report.export', { runId, path: join(outDir, 'report.html') });
     const parts = run.analyses.map((a) => `${a.name}: ${a.treatment.n} treated vs ${formatCount(a.comparison.records)} comparison records`);

@@ -55,16 +55,16 @@ describe('matchlab command line', () => {
     expect(again.stderr).toMatch(/already holds an extract/);
   }, 60_000);
 
-  it('analyse writes results.json, one matches CSV per analysis and the report', async () => {
+  it('analyse writes results.json, one matches CSV (and with --pairs one pairs CSV) per analysis and the report', async () => {
     const spec = join(dir, 'spec.json');
     writeFileSync(
       spec,
       JSON.stringify(CLI_EXAMPLE_SPEC),
     );
     const out = join(dir, 'out');
-    const analysed = await matchlab('analyse', '--store', store, '--spec', spec, '--out', out);
+    const analysed = await matchlab('analyse', '--store', store, '--spec', spec, '--out', out, '--pairs');
     expect(analysed.code, analysed.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['matches-National.csv', 'matches-Regional.csv', 'report.html', 'results.json']);
+    expect(readdirSync(out).sort()).toEqual(['matches-National.csv', 'matches-Regional.csv', 'pairs-National.csv', 'pairs-Regional.csv', 'report.html', 'results.json']);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as RunResults;
     expect(results.runId).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-national-regional$/);
     expect(results.funnel[0]).toMatchObject({ step: 'submitted', dropped: 0 });
@@ -82,7 +82,7 @@ describe('matchlab command line', () => {
     }
 
     const csv = readFileSync(join(out, 'matches-National.csv'), 'utf8').trimEnd().split('\n');
-    expect(csv[0]).toBe('record_id,treated,score,weight');
+    expect(csv[0]).toBe('record_id,treated,score,weight,set');
     const rows = csv.slice(1).map((l) => l.split(','));
     const treatedWeight = rows.filter((r) => r[1] === '1').reduce((s, r) => s + Number(r[3]), 0);
     const comparisonWeight = rows.filter((r) => r[1] === '0').reduce((s, r) => s + Number(r[3]), 0);
@@ -90,6 +90,16 @@ describe('matchlab command line', () => {
     expect(treatedWeight).toBe(national.treatment.n);
     expect(comparisonWeight).toBeCloseTo(national.treatment.n, 9);
     expect(rows.filter((r) => r[1] === '0' && Number(r[3]) > 0)).toHaveLength(national.comparison.records);
+    // Radius sets overlap, so the matches file has no set ids: the pairs file lists every pair instead.
+    expect(rows.every((r) => r[4] === '')).toBe(true);
+    const pairs = readFileSync(join(out, 'pairs-National.csv'), 'utf8').trimEnd().split('\n');
+    expect(pairs[0]).toBe('set,treated_id,comparison_id,distance,pair_weight');
+    expect(pairs.slice(1).reduce((s, l) => s + Number(l.split(',')[4]), 0)).toBeCloseTo(national.treatment.n, 9);
+    // Regional is nearest 1:1 without replacement: MatchIt's subclass, each set one treated and one control.
+    const regional = readFileSync(join(out, 'matches-Regional.csv'), 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split(','));
+    const sets = regional.filter((r) => r[4] !== '').map((r) => r[4]);
+    expect(sets.length).toBe(2 * results.analyses[1].treatment.n);
+    expect(new Set(sets).size).toBe(results.analyses[1].treatment.n);
 
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain('Example programme');
@@ -97,7 +107,7 @@ describe('matchlab command line', () => {
     const db = openStore(store, env.MATCHLAB_PASSPHRASE, { mode: 'open' });
     const exports = readAudit(db).filter((e) => e.action === 'export');
     db.close();
-    expect(exports.map((e) => e.detail.recordLevel).sort()).toEqual([false, true, true]);
+    expect(exports.map((e) => e.detail.recordLevel).sort()).toEqual([false, true, true, true, true]);
 
     const report = await matchlab('report', '--store', store, '--run', results.runId, '--out', join(dir, 'annex.xlsx'));
     expect(report.code, report.stderr).toBe(0);

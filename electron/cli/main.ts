@@ -14,7 +14,7 @@ const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<string>
 const USAGE = `usage:
   matchlab demo    --out DIR [--records N] [--participants N] [--seed S] [--effect E]
   matchlab import  --store FILE --cohort F --reoffences F --participants F [--extract-date YYYY-MM-DD] [--replace]
-  matchlab analyse --store FILE --spec SPEC.json --out DIR
+  matchlab analyse --store FILE --spec SPEC.json --out DIR [--pairs]
   matchlab report  --store FILE --run RUN_ID --out FILE.html|FILE.pdf|FILE.xlsx
   matchlab info    --store FILE
 The store passphrase is read from the environment variable MATCHLAB_PASSPHRASE.`;

@@ -1,26 +1,49 @@
-// matches-<analysis>.csv of CLI.md: record_id,treated,score,weight, one row per record of the
-// analysis in record_id order. Record-level data: written only when explicitly asked for.
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
+// matches-<analysis>.csv of CLI.md: record_id,treated,score,weight,set, one row per record of the analysis in
+// record_id order; `set` is MatchIt's `subclass` for nearest neighbour without replacement (a matched treated record
+// and the controls it took share it), empty otherwise (with replacement or radius/kernel a comparison record can serve
+// several sets: pairs-<analysis>.csv lists every pair). Record-level data: written only when explicitly asked for.
 import type { RunRecords } from '../../db/runs/runStore';
+import type { MatchedSetIndex } from '../../shared/engine/matchedSets';
+import { allPairs } from '../../shared/engine/matchedSets';
+import { writeCsvLines } from './csvLines';
 
 /** `matches-<name>.csv`, the name made safe for any file system. */
 export function matchesFileName(analysis: string): string {
-  return `matches-${analysis.replace(/[^A-Za-z0-9 _.-]/g, '_')}.csv`;
+  return `matches-${safeName(analysis)}.csv`;
 }
 
-export async function writeMatchesCsv(path: string, r: RunRecords): Promise<void> {
-  const out = createWriteStream(path);
-  const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  let chunk = 'record_id,treated,score,weight\n';
-  for (let i = 0; i < r.recordIds.length; i++) {
+/** `pairs-<name>.csv`, the long form of the matched sets. */
+export function pairsFileName(analysis: string): string {
+  return `pairs-${safeName(analysis)}.csv`;
+}
+
+function safeName(analysis: string): string {
+  return analysis.replace(/[^A-Za-z0-9 _.-]/g, '_');
+}
+
+/** Whether the matches file has a set id per row (MatchIt gives `subclass` only then). */
+function hasSetColumn(index: MatchedSetIndex | null): index is MatchedSetIndex {
+  return index !== null && index.facts.method === 'nearest' && !index.facts.replace;
+}
+
+export async function writeMatchesCsv(path: string, r: RunRecords, index: MatchedSetIndex | null): Promise<number> {
+  const sets = hasSetColumn(index) ? index.setNumber : null;
+  function* rows(): Generator<(string | number)[]> {
     // Shortest round-trip decimal: the same double always prints the same text.
-    chunk += `${quote(r.recordIds[i])},${r.treated[i]},${r.score[i]},${r.weight[i]}\n`;
-    if (chunk.length > 1 << 16) {
-      if (!out.write(chunk)) await once(out, 'drain');
-      chunk = '';
-    }
+    for (let i = 0; i < r.recordIds.length; i++) yield [r.recordIds[i], r.treated[i], r.score[i], r.weight[i], sets && sets[i] > 0 ? sets[i] : ''];
   }
-  out.end(chunk);
-  await once(out, 'finish');
+  return writeCsvLines(path, ['record_id', 'treated', 'score', 'weight', 'set'], rows());
+}
+
+/**
+ * pairs-<analysis>.csv: set,treated_id,comparison_id,distance,pair_weight, one row per (treated, comparison) pair,
+ * treated records in record_id order (set = MatchIt's numbering of matched treated records) and each set closest first.
+ * A comparison record's pair weights sum to its weight in the matches file (MatchIt's `get_matches()` long form).
+ */
+export async function writePairsCsv(path: string, index: MatchedSetIndex): Promise<number> {
+  const ids = index.stored.recordIds;
+  function* rows(): Generator<(string | number)[]> {
+    for (const { treated, member } of allPairs(index)) yield [index.setNumber[treated], ids[treated], ids[member.row], member.distance, member.pairWeight];
+  }
+  return writeCsvLines(path, ['set', 'treated_id', 'comparison_id', 'distance', 'pair_weight'], rows());
 }

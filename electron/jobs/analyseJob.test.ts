@@ -27,7 +27,9 @@ async function importAndRun(session: CliSession, store: string, files: { cohort:
   });
   await session.waitForJob(imp.jobId);
   const run = await session.call('analysis.run', { spec: spec as never });
-  const { runId } = (await session.waitForJob(run.jobId)).result as { runId: string };
+  const job = await session.waitForJob(run.jobId);
+  if (job.kind !== 'analyse' || !job.result) throw new Error('the analysis job ended without a run');
+  const { runId } = job.result;
   return session.call('runs.get', { runId });
 }
 
@@ -85,11 +87,18 @@ describe('analysis job', () => {
       expect(a.analyses[0].treatment.n).toBeGreaterThan(50);
       expect(comparable(b)).toBe(comparable(a));
       for (const analysis of ['National', 'Regional']) {
-        const ra = readRunRecords(openStore(join(dir, 'a.mlstore'), PASS, { mode: 'open' }), a.runId, analysis)!;
-        const rb = readRunRecords(openStore(join(dir, 'b.mlstore'), PASS, { mode: 'open' }), b.runId, analysis)!;
+        const ra = readRunRecords(openStore(join(dir, 'a.mlstore'), PASS, { mode: 'open' }), a.runId, analysis)!.match!;
+        const rb = readRunRecords(openStore(join(dir, 'b.mlstore'), PASS, { mode: 'open' }), b.runId, analysis)!.match!;
         expect(rb.recordIds).toEqual(ra.recordIds);
-        expect(Buffer.from(rb.score.buffer).equals(Buffer.from(ra.score.buffer))).toBe(true);
-        expect(Buffer.from(rb.weight.buffer).equals(Buffer.from(ra.weight.buffer))).toBe(true);
+        const same = (x: { buffer: ArrayBufferLike }, y: { buffer: ArrayBufferLike }) => Buffer.from(x.buffer).equals(Buffer.from(y.buffer));
+        expect(same(rb.score, ra.score)).toBe(true);
+        expect(same(rb.weight, ra.weight)).toBe(true);
+        // Who was matched to whom is stored identically too (pairs are kept for nearest neighbour only).
+        expect(same(rb.setTotal, ra.setTotal)).toBe(true);
+        expect(same(rb.strata, ra.strata)).toBe(true);
+        expect(same(rb.poolOrder, ra.poolOrder)).toBe(true);
+        expect(rb.pairs === null).toBe(a.analyses.find((x) => x.name === analysis)!.spec.matching.method !== 'nearest');
+        if (ra.pairs && rb.pairs) expect(same(rb.pairs.control, ra.pairs.control) && same(rb.pairs.treated, ra.pairs.treated)).toBe(true);
       }
     } finally {
       await session.close();

@@ -1,5 +1,5 @@
 // Which code runs for each kind of job (in a worker thread; see jobWorkerMain.ts).
-import type { JobKind } from '../../shared/api';
+import type { JobKind, JobResults } from '../../shared/api';
 import type { JobContext } from './jobProtocol';
 import { demoJob, type DemoJobPayload } from './demoJob';
 import { importJob } from './importJob';
@@ -8,7 +8,8 @@ import { deriveJob } from './deriveJob';
 import { analyseJob, type AnalyseJobPayload } from './analyseJob';
 import type { CohortSettings } from '../../shared/cohort/cohortSettings';
 
-export const JOB_HANDLERS: Record<JobKind, (ctx: JobContext<unknown>) => Promise<unknown>> = {
+// Each kind's handler returns that kind's result of the contract (shared/api.ts JobResults).
+export const JOB_HANDLERS: { [K in JobKind]: (ctx: JobContext<unknown>) => Promise<JobResults[K]> } = {
   demo: (ctx) => demoJob(ctx as JobContext<DemoJobPayload>),
   import: (ctx) => importJob(ctx as JobContext<ImportRequest>),
   derive: (ctx) => deriveJob(ctx as JobContext<{ settings: Partial<CohortSettings> }>),

@@ -64,7 +64,8 @@ export function startJob(
       }
       if (outcome.ok) {
         info.status = 'done';
-        info.result = outcome.result;
+        // The worker ran this kind's handler, whose type says what it returns (jobHandlers.ts).
+        Object.assign(info, { result: outcome.result });
         info.done = info.total;
         onUpdate({ ...info });
         resolve(outcome.result);

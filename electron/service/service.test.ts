@@ -2,30 +2,22 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApiEvent, JobInfo, StoreSummary } from '../../shared/api';
+import type { ApiEvent, StoreSummary } from '../../shared/api';
 import { writeDemoExtract } from '../cli/demoCommand';
 import { openStore } from '../../db/store';
 import { createService } from './service';
+import { serviceCalls } from './serviceCalls';
 
 const dir = mkdtempSync(join(tmpdir(), 'matchlab-service-'));
 const service = createService({ dataDir: dir });
+// Typed calls are for valid requests; `call` below also sends invalid ones on purpose.
+const { jobEnd } = serviceCalls(service);
 afterAll(() => service.close());
 
 async function call<T>(method: string, args: unknown): Promise<T> {
   const r = await service.request(method, args);
   if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
   return r.result as T;
-}
-
-function jobEnd(jobId: string): Promise<JobInfo> {
-  return new Promise((resolve) => {
-    const off = service.subscribe((e: ApiEvent) => {
-      if (e.type === 'job' && e.job.id === jobId && e.job.status !== 'running') {
-        off();
-        resolve(e.job);
-      }
-    });
-  });
 }
 
 function firstProgress(jobId: string): Promise<void> {
@@ -98,16 +90,21 @@ describe('service jobs', () => {
     expect((await call<{ action: string }[]>('audit.list', {})).filter((a) => a.action === 'import')).toHaveLength(2);
   }, 90_000);
 
-  it('keeps the analysis set-up being edited across closing and reopening the store', async () => {
+  it('keeps what the screens keep (set-up, import choices, workspace) across closing and reopening the store', async () => {
     const store = join(dir, 'draft.mlstore');
     await call('store.create', { path: store, passphrase: 'draft test pass' });
-    expect(await call('analysis.draft.get', {})).toEqual({ draft: null });
+    expect(await call('kept.get', { kind: 'analysis' })).toEqual({ value: null });
     const draft = { organisation: 'Women’s centre', analyses: [{ name: 'National', caliper: '0.1' }] };
-    await call('analysis.draft.save', { draft });
+    await call('kept.save', { kind: 'analysis', value: draft });
+    await call('kept.save', { kind: 'workspace', value: { section: 'cohort' } });
     await call('store.close', {});
     await call('store.open', { path: store, passphrase: 'draft test pass' });
-    expect(await call('analysis.draft.get', {})).toEqual({ draft });
-    await expect(call('analysis.draft.save', { draft: 'x'.repeat(1_000_001) })).rejects.toMatchObject({ code: 'invalid_request' });
+    expect(await call('kept.get', { kind: 'analysis' })).toEqual({ value: draft });
+    // Each kind is kept apart.
+    expect(await call('kept.get', { kind: 'workspace' })).toEqual({ value: { section: 'cohort' } });
+    expect(await call('kept.get', { kind: 'import' })).toEqual({ value: null });
+    await expect(call('kept.save', { kind: 'analysis', value: 'x'.repeat(1_000_001) })).rejects.toMatchObject({ code: 'invalid_request' });
+    await expect(call('kept.save', { kind: 'secrets', value: 1 })).rejects.toMatchObject({ code: 'invalid_request' });
   });
 
   it('deletes a saved mapping by name', async () => {

@@ -13,6 +13,7 @@ import {
   type AppState,
   type JobInfo,
   type JobKind,
+  type KeptKind,
   type StoreSummary,
 } from '../../shared/api';
 import { openStore, storeKey, StoreError, type Db, type StoreKey } from '../../db/store';
@@ -32,17 +33,19 @@ import { participantStatusPage } from '../../db/cohort/participantStatusPage';
 import { participantStatusReason } from '../../shared/wording/funnelWording';
 import { cohortColumnDefs } from '../../db/cohort/loadCohortColumns';
 import { countPoolEligible } from '../../db/columnStore/columnTables';
-import { listRuns, readRun, readRunRecords, saveJustification } from '../../db/runs/runStore';
+import { describeRun, listRuns, markRunDeleted, purgeDeletedRuns, readRun, restoreRun, saveJustification } from '../../db/runs/runStore';
+import { createRunMatchViews } from './runMatchViews';
 import { renderReportHtml } from '../../shared/report/renderReportHtml';
 import { writeReport, type PdfPrinter } from '../exports/reportFiles';
-import { writeMatchesCsv } from '../exports/matchesCsv';
+import { writeMatchesCsv, writePairsCsv } from '../exports/matchesCsv';
 import type { RunResults } from '../../shared/results/runResults';
 import { presetSpec } from '../../shared/engine/analysisSpec';
 
 export const MATCHLAB_VERSION = '0.1.0';
 /** The demo store holds only synthetic data, so its passphrase is fixed and printed in the README. */
 export const DEMO_PASSPHRASE = 'matchlab-demo';
-const ANALYSIS_DRAFT_KEY = 'analysis_draft';
+/** The meta key of what a screen keeps: `analysis_draft` is the set-up's (its name since the first release). */
+const keptKey = (kind: KeptKind) => `${kind}_draft`;
 export const DEMO_RECORDS = 20_000;
 /** A justification is printed beside the findings: a word or two is not one. */
 const MIN_JUSTIFICATION = 20;
@@ -83,6 +86,7 @@ export function createService(options: ServiceOptions): Service {
   // store's only one and may use a rollback journal (db/import/importJournal.ts); what the
   // service knew of the store is kept here until it takes the store back.
   let lent: { path: string; key: StoreKey; summary: StoreSummary } | null = null;
+  const matchViews = createRunMatchViews();
 
   const emit = (event: ApiEvent) => listeners.forEach((l) => l(event));
   const summary = (): StoreSummary | null => (store ? readStoreSummary(store.db, store.path) : (lent?.summary ?? null));
@@ -124,6 +128,9 @@ export function createService(options: ServiceOptions): Service {
       throw err;
     }
     if (isNew) writeAudit(db, 'store_created', { path: full });
+    // Runs deleted in an earlier session could be restored until now.
+    purgeDeletedRuns(db);
+    matchViews.forget();
     store?.db.close();
     store = { path: full, key: storeKey(db), db };
     const s = summary()!;
@@ -159,6 +166,8 @@ export function createService(options: ServiceOptions): Service {
       job = startJob(kind, s, payload, (info) => {
         // The store is back before anyone hears that the job ended, so they can use it at once.
         if (info.status !== 'running' && importing) takeStoreBack();
+        // A new extract or cohort step changes who the participants are: matched-set views read them afresh.
+        if (info.status === 'done' && kind !== 'analyse') matchViews.forget();
         emit({ type: 'job', job: info });
         if (info.status === 'done' && store?.path === s.path) emit({ type: 'store', store: summary() });
       });
@@ -183,6 +192,7 @@ export function createService(options: ServiceOptions): Service {
     'store.close': () => {
       if (runningJob()) throw new ApiError('busy', 'Wait for the running job to finish before closing the store');
       const closed = store !== null;
+      matchViews.forget();
       store?.db.close();
       store = null;
       emit({ type: 'store', store: null });
@@ -269,13 +279,36 @@ export function createService(options: ServiceOptions): Service {
       if (!readCohortDerivation(requireStore().db)) throw new ApiError('no_derivation', 'The cohort step has not run on this extract yet');
       return { jobId: launch('analyse', { spec }).id };
     },
-    'analysis.draft.get': () => ({ draft: readMetaJson(requireStore().db, ANALYSIS_DRAFT_KEY) }),
-    'analysis.draft.save': ({ draft }) => {
-      writeMetaJson(requireStore().db, ANALYSIS_DRAFT_KEY, draft ?? null);
+    'kept.get': ({ kind }) => ({ value: readMetaJson(requireStore().db, keptKey(kind)) }),
+    'kept.save': ({ kind, value }) => {
+      writeMetaJson(requireStore().db, keptKey(kind), value ?? null);
       return { saved: true as const };
     },
-    'runs.list': () => listRuns(requireStore().db),
+    'runs.list': () => {
+      const { db } = requireStore();
+      const current = storeInfo(db).extract?.importedAt ?? null;
+      return listRuns(db).map(({ importedAt, ...r }) => ({ ...r, onEarlierImport: importedAt !== current }));
+    },
     'runs.get': ({ runId }) => storedRun(runId),
+    'runs.describe': ({ runId, name, note }) => {
+      if (!describeRun(requireStore().db, runId, name, note)) throw new ApiError('not_found', `No run ${runId} in this store`);
+      return { saved: true as const };
+    },
+    'runs.delete': ({ runId }) => {
+      const { db } = requireStore();
+      if (!markRunDeleted(db, runId, new Date())) throw new ApiError('not_found', `No run ${runId} in this store`);
+      matchViews.forget(runId);
+      writeAudit(db, 'run_deleted', { runId });
+      return { deleted: true as const };
+    },
+    'runs.restore': ({ runId }) => {
+      const { db } = requireStore();
+      const restored = restoreRun(db, runId);
+      if (restored) writeAudit(db, 'run_restored', { runId });
+      return { restored };
+    },
+    'runs.treated': (query) => matchViews.treatedPage(requireStore().db, storedRun(query.runId), query),
+    'runs.matchedSet': ({ runId, analysis, recordId, limit }) => matchViews.matchedSet(requireStore().db, storedRun(runId), analysis, recordId, limit),
     'runs.justify': ({ runId, analysis, text }) => {
       const run = storedRun(runId);
       const a = run.analyses.find((x) => x.name === analysis);
@@ -307,14 +340,25 @@ export function createService(options: ServiceOptions): Service {
     },
     'runs.exportMatches': async ({ runId, analysis, path, overwrite }) => {
       const { db } = requireStore();
-      const records = readRunRecords(db, storedRun(runId).runId, analysis);
-      if (!records) throw new ApiError('not_found', `Run ${runId} has no analysis named ${analysis}`);
+      const { records, index } = matchViews.indexed(db, storedRun(runId), analysis);
       const full = resolve(path);
       refuseExisting(full, overwrite);
       mkdirSync(dirname(full), { recursive: true });
-      await writeMatchesCsv(full, records);
-      writeAudit(db, 'export', { runId, analysis, path: full, recordLevel: true, rows: records.recordIds.length });
-      return { path: full, rows: records.recordIds.length };
+      const rows = await writeMatchesCsv(full, records, index);
+      writeAudit(db, 'export', { runId, analysis, path: full, recordLevel: true, rows });
+      return { path: full, rows };
+    },
+    'runs.exportPairs': async ({ runId, analysis, path, overwrite }) => {
+      const { db } = requireStore();
+      const run = storedRun(runId);
+      const { index } = matchViews.indexed(db, run, analysis);
+      if (!index) throw new ApiError('not_kept', `Run ${runId} was stored by an earlier version of Matchlab, which did not keep who was matched to whom: run it again to export its pairs`);
+      const full = resolve(path);
+      refuseExisting(full, overwrite);
+      mkdirSync(dirname(full), { recursive: true });
+      const rows = await writePairsCsv(full, index);
+      writeAudit(db, 'export', { runId, analysis, path: full, recordLevel: true, rows, pairs: true });
+      return { path: full, rows };
     },
     'job.cancel': ({ jobId }) => {
       const job = jobs.get(jobId);

@@ -11,14 +11,19 @@ import type { SpecInput } from '../../shared/engine/analysisSpec';
 interface Props {
   options: AnalysisOptions;
   draft: SpecDraft;
-  onDraft: (draft: SpecDraft) => void;
+  /** What the last discarding action did, while it can still be undone. */
+  undo: { what: string } | null;
+  onEdit: (draft: SpecDraft) => void;
+  /** Replaces the draft in a way that can be undone (setupState.ts). */
+  onDiscard: (what: string, draft: SpecDraft) => void;
+  onUndo: () => void;
   busy: boolean;
   onRun: (spec: SpecInput) => void;
   /** A problem keeping the set-up in the store (reading or saving it). */
   notice: string | null;
 }
 
-export function SetupPanel({ options, draft, onDraft, busy, onRun, notice }: Props) {
+export function SetupPanel({ options, draft, undo, onEdit: onDraft, onDiscard: discard, onUndo, busy, onRun, notice }: Props) {
   // After a first attempt the problems follow the edits, so each one goes away as it is fixed.
   const [tried, setTried] = useState(false);
   const check = specFromDraft(draft);
@@ -28,13 +33,6 @@ export function SetupPanel({ options, draft, onDraft, busy, onRun, notice }: Pro
     setTried(true);
     if (check.ok) onRun(check.spec);
   };
-  // Removing an analysis or resetting to the presets throws edits away: offer to undo it until the next edit.
-  const [undo, setUndo] = useState<{ what: string; before: SpecDraft; after: SpecDraft } | null>(null);
-  const discard = (what: string, after: SpecDraft) => {
-    setUndo({ what, before: draft, after });
-    onDraft(after);
-  };
-  const undoable = undo && undo.after === draft ? undo : null;
   const names = draft.analyses.map((a) => a.name);
   const presetTemplate = () => draftFromSpec(options.presets, options.columns).analyses[0];
 
@@ -91,10 +89,11 @@ export function SetupPanel({ options, draft, onDraft, busy, onRun, notice }: Pro
       {/* Sticky at the bottom of the window: the problems show beside the button that found them. */}
       <div className="setup-actions">
         <ErrorNote message={notice} />
-        {undoable && (
+        {/* Removing an analysis, resetting to the presets or setting up from a run throws edits away: undoable until the next edit. */}
+        {undo && (
           <p className="undo-note" role="status">
-            {undoable.what}{' '}
-            <button type="button" className="secondary small" onClick={() => onDraft(undoable.before)} data-testid="undo-setup">
+            {undo.what}{' '}
+            <button type="button" className="secondary small" onClick={onUndo} data-testid="undo-setup">
               Undo
             </button>
           </p>

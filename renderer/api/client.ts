@@ -20,12 +20,22 @@ export class ApiCallError extends Error {
 
 function browserHostTransport(): ApiTransport {
   const listeners = new Set<(e: ApiEvent) => void>();
+  const reconnectListeners = new Set<() => void>();
   let socket: WebSocket | null = null;
+  let broken = false;
   const connect = () => {
     socket = new WebSocket(`ws://${location.host}/events`);
     socket.onmessage = (m) => listeners.forEach((l) => l(JSON.parse(m.data as string) as ApiEvent));
+    // Events sent while the channel was down are lost: whoever listens re-reads what it shows.
+    socket.onopen = () => {
+      if (broken) reconnectListeners.forEach((l) => l());
+      broken = false;
+    };
     // The host can restart (or the laptop sleep): reconnect quietly.
-    socket.onclose = () => setTimeout(connect, 1000);
+    socket.onclose = () => {
+      broken = true;
+      setTimeout(connect, 1000);
+    };
   };
   return {
     async request(method, args) {
@@ -42,6 +52,10 @@ function browserHostTransport(): ApiTransport {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onReconnect(listener) {
+      reconnectListeners.add(listener);
+      return () => reconnectListeners.delete(listener);
+    },
   };
 }
 
@@ -55,6 +69,10 @@ export async function call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Pr
 
 export function onEvent(listener: (event: ApiEvent) => void): () => void {
   return transport.subscribe(listener);
+}
+
+export function onReconnect(listener: () => void): () => void {
+  return transport.onReconnect?.(listener) ?? (() => undefined);
 }
 
 /** The system's file dialogs where the shell has them (the desktop app); null in the browser host. */

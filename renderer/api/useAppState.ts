@@ -1,14 +1,24 @@
-// The app-wide state the service pushes: the open store and the jobs. Screens read it here.
+// The app-wide state the service pushes: the open store and the jobs. Screens read it here. When the event channel
+// comes back after a break the state is read again and `epoch` goes up, so that screens re-read what they show.
 import { useCallback, useEffect, useState } from 'react';
 import type { AppState } from '../../shared/api';
-import { call, onEvent } from './client';
+import { call, onEvent, onReconnect } from './client';
 
-export function useAppState(): { state: AppState | null; error: string | null; refresh: () => void } {
+export function useAppState(): { state: AppState | null; error: string | null; refresh: () => void; epoch: number } {
   const [state, setState] = useState<AppState | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [epoch, setEpoch] = useState(0);
   const refresh = useCallback(() => {
     call('app.state', {}).then(setState, (e: Error) => setError(e.message));
   }, []);
+  useEffect(
+    () =>
+      onReconnect(() => {
+        refresh();
+        setEpoch((n) => n + 1);
+      }),
+    [refresh],
+  );
   useEffect(() => {
     refresh();
     return onEvent((event) => {
@@ -20,5 +30,5 @@ export function useAppState(): { state: AppState | null; error: string | null; r
       });
     });
   }, [refresh]);
-  return { state, error, refresh };
+  return { state, error, refresh, epoch };
 }

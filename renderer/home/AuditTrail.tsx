@@ -11,6 +11,8 @@ const ACTION_LABEL: Record<string, string> = {
   derive: 'Cohort step run',
   analysis: 'Analysis run',
   export: 'Export',
+  run_deleted: 'Run deleted',
+  run_restored: 'Run restored',
   justification: 'Justification',
 };
 
@@ -23,6 +25,8 @@ function describe(e: AuditEntryView): string {
     case 'derive':
       return `${formatCount(Number(d.treated))} in the treatment group, ${formatCount(Number(d.poolEligible))} records eligible for the pool`;
     case 'analysis':
+    case 'run_deleted':
+    case 'run_restored':
       return `run ${d.runId}`;
     case 'export':
       return `${d.recordLevel ? 'record-level ' : ''}${String(d.path)}`;

@@ -137,7 +137,8 @@ export function FilePickerDialog({ title, startDir, onPick, onClose }: Props) {
       <div
         ref={list}
         className="picker-list"
-        role="listbox"
+        // An empty folder has no options, and a listbox must have some: it is then a group holding the note.
+        role={entries.length > 0 ? 'listbox' : 'group'}
         tabIndex={0}
         aria-label={`Contents of ${listing?.dir ?? 'the folder'}`}
         aria-activedescendant={entries.length > 0 ? `picker-entry-${active}` : undefined}

@@ -1,5 +1,7 @@
-// The analyst's import choices (paths, sheets, mappings, column types, extract date). Kept outside the screen
-// so that neither a failed import nor a visit to another section loses them.
+// The analyst's import choices (paths, sheets, previews, mappings, column types, extract date, the last import job),
+// kept in the store like the analysis set-up, so that neither a failed import, a visit to another section nor a
+// reload loses them. Checked when read back: it may come from another version of Matchlab.
+import { z } from 'zod';
 import type { ColumnMappingArg, FileKind, FilePreview } from '../../shared/api';
 import type { TypeOverrides } from './extraColumns';
 
@@ -28,12 +30,53 @@ export interface ImportDraft {
 
 const emptyFile = (): FileDraft => ({ path: '', sheet: undefined, preview: null, previewedPath: null, mapping: null });
 
-let kept: ImportDraft | null = null;
+export const EMPTY_IMPORT_DRAFT: ImportDraft = {
+  files: { cohort: emptyFile(), reoffences: emptyFile(), participants: emptyFile() },
+  typeOverrides: {},
+  extractDate: '',
+  jobId: null,
+};
 
-export function loadDraft(): ImportDraft {
-  return kept ?? { files: { cohort: emptyFile(), reoffences: emptyFile(), participants: emptyFile() }, typeOverrides: {}, extractDate: '', jobId: null };
+/** Every change is a function of the draft before it (the file cards update their own file). */
+export type ImportDraftAction = { type: 'update'; change: (draft: ImportDraft) => ImportDraft };
+
+export function importDraftReducer(d: ImportDraft, a: ImportDraftAction): ImportDraft {
+  return a.change(d);
 }
 
-export function keepDraft(draft: ImportDraft): void {
-  kept = draft;
+const VERSION = 1;
+const mapping = z.object({ columns: z.record(z.string(), z.string()), dateFormat: z.enum(['iso', 'dmy']) });
+const preview = z.object({
+  headers: z.array(z.string()),
+  rows: z.array(z.array(z.string())),
+  lines: z.array(z.number()),
+  suggested: mapping,
+  unmatchedRequired: z.array(z.string()),
+  sheets: z.array(z.string()),
+});
+const fileDraft = z.object({
+  path: z.string(),
+  // JSON has no undefined: a file without a sheet is saved with none.
+  sheet: z.string().nullish().transform((s) => s ?? undefined),
+  preview: preview.nullable(),
+  previewedPath: z.string().nullable(),
+  mapping: mapping.nullable(),
+});
+const savedImportDraft = z.object({
+  version: z.literal(VERSION),
+  draft: z.object({
+    files: z.object({ cohort: fileDraft, reoffences: fileDraft, participants: fileDraft }),
+    typeOverrides: z.record(z.string(), z.enum(['numeric', 'categorical'])),
+    extractDate: z.string(),
+    jobId: z.string().nullable(),
+  }),
+});
+
+export function readImportDraft(saved: unknown): ImportDraft | null {
+  const parsed = savedImportDraft.safeParse(saved);
+  return parsed.success ? parsed.data.draft : null;
+}
+
+export function writeImportDraft(draft: ImportDraft): unknown {
+  return { version: VERSION, draft };
 }

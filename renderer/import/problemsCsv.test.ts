@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, problemsCsv } from './problemsCsv';
+import { problemsCsv } from './problemsCsv';
+import { csvField } from '../../shared/format/csvField';
 
 describe('problemsCsv', () => {
   it('quotes separators, quotes and newlines, and leaves plain values alone', () => {

@@ -1,5 +1,5 @@
 // Export of a run: the report (aggregates only) as PDF, HTML or the Excel annex, and, only when
-// the analyst ticks that they mean it, the record-level matches of one analysis.
+// the analyst ticks that they mean it, the record-level matches or pairs of one analysis.
 import { useState } from 'react';
 import type { RunResults } from '../../shared/results/runResults';
 import { call, nativeDialogs } from '../api/client';
@@ -38,7 +38,7 @@ export function ReportExport({ run, dataDir }: { run: RunResults; dataDir: strin
     }
   }
 
-  const matchesPath = `${dataDir}/exports/matches-${safeName(run.runId)}-${safeName(analysis)}.csv`;
+  const recordLevelPath = (kind: 'matches' | 'pairs') => `${dataDir}/exports/${kind}-${safeName(run.runId)}-${safeName(analysis)}.csv`;
   return (
     <section className="card export-panel" aria-label="Export">
       <h3>Export</h3>
@@ -75,8 +75,9 @@ export function ReportExport({ run, dataDir }: { run: RunResults; dataDir: strin
       <details>
         <summary>Record-level export (matched records)</summary>
         <p className="small">
-          One row per record of the analysis: record_id, treated, score and weight. These are personal data: export them only where
-          your data-sharing agreement allows it.
+          Matches: one row per record of the analysis (record_id, treated, score, weight, and for nearest neighbour without
+          replacement MatchIt’s set id). Pairs: one row per treated person and comparison record matched (set, both ids, distance,
+          pair weight). These are personal data: export them only where your data-sharing agreement allows it.
         </p>
         <div className="export-row">
           <label>
@@ -95,7 +96,7 @@ export function ReportExport({ run, dataDir }: { run: RunResults; dataDir: strin
             disabled={busy || !recordLevelOk}
             onClick={() =>
               void exportWith(async () => {
-                const target = await chooseExportTarget(nativeDialogs, 'Save the matched records', matchesPath);
+                const target = await chooseExportTarget(nativeDialogs, 'Save the matched records', recordLevelPath('matches'));
                 if (!target) return null;
                 const r = await call('runs.exportMatches', { runId: run.runId, analysis, ...target });
                 return `Saved ${r.rows.toLocaleString('en-GB')} records to ${r.path}`;
@@ -103,6 +104,20 @@ export function ReportExport({ run, dataDir }: { run: RunResults; dataDir: strin
             }
           >
             Export matches CSV
+          </button>
+          <button
+            className="secondary"
+            disabled={busy || !recordLevelOk}
+            onClick={() =>
+              void exportWith(async () => {
+                const target = await chooseExportTarget(nativeDialogs, 'Save the matched pairs', recordLevelPath('pairs'));
+                if (!target) return null;
+                const r = await call('runs.exportPairs', { runId: run.runId, analysis, ...target });
+                return `Saved ${r.rows.toLocaleString('en-GB')} pairs to ${r.path}`;
+              })
+            }
+          >
+            Export pairs CSV
           </button>
         </div>
       </details>

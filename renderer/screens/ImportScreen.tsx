@@ -1,8 +1,8 @@
 // The import wizard: three files, each previewed and mapped onto the roles of DATA-FORMAT.md,
 // an optional extract date, then one import job; its problems, if any, in a grid.
 import { formatDate } from '../../shared/format/dateFormat';
-import { useEffect, useRef, useState } from 'react';
-import type { AppState, FileKind, ImportProblem, SavedMapping } from '../../shared/api';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppState, FileKind, ImportProblem, ImportSummary, SavedMapping } from '../../shared/api';
 import { ApiCallError, call } from '../api/client';
 import { ErrorNote } from '../components/ErrorNote';
 import { formatCount } from '../../shared/format/numberFormat';
@@ -11,8 +11,9 @@ import { ConfirmReplaceDialog } from '../import/ConfirmReplaceDialog';
 import { overridesToSend, unusedColumns, type ColumnKind } from '../import/extraColumns';
 import { FileCard } from '../import/FileCard';
 import { FILE_KINDS, FILE_LABEL } from '../import/fileRoles';
-import { keepDraft, loadDraft, type FileDraft, type ImportDraft } from '../import/importDraft';
+import type { FileDraft, ImportDraft } from '../import/importDraft';
 import { ProblemGrid } from '../import/ProblemGrid';
+import { useStoreSession } from '../session/StoreSession';
 
 /** What still stands between the analyst and the Import button, in their words. */
 function blockers(draft: ImportDraft): string[] {
@@ -42,14 +43,17 @@ function fileArg(f: FileDraft) {
 }
 
 export function ImportScreen({ state, onDone }: { state: AppState; onDone: () => void }) {
-  const [draft, setDraft] = useState<ImportDraft>(loadDraft);
+  // The choices are the store session's (kept in the store): a failed import, another section or a reload loses nothing.
+  const { importDraft } = useStoreSession();
+  const draft = importDraft.state;
+  const { dispatch } = importDraft;
+  const setDraft = useCallback((change: (d: ImportDraft) => ImportDraft) => dispatch({ type: 'update', change }), [dispatch]);
   const [saved, setSaved] = useState<SavedMapping[]>([]);
   const [startError, setStartError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const importButton = useRef<HTMLButtonElement>(null);
   const [starting, setStarting] = useState(false);
 
-  useEffect(() => keepDraft(draft), [draft]);
   const refreshSaved = () => void call('mapping.list', {}).then(setSaved, (err: Error) => setStartError(err.message));
   useEffect(refreshSaved, []);
 
@@ -92,6 +96,7 @@ export function ImportScreen({ state, onDone }: { state: AppState; onDone: () =>
   }
 
   const problems = job?.status === 'failed' && job.error?.code === 'import_invalid' ? (job.error.details as { problems: ImportProblem[]; total: number } | undefined) : undefined;
+  const summary = job && (job.kind === 'import' || job.kind === 'demo') ? job.result : undefined;
   const counts = state.store?.counts;
 
   return (
@@ -102,6 +107,7 @@ export function ImportScreen({ state, onDone }: { state: AppState; onDone: () =>
         other name by hand. Nothing is stored until all three files have been read and checked.
       </p>
 
+      <ErrorNote message={importDraft.error} />
       <div ref={outcome} tabIndex={-1} className="import-outcome">
         {job?.status === 'done' && counts && (
           <div className="card import-result good" role="status" data-testid="import-summary">
@@ -117,8 +123,8 @@ export function ImportScreen({ state, onDone }: { state: AppState; onDone: () =>
                 <strong>{formatCount(counts.participants)}</strong> participants
               </li>
             </ul>
-            <UnknownPersons result={job.result} />
-            <ExtraColumnKinds result={job.result} />
+            {summary && <UnknownPersons result={summary} />}
+            {summary && <ExtraColumnKinds result={summary} />}
             {state.store?.extractDate && <p className="small">Extract date: {formatDate(state.store.extractDate)}. The cohort step has run on the new extract.</p>}
             <button type="button" onClick={onDone}>
               Continue to Cohort & funnel
@@ -181,15 +187,9 @@ export function ImportScreen({ state, onDone }: { state: AppState; onDone: () =>
   );
 }
 
-/** The import job's result, as far as this screen reads it (db/import/importExtract.ts ImportSummary). */
-interface ImportResultView {
-  files: Record<'reoffences' | 'participants', { unknownPersonRows: number; unknownPersons: number }>;
-  cohortColumns: { name: string; kind: ColumnKind; role: string | null; source: string }[];
-}
-
 /** The type each extra cohort column got, by its values or as set on the cohort card. */
-function ExtraColumnKinds({ result }: { result: unknown }) {
-  const extras = (result as ImportResultView | undefined)?.cohortColumns?.filter((c) => c.role === null) ?? [];
+function ExtraColumnKinds({ result }: { result: ImportSummary }) {
+  const extras = result.cohortColumns.filter((c) => c.role === null);
   if (extras.length === 0) return null;
   return (
     <div className="small extra-kinds" data-testid="import-column-types">
@@ -206,9 +206,8 @@ function ExtraColumnKinds({ result }: { result: unknown }) {
 }
 
 /** person_ids of the other files that are not in the cohort are allowed (DATA-FORMAT.md), but shown. */
-function UnknownPersons({ result }: { result: unknown }) {
-  const files = (result as ImportResultView | undefined)?.files;
-  if (!files) return null;
+function UnknownPersons({ result }: { result: ImportSummary }) {
+  const { files } = result;
   const lines = (['reoffences', 'participants'] as const)
     .filter((k) => files[k].unknownPersonRows > 0)
     .map((k) => (

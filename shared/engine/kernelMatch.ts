@@ -24,6 +24,7 @@ export function kernelMatch(score: Float64Array, treated: Uint8Array, strata: In
   const order = poolScoreOrder(score, treated, strata, strataCount(strata));
   const poolWeight = new Float64Array(order.rows.length);
   const matchedTreated = new Uint8Array(n);
+  const setTotal = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     if (treated[i] === 0) continue;
     const s = strata[i];
@@ -35,10 +36,11 @@ export function kernelMatch(score: Float64Array, treated: Uint8Array, strata: In
     for (let k = lo; k < hi; k++) total += epanechnikov((order.scores[k] - si) / c);
     if (total === 0) continue;
     matchedTreated[i] = 1;
+    setTotal[i] = total;
     for (let k = lo; k < hi; k++) poolWeight[k] += epanechnikov((order.scores[k] - si) / c) / total;
   }
   const weights = new Float64Array(n);
   for (let k = 0; k < order.rows.length; k++) weights[order.rows[k]] = poolWeight[k];
   const notMatched = finishTreatedWeights(treated, matchedTreated, weights);
-  return { weights, matchedTreated, notMatched };
+  return { weights, matchedTreated, notMatched, setTotal };
 }

@@ -7,6 +7,12 @@ export interface MatchResult {
   matchedTreated: Uint8Array;
   /** Treated rows left without a match (they leave the treatment group). */
   notMatched: number;
+  /**
+   * Per treated row, the denominator of its pair weights: |C(i)| (radius), k_i (nearest), the kernel sum over its
+   * window (kernel); 0 for an unmatched treated row and for pool rows. A pair (i, j) adds K_ij / setTotal[i] to w_j
+   * (K_ij = 1 for radius and nearest), so a matched set's pair weights can be read back without matching again.
+   */
+  setTotal: Float64Array;
 }
 
 /** Sets treated weights (1 matched, 0 not) and counts the unmatched, given matchedTreated. */

@@ -134,5 +134,5 @@ export function nearestMatch(score: Float64Array, treated: Uint8Array, strata: I
     matchedTreated[pairTreated[q]] = 1;
   }
   const notMatched = finishTreatedWeights(treated, matchedTreated, weights);
-  return { weights, matchedTreated, notMatched, pairTreated: pairTreated.slice(0, pairs), pairControl: pairControl.slice(0, pairs) };
+  return { weights, matchedTreated, notMatched, setTotal: Float64Array.from(got), pairTreated: pairTreated.slice(0, pairs), pairControl: pairControl.slice(0, pairs) };
 }

@@ -40,12 +40,18 @@ describe('prepareAnalysis', () => {
     // Treated in London only: region is constant in the analysis and stays out of the model.
     const londonOnly = prepareAnalysis(table(), Uint8Array.from([1, 0, 0, 0, 0, 0, 0]), pool, analysisSpecSchema.parse({ name: 'R', pool: { region: 'sameAsTreatment' }, covariates: ['age_at_index'] }));
     expect(londonOnly.covariates.map((c) => c.name)).toEqual(['age_at_index']);
+    // r4 (North) is eligible but in no treated record's region: a discarded control.
+    expect(p.poolOutsideFilter).toBe(1);
+    expect(p.treatedOutsideFilterIds).toEqual([]);
   });
 
   it('applies an equality filter to treated and pool alike', () => {
     const p = prepareAnalysis(table(), treated, pool, analysisSpecSchema.parse({ name: 'M', pool: { sex: 'M' }, exact: [], covariates: ['age_at_index'] }));
     expect(p.recordIds).toEqual(['r0', 'r2', 'r3']);
     expect(p.treatedOutsideFilter).toBe(1);
+    expect(p.treatedOutsideFilterIds).toEqual(['r1']);
+    // r4 and r5 (women) are eligible pool records the filter leaves out; r6 was never eligible.
+    expect(p.poolOutsideFilter).toBe(2);
   });
 
   it('names unknown covariates', () => {

@@ -35,6 +35,10 @@ export interface PreparedAnalysis extends EngineInput {
   emptyPatterns: string[];
   /** Treated records outside an equality pool filter (they are not part of this analysis). */
   treatedOutsideFilter: number;
+  /** Their record ids, in table order, so the unmatched list can name them. */
+  treatedOutsideFilterIds: string[];
+  /** Eligible pool records the pool filter left out (MatchIt's "discarded" controls). */
+  poolOutsideFilter: number;
 }
 
 function requireColumn(table: CohortTable, name: string, use: string): Column {
@@ -167,6 +171,13 @@ export function prepareAnalysis(table: CohortTable, treated: Uint8Array, eligibl
     for (let i = 0; i < n; i++) if (keep[i] === 1 && treated[i] === 1) treatedValues.add(valueLabel(column, i));
     for (let i = 0; i < n; i++) if (keep[i] === 1 && treated[i] === 0 && !treatedValues.has(valueLabel(column, i))) keep[i] = 0;
   }
+  const treatedOutsideFilterIds: string[] = [];
+  let poolOutsideFilter = 0;
+  for (let i = 0; i < n; i++) {
+    if (keep[i] === 1) continue;
+    if (treated[i] === 1) treatedOutsideFilterIds.push(table.recordIds[i]);
+    else if (eligiblePool[i] === 1) poolOutsideFilter++;
+  }
 
   let count = 0;
   for (let i = 0; i < n; i++) count += keep[i];
@@ -213,5 +224,7 @@ export function prepareAnalysis(table: CohortTable, treated: Uint8Array, eligibl
     droppedConstant,
     emptyPatterns,
     treatedOutsideFilter,
+    treatedOutsideFilterIds,
+    poolOutsideFilter,
   };
 }

@@ -9,7 +9,7 @@ describe('radiusMatch', () => {
     // w_2 = w_3 = 1/2, w_4 = 1; the weights sum to 2 = the matched treated.
     const r = radiusMatch(Float64Array.from([0, 1, 0.1, 0.25, 0.9, 3]), Uint8Array.from([1, 1, 0, 0, 0, 0]), new Int32Array(6), { caliper: 0.25 });
     expect(Array.from(r.weights)).toEqual([1, 1, 0.5, 0.5, 1, 0]);
-    expect(Array.from(r.setSize)).toEqual([2, 1, 0, 0, 0, 0]);
+    expect(Array.from(r.setTotal)).toEqual([2, 1, 0, 0, 0, 0]);
     expect(r.notMatched).toBe(0);
   });
 

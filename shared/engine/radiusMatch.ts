@@ -12,12 +12,7 @@ export interface RadiusOptions {
   caliper: number;
 }
 
-export interface RadiusResult extends MatchResult {
-  /** |C(i)| for each treated row (0 for pool rows). */
-  setSize: Int32Array;
-}
-
-export function radiusMatch(score: Float64Array, treated: Uint8Array, strata: Int32Array, options: RadiusOptions): RadiusResult {
+export function radiusMatch(score: Float64Array, treated: Uint8Array, strata: Int32Array, options: RadiusOptions): MatchResult {
   const n = score.length;
   const c = options.caliper;
   const order = poolScoreOrder(score, treated, strata, strataCount(strata));
@@ -25,7 +20,7 @@ export function radiusMatch(score: Float64Array, treated: Uint8Array, strata: In
   const delta = new Float64Array(m);
   // Integer cover counts say exactly which pool records are in some C(i) (the float sum may leave 1e-17 residues).
   const cover = new Int32Array(m);
-  const setSize = new Int32Array(n);
+  const setTotal = new Float64Array(n);
   const matchedTreated = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     if (treated[i] === 0) continue;
@@ -34,7 +29,7 @@ export function radiusMatch(score: Float64Array, treated: Uint8Array, strata: In
     const lo = firstWithin(order.scores, start, end, score[i], c);
     const hi = firstBeyond(order.scores, lo, end, score[i], c);
     if (hi === lo) continue;
-    setSize[i] = hi - lo;
+    setTotal[i] = hi - lo;
     matchedTreated[i] = 1;
     const share = 1 / (hi - lo);
     delta[lo] += share;
@@ -56,5 +51,5 @@ export function radiusMatch(score: Float64Array, treated: Uint8Array, strata: In
     }
   }
   const notMatched = finishTreatedWeights(treated, matchedTreated, weights);
-  return { weights, matchedTreated, notMatched, setSize };
+  return { weights, matchedTreated, notMatched, setTotal };
 }

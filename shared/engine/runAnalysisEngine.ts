@@ -7,16 +7,18 @@ import { byteOrderPermutation } from './byteOrder';
 import { caliperWidth } from './caliper';
 import type { Column } from './column';
 import { codeCovariates } from './covariateCoding';
+import { numericDistribution, type NumericDistribution } from './covariateDistribution';
 import { buildDesign } from './designMatrix';
 import { effectiveSampleSize } from './effectiveSampleSize';
 import { kernelMatch } from './kernelMatch';
 import { fitLogistic } from './logisticRegression';
 import type { MatchResult } from './matchResult';
-import { nearestMatch } from './nearestMatch';
+import { nearestMatch, type NearestResult } from './nearestMatch';
 import type { EngineInput } from './prepareAnalysis';
 import { radiusMatch } from './radiusMatch';
 import type { ScoreHistogram } from './scoreHistogram';
 import { scoreHistogram } from './scoreHistogram';
+import { poolScoreOrder, strataCount } from './scoreOrder';
 
 /** Version of the engine's method, stored with each run. */
 export const ENGINE_VERSION = '1.0.0';
@@ -68,10 +70,18 @@ export interface EngineResult {
   strataLabels: string[];
   /** Caliper (bandwidth for kernel) in logit units; null for nearest neighbour without caliper. */
   caliper: number | null;
+  /** See MatchResult.setTotal. */
+  setTotal: Float64Array;
+  /** Nearest neighbour: the pairs made (rows), kept because they depend on the order of turns. */
+  pairs: { treated: Int32Array; control: Int32Array } | null;
+  /** Pool rows by (stratum, score, row): the order every method matched in, kept for the matched-set views. */
+  poolOrder: Int32Array;
   treatment: { n: number; matched: number; notMatched: number };
   comparison: { records: number; totalWeight: number; effectiveSize: number };
   model: EngineModel;
   balance: BalanceRow[];
+  /** Each numeric (not 0/1) covariate's CDF per group and its KS statistic after matching; the score's last. */
+  distributions: NumericDistribution[];
   histogram: ScoreHistogram;
   timings: EngineTimings;
 }
@@ -111,7 +121,7 @@ function inByteOrder(input: EngineInput): OrderedInput {
   };
 }
 
-function runMatching(matching: MatchingSpec, score: Float64Array, treated: Uint8Array, strata: Int32Array): { result: MatchResult; caliper: number | null } {
+function runMatching(matching: MatchingSpec, score: Float64Array, treated: Uint8Array, strata: Int32Array): { result: MatchResult | NearestResult; caliper: number | null } {
   switch (matching.method) {
     case 'radius': {
       const caliper = caliperWidth(score, matching.caliper, matching.caliperUnit);
@@ -157,6 +167,8 @@ export function runAnalysisEngine(input: EngineInput & { bands?: Bands }, onProg
   onProgress?.('balance', 0, 1);
   const groups = { treated, matchedTreated: matched.matchedTreated, weights: matched.weights };
   const balance = balanceTable(coded, score, groups, bands);
+  const distributions = coded.flatMap((c) => (c.kind === 'numeric' && !c.binary ? [numericDistribution(c.variable, c.values, c.missing, groups)] : []));
+  distributions.push(numericDistribution('score', score, null, groups));
   const pool = Uint8Array.from(treated, (t) => 1 - t);
   let nTreated = 0, comparisonRecords = 0, totalWeight = 0;
   for (let i = 0; i < n; i++) {
@@ -177,6 +189,9 @@ export function runAnalysisEngine(input: EngineInput & { bands?: Bands }, onProg
     score,
     weight: matched.weights,
     matchedTreated: matched.matchedTreated,
+    setTotal: matched.setTotal,
+    pairs: 'pairTreated' in matched ? { treated: matched.pairTreated, control: matched.pairControl } : null,
+    poolOrder: poolScoreOrder(score, treated, strata, strataCount(strata)).rows,
     strata,
     strataLabels: input.strataLabels,
     caliper,
@@ -197,6 +212,7 @@ export function runAnalysisEngine(input: EngineInput & { bands?: Bands }, onProg
       })),
     },
     balance,
+    distributions,
     histogram,
     timings: { order: t1 - t0, design: t2 - t1, fit: t3 - t2, match: t4 - t3, balance: t5 - t4, total: t5 - t0 },
   };

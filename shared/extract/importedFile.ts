@@ -28,3 +28,22 @@ export interface ImportProblem {
   value: string | null;
   message: string;
 }
+
+/** A cohort column as the import stored it. */
+export interface CohortColumnInfo {
+  name: string;
+  kind: 'numeric' | 'categorical';
+  /** Role name, 'prev' / 'oasys' for those families, null for an extra column. */
+  role: string | null;
+  source: string;
+}
+
+/** What an import (and the demo, which imports) returns: the import job's result. */
+export interface ImportSummary {
+  extractDate: string;
+  extractDateSource: 'given' | 'latest_disposal';
+  importedAt: string;
+  files: Record<FileKind, ImportedFileInfo>;
+  cohortColumns: CohortColumnInfo[];
+  durationMs: number;
+}

@@ -9,6 +9,8 @@ import type { Column } from '../engine/column';
 import type { RecordOutcomes } from '../cohort/recordOutcomes';
 import type { FunnelCount } from '../cohort/funnelSteps';
 import { computeOutcomes } from '../outcomes/computeOutcomes';
+import { sampleSizes } from '../engine/sampleSizes';
+import type { StoredMatch } from '../engine/matchedSets';
 import type { AnalysisCore, RunResults } from './runResults';
 import { completeRun } from './completeRun';
 
@@ -29,12 +31,8 @@ export interface RunContext {
   profile: RunResults['profile'];
 }
 
-export interface AnalysisRecords {
-  recordIds: string[];
-  treated: Uint8Array;
-  score: Float64Array;
-  weight: Float64Array;
-}
+/** What a run keeps per analysis at record level: scores, weights and what the matched sets are read back from. */
+export type AnalysisRecords = StoredMatch;
 
 /** What an analysis run is doing: analysis `analysis` (0-based, in spec order) is at `step`, `fraction` of it done. */
 export type RunStep = 'preparing' | EnginePhase | 'outcomes';
@@ -131,10 +129,30 @@ export function buildRunResults(
       },
       matching: { method: analysis.matching.method, caliper: engine.caliper, strata: engine.strataLabels },
       balance: engine.balance,
+      sampleSizes: sampleSizes({
+        treatedInAnalysis: engine.treatment.n,
+        treatedMatched: engine.treatment.matched,
+        treatedOutsideFilter: prepared.treatedOutsideFilter,
+        poolInAnalysis: poolRecords,
+        comparisonRecords: engine.comparison.records,
+        comparisonEffective: engine.comparison.effectiveSize,
+        poolOutsideFilter: prepared.poolOutsideFilter,
+      }),
+      distributions: engine.distributions,
       histogram: engine.histogram,
       outcomes,
     });
-    records.set(analysis.name, { recordIds: engine.recordIds, treated: engine.treated, score: engine.score, weight: engine.weight });
+    records.set(analysis.name, {
+      recordIds: engine.recordIds,
+      treated: engine.treated,
+      score: engine.score,
+      weight: engine.weight,
+      strata: engine.strata,
+      setTotal: engine.setTotal,
+      pairs: engine.pairs,
+      poolOrder: engine.poolOrder,
+      outsideFilterIds: prepared.treatedOutsideFilterIds,
+    });
   });
   const results: RunResults = completeRun({
     runId: context.runId,

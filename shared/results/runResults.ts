@@ -4,6 +4,8 @@ import type { FunnelCount } from '../cohort/funnelSteps';
 import type { Outcomes } from '../outcomes/computeOutcomes';
 import type { BalanceRow } from '../engine/balance';
 import type { ScoreHistogram } from '../engine/scoreHistogram';
+import type { NumericDistribution } from '../engine/covariateDistribution';
+import type { SampleSizes } from '../engine/sampleSizes';
 import type { EngineCoefficient } from '../engine/runAnalysisEngine';
 import type { AnalysisSpec, Spec } from '../engine/analysisSpec';
 import type { GroupProfile } from '../cohort/treatmentProfile';
@@ -39,6 +41,10 @@ export interface AnalysisResults {
   };
   matching: { method: string; caliper: number | null; strata: string[] };
   balance: BalanceRow[];
+  /** MatchIt's sample-size summary; absent in runs stored before it was added. */
+  sampleSizes?: SampleSizes;
+  /** Numeric covariates' and the score's CDFs per group with the weighted KS after matching; absent in older runs. */
+  distributions?: NumericDistribution[];
   histogram: ScoreHistogram;
   outcomes: Outcomes;
   /** METHOD.md section 4a: whether the analysis passes the matching-quality gate, and why not. */

@@ -1,0 +1,128 @@
+// A numeric covariate's distribution in the four groups of METHOD.md section 4 (A all treated, P the pool, T the
+// matched treated, C the pool weighted by the comparison weights) as empirical CDFs on one grid, and the weighted
+// Kolmogorov-Smirnov statistic after matching, KS = max over x of |F_T(x) - F_C(x)| (cobalt's `ks.threshold` measure),
+// F_C(x) = sum of w_j over j in C with x_j <= x, divided by sum of w_j. Rows with a missing value are left out: the
+// covariate's `(missing)` row of the balance table carries them. Computed once per run, so the screen only reads it.
+import type { BalanceGroups } from './balance';
+import { sortRowsByScore } from './scoreOrder';
+
+/** Most grid points kept per covariate: every distinct value up to this many, else this many pooled quantiles. */
+export const MAX_DISTRIBUTION_POINTS = 100;
+
+export interface NumericDistribution {
+  variable: string;
+  /** Grid of values, ascending; each group's CDF is given at these points. */
+  x: number[];
+  /** F(x) = share of the group at or below x; weighted for the comparison group. */
+  allTreated: number[];
+  pool: number[];
+  treated: number[];
+  comparison: number[];
+  /** Weighted KS statistic between the matched treated and the comparison group (0..1); null when either is empty. */
+  ksAfter: number | null;
+}
+
+/** Most distinct values summed through a map; a column with more (the score, a continuous measure) sorts its rows. */
+const MAP_LIMIT = 4096;
+
+/** Per distinct value (ascending) the group totals at that value: A and P counts, T count, C weight. */
+interface ValueTotals {
+  values: Float64Array;
+  a: Float64Array;
+  p: Float64Array;
+  t: Float64Array;
+  c: Float64Array;
+}
+
+function emptyTotals(k: number): ValueTotals {
+  return { values: new Float64Array(k), a: new Float64Array(k), p: new Float64Array(k), t: new Float64Array(k), c: new Float64Array(k) };
+}
+
+/** Adds row i to slot k of the totals. */
+function addRow(out: ValueTotals, k: number, i: number, { treated, matchedTreated, weights }: BalanceGroups): void {
+  if (treated[i] === 1) {
+    out.a[k]++;
+    if (matchedTreated[i] === 1) out.t[k]++;
+  } else {
+    out.p[k]++;
+    if (weights[i] > 0) out.c[k] += weights[i];
+  }
+}
+
+/** Few distinct values (ages, counts, 0/1/2 items): one pass through a map, then the distinct values sorted. Null when there are too many. */
+function totalsByMap(values: Float64Array, observed: (i: number) => boolean, groups: BalanceGroups): ValueTotals | null {
+  const slot = new Map<number, number>();
+  const raw = emptyTotals(MAP_LIMIT);
+  for (let i = 0; i < values.length; i++) {
+    if (!observed(i)) continue;
+    const v = values[i] + 0;
+    let k = slot.get(v);
+    if (k === undefined) {
+      if (slot.size === MAP_LIMIT) return null;
+      k = slot.size;
+      slot.set(v, k);
+      raw.values[k] = v;
+    }
+    addRow(raw, k, i, groups);
+  }
+  const order = [...slot.values()].sort((x, y) => raw.values[x] - raw.values[y]);
+  const out = emptyTotals(order.length);
+  order.forEach((k, j) => {
+    out.values[j] = raw.values[k];
+    out.a[j] = raw.a[k];
+    out.p[j] = raw.p[k];
+    out.t[j] = raw.t[k];
+    out.c[j] = raw.c[k];
+  });
+  return out;
+}
+
+/** Many distinct values: the observed rows sorted by value (radix), runs of equal values summed. */
+function totalsBySort(values: Float64Array, observed: (i: number) => boolean, groups: BalanceGroups): ValueTotals {
+  const rows: number[] = [];
+  for (let i = 0; i < values.length; i++) if (observed(i)) rows.push(i);
+  const sorted = sortRowsByScore(Int32Array.from(rows), values);
+  const out = emptyTotals(sorted.length);
+  let k = -1;
+  for (let q = 0; q < sorted.length; q++) {
+    const i = sorted[q];
+    if (k < 0 || values[i] !== out.values[k]) out.values[++k] = values[i];
+    addRow(out, k, i, groups);
+  }
+  const n = k + 1;
+  return { values: out.values.subarray(0, n), a: out.a.subarray(0, n), p: out.p.subarray(0, n), t: out.t.subarray(0, n), c: out.c.subarray(0, n) };
+}
+
+const sum = (xs: Float64Array) => xs.reduce((s, x) => s + x, 0);
+
+export function numericDistribution(variable: string, values: Float64Array, missing: Uint8Array | null, groups: BalanceGroups): NumericDistribution {
+  const observed = (i: number) => !missing || missing[i] === 0;
+  const totals = totalsByMap(values, observed, groups) ?? totalsBySort(values, observed, groups);
+  const n = totals.values.length;
+  const whole = { a: sum(totals.a), p: sum(totals.p), t: sum(totals.t), c: sum(totals.c) };
+  const rows = whole.a + whole.p;
+  const share = (part: number, of: number) => (of > 0 ? part / of : 0);
+  const out: NumericDistribution = { variable, x: [], allTreated: [], pool: [], treated: [], comparison: [], ksAfter: null };
+  const seen = { a: 0, p: 0, t: 0, c: 0 };
+  const everyValue = n <= MAX_DISTRIBUTION_POINTS;
+  let nextQuantile = 1;
+  let ks = 0;
+  for (let k = 0; k < n; k++) {
+    seen.a += totals.a[k];
+    seen.p += totals.p[k];
+    seen.t += totals.t[k];
+    seen.c += totals.c[k];
+    const fT = share(seen.t, whole.t), fC = share(seen.c, whole.c);
+    ks = Math.max(ks, Math.abs(fT - fC));
+    const reached = (seen.a + seen.p) / rows;
+    if (!everyValue && reached < nextQuantile / MAX_DISTRIBUTION_POINTS && k + 1 < n) continue;
+    while (nextQuantile / MAX_DISTRIBUTION_POINTS <= reached) nextQuantile++;
+    out.x.push(totals.values[k]);
+    out.allTreated.push(share(seen.a, whole.a));
+    out.pool.push(share(seen.p, whole.p));
+    out.treated.push(fT);
+    out.comparison.push(fC);
+  }
+  out.ksAfter = whole.t > 0 && whole.c > 0 ? ks : null;
+  return out;
+}

@@ -1,0 +1,9 @@
+// One CSV field (RFC 4180 quoting). A value that a spreadsheet would run as a formula (=, +, -, @ at the start, and
+// not simply a number such as "-3") gets a leading apostrophe: values come from untrusted files, and CSVs are opened
+// in Excel.
+export function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
