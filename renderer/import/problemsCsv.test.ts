@@ -9,6 +9,9 @@ describe('problemsCsv', () => {
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField('2015-02-30')).toBe('2015-02-30');
     expect(csvField(12)).toBe('12');
+    expect(csvField(0.0625)).toBe('0.0625');
+    expect(csvField(1e-7)).toBe('1e-7');
+    expect(csvField(-2.5)).toBe('-2.5');
     expect(csvField(null)).toBe('');
   });
 

@@ -4,6 +4,9 @@
 export function csvField(value: string | number | null): string {
   if (value === null) return '';
   let text = String(value);
+  // A number's text is digits, '.', 'e', '+', '-', NaN or Infinity: nothing to quote, and only a leading minus can
+  // start a formula (the exports write hundreds of thousands of scores and weights, so the checks are skipped).
+  if (typeof value === 'number' && text.charCodeAt(0) !== 45) return text;
   if (/^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
