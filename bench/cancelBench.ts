@@ -10,7 +10,7 @@ import { startJob } from '../electron/jobs/jobRunner';
 import { IMPORT_JOB_PHASES } from '../electron/jobs/importJob';
 import { analysisPhases } from '../electron/jobs/analyseJob';
 import { importMain } from '../electron/cli/importMain';
-import { openStore, storeKey, type StoreKey } from '../db/store';
+import { openStore } from '../db/store';
 import { CLI_EXAMPLE_SPEC } from '../shared/engine/cliExampleSpec';
 import { arg, benchExtracts, loadAverage, median } from './benchExtract';
 import type { JobKind } from '../shared/api';
@@ -35,7 +35,6 @@ interface StoreState {
   runs: number;
 }
 const db = openStore(store, passphrase, { mode: 'open' });
-const key: StoreKey = storeKey(db);
 const counts = () => db.prepare(STATE_SQL).get() as StoreState;
 const before = counts();
 db.close();
@@ -50,7 +49,7 @@ interface Cancelled {
 async function cancelAt(kind: JobKind, payload: unknown, label: string): Promise<Cancelled | null> {
   let asked: { at: number; cpu: NodeJS.CpuUsage } | null = null;
   let timer: NodeJS.Timeout | undefined;
-  const job = startJob(kind, { path: store, key }, payload, (info) => {
+  const job = startJob(kind, { path: store, passphrase }, payload, (info) => {
     if (timer || asked || info.status !== 'running' || !info.phase.startsWith(label)) return;
     timer = setTimeout(() => {
       asked = { at: performance.now(), cpu: process.cpuUsage() };

@@ -113,4 +113,13 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE runs ADD COLUMN note TEXT NOT NULL DEFAULT '';
   ALTER TABLE runs ADD COLUMN deleted_at TEXT;
   `,
+  // The audit log becomes append-only and hash-chained (db/audit.ts): entries written before
+  // this migration (ids up to `from`) stay as they were, outside the chain.
+  `
+  ALTER TABLE audit ADD COLUMN hash TEXT;
+  INSERT INTO meta (key, value)
+    SELECT 'audit_chain', json_object('from', coalesce(max(id), 0), 'id', coalesce(max(id), 0), 'hash', '') FROM audit;
+  CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  `,
 ];

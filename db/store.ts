@@ -1,16 +1,29 @@
 // The encrypted store: one SQLCipher-format SQLite file per analyst workspace.
 import Database from 'better-sqlite3-multiple-ciphers';
-import { pbkdf2Sync, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { readSync, openSync, closeSync, statSync, type Stats } from 'node:fs';
 import { MIGRATIONS } from './migrations';
+import { checkStorePages, describePageDamage, type PageCheck } from './storePages';
+import { newPassphraseProblem, passphraseTextProblem } from '../shared/store/passphraseRules';
 import { sqliteAddonOption } from './sqliteAddon';
 
 export type Db = Database.Database;
 
+export type StoreErrorCode =
+  | 'wrong_passphrase'
+  | 'not_found'
+  | 'exists'
+  | 'bad_passphrase'
+  | 'newer_schema'
+  /** The file is a store, the passphrase is right, but pages are damaged or missing. */
+  | 'damaged'
+  /** The file is not a Matchlab store at all (empty, plain SQLite, a folder, a FIFO...). */
+  | 'not_a_store'
+  | 'busy';
+
 /** Raised when a store cannot be opened; `code` lets the UI say the right thing. */
 export class StoreError extends Error {
   constructor(
-    readonly code: 'wrong_passphrase' | 'not_found' | 'exists' | 'bad_passphrase' | 'newer_schema',
+    readonly code: StoreErrorCode,
     message: string,
   ) {
     super(message);
@@ -18,73 +31,38 @@ export class StoreError extends Error {
   }
 }
 
-export const MIN_PASSPHRASE_LENGTH = 8;
-
+// SQLCipher 4 defaults (PBKDF2-HMAC-SHA512, 256k iterations): the key is derived from the
+// passphrase by SQLCipher itself, so the passphrase is never stored anywhere.
 // Pages of 16 KiB rather than SQLCipher's 4 KiB: each page carries its own IV and HMAC, and a
 // bulk import writes a million rows, so fewer, larger pages cut the import's encryption and
 // checkpoint time by about a fifth. The page size is not readable without the key, so it must be
 // given identically whenever the file is opened (SQLite3MC calls it legacy_page_size).
 export const STORE_PAGE_BYTES = 16384;
-// Stores created before the page size was raised.
-const EARLIER_PAGE_BYTES = 4096;
 
-// SQLCipher 4's key derivation: PBKDF2-HMAC-SHA512, 256,000 iterations, over the 16-byte salt
-// that opens the file. It is done here rather than by SQLCipher so that it is done ONCE per
-// session: it costs about 0.3-0.5 s, and a job's thread, or the service taking the store back
-// after an import, would otherwise pay it again at every connection. The key is then given to
-// SQLCipher raw (x'key salt'), which is how SQLCipher itself keys the file after its derivation:
-// the file is the same, and SQLCipher opens it with the passphrase alone.
-const KDF_ITERATIONS = 256_000;
-const KEY_BYTES = 32;
-const SALT_BYTES = 16;
+const SQLITE_DAMAGE_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_VTAB']);
 
-/**
- * The store's derived key and salt: as secret as the passphrase (it opens the store), held in
- * memory only and passed only to this process's own job threads.
- */
-export interface StoreKey {
-  key: Uint8Array;
-  salt: Uint8Array;
+/** True for SQLite's errors that mean the file's content is damaged (not a busy lock, not a full disk). */
+export function isDamageError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && SQLITE_DAMAGE_CODES.has(code);
 }
 
-const keys = new WeakMap<Db, StoreKey>();
-
-/** The salt at the start of an existing store file; null for a new (or empty) file. */
-function fileSalt(file: string): Uint8Array | null {
-  if (!existsSync(file)) return null;
-  const fd = openSync(file, 'r');
-  try {
-    const salt = new Uint8Array(SALT_BYTES);
-    return readSync(fd, salt, 0, SALT_BYTES, 0) === SALT_BYTES ? salt : null;
-  } finally {
-    closeSync(fd);
-  }
+function quoted(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
 }
 
-/** SQLCipher 4's key for a passphrase and salt. */
-export function deriveStoreKey(passphrase: string, salt: Uint8Array): StoreKey {
-  return { key: new Uint8Array(pbkdf2Sync(passphrase, salt, KDF_ITERATIONS, KEY_BYTES, 'sha512')), salt };
-}
-
-/** The key a store was opened with, for another connection to the same store (a job's thread). */
-export function storeKey(db: Db): StoreKey {
-  const key = keys.get(db);
-  if (!key) throw new Error('this connection was not opened by openStore');
-  return key;
-}
-
-function applyKey(db: Db, { key, salt }: StoreKey, pageBytes: number): void {
+function applyKey(db: Db, passphrase: string, pageBytes: number): void {
   db.pragma(`cipher='sqlcipher'`);
   db.pragma(`legacy=4`);
   db.pragma(`legacy_page_size=${pageBytes}`);
-  db.pragma(`key="x'${Buffer.from(key).toString('hex')}${Buffer.from(salt).toString('hex')}'"`);
+  db.pragma(`key=${quoted(passphrase)}`);
 }
 
 /** Opens the file with the key and page size, or returns null when they do not decrypt it. */
-function openKeyed(file: string, key: StoreKey, pageBytes: number, readonly: boolean): Db | null {
-  const db = new Database(file, { readonly, ...sqliteAddonOption() });
+function openKeyed(file: string, passphrase: string, pageBytes: number, readonly: boolean, create: boolean): Db | null {
+  const db = new Database(file, { readonly, fileMustExist: !create, ...sqliteAddonOption() });
   try {
-    applyKey(db, key, pageBytes);
+    applyKey(db, passphrase, pageBytes);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     return db;
   } catch {
@@ -99,24 +77,79 @@ export interface OpenStoreOptions {
   readonly?: boolean;
 }
 
-/**
- * Opens (or creates) an encrypted store and brings its schema up to date. `secret` is the
- * passphrase, or the key another connection to the same store was opened with (storeKey).
- */
-export function openStore(file: string, secret: string | StoreKey, options: OpenStoreOptions = {}): Db {
-  const mode = options.mode ?? 'any';
-  const exists = existsSync(file);
-  if (mode === 'open' && !exists) throw new StoreError('not_found', `No store at ${file}`);
-  if (mode === 'create' && exists) throw new StoreError('exists', `A file already exists at ${file}`);
-  if (!exists && typeof secret === 'string' && secret.length < MIN_PASSPHRASE_LENGTH) {
-    throw new StoreError('bad_passphrase', `A new store needs a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters`);
-  }
-  const readonly = options.readonly === true && exists;
-  // A new store gets a random salt, as SQLCipher would give it.
-  const key = typeof secret === 'string' ? deriveStoreKey(secret, fileSalt(file) ?? randomBytes(SALT_BYTES)) : secret;
-  const db = openKeyed(file, key, STORE_PAGE_BYTES, readonly) ?? (exists ? openKeyed(file, key, EARLIER_PAGE_BYTES, readonly) : null);
-  if (!db) throw new StoreError('wrong_passphrase', 'The passphrase does not open this store (or the file is not a Matchlab store)');
+function statOrNull(file: string): Stats | null {
   try {
+    return statSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+function startsWithPlainSqlite(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    readSync(fd, head, 0, 16, 0);
+    return head.toString('latin1') === 'SQLite format 3\u0000';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Why an existing file did not open with this passphrase: damage (named), not a store, or the
+ * passphrase. Checked page by page outside SQLite (db/storePages.ts), since SQLite says
+ * "file is not a database" for all three.
+ */
+function openFailure(file: string, check: PageCheck, size: number, sqliteSaid?: string): StoreError {
+  if (startsWithPlainSqlite(file)) return new StoreError('not_a_store', `${file} is an unencrypted SQLite database, not a Matchlab store`);
+  if (check.pageBytes === null) {
+    if (size % 4096 !== 0) {
+      return new StoreError('damaged', `${file} is damaged or not a Matchlab store: its ${size} bytes are not a whole number of pages, and no page passes its check with this passphrase`);
+    }
+    return new StoreError('wrong_passphrase', 'The passphrase does not open this store (or the file is not a Matchlab store)');
+  }
+  const damage = describePageDamage(check) ?? `SQLite cannot read it${sqliteSaid ? ` (${sqliteSaid})` : ''} although every page passes its check`;
+  return new StoreError('damaged', `The store ${file} is damaged: ${damage}. The passphrase is right. Restore the store from a backup.`);
+}
+
+/** Opens (or creates) an encrypted store and brings its schema up to date. An existing file is never initialised. */
+export function openStore(file: string, passphrase: string, options: OpenStoreOptions = {}): Db {
+  const mode = options.mode ?? 'any';
+  const textProblem = passphraseTextProblem(passphrase);
+  if (textProblem) throw new StoreError('bad_passphrase', textProblem);
+  const st = statOrNull(file);
+  if (mode === 'open' && !st) throw new StoreError('not_found', `No store at ${file}`);
+  if (mode === 'create' && st) throw new StoreError('exists', `A file already exists at ${file}`);
+  if (st && !st.isFile()) throw new StoreError('not_a_store', `${file} is not a regular file, so it is not a Matchlab store`);
+  if (!st) {
+    const problem = newPassphraseProblem(passphrase);
+    if (problem) throw new StoreError('bad_passphrase', problem);
+  }
+  // An empty file is not a store, whatever it is called: SQLite would happily initialise it, and a
+  // store cut to 0 bytes would silently become a new, empty one.
+  if (st && st.size === 0) {
+    throw new StoreError('not_a_store', `${file} is empty (0 bytes): it is not a Matchlab store. If it was one, it has been cut to nothing; restore it from a backup`);
+  }
+  const readonly = options.readonly === true && st !== null;
+  let db = openKeyed(file, passphrase, STORE_PAGE_BYTES, readonly, !st);
+  if (!db && st) {
+    const check = checkStorePages(file, passphrase);
+    // Stores created before the page size was raised have 4 KiB pages: the check tells which.
+    if (check.pageBytes === 4096 && check.badCount === 0 && check.trailingBytes === 0) db = openKeyed(file, passphrase, 4096, readonly, false);
+    if (!db) throw openFailure(file, check, st.size);
+  }
+  if (!db) throw new StoreError('not_found', `Cannot create a store at ${file}`);
+  try {
+    if (st && (db.pragma('user_version', { simple: true }) as number) === 0) {
+      throw new StoreError('not_a_store', `${file} opens with this passphrase but holds no Matchlab store; it is left as it is`);
+    }
+    // SQLite writes whole pages only: a part page at the end means the file was cut (SQLite itself
+    // would notice only when it reads that far).
+    if (st && st.size % (db.pragma('page_size', { simple: true }) as number) !== 0) {
+      throw openFailure(file, checkStorePages(file, passphrase), st.size);
+    }
     // SQLite's temporary files (sorts, index builds, temp tables) are not encrypted: keep them in memory on every
     // connection, so that no person-level row ever reaches the temp folder in plaintext (ARCHITECTURE.md).
     db.pragma('temp_store = MEMORY');
@@ -124,10 +157,11 @@ export function openStore(file: string, secret: string | StoreKey, options: Open
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     if (!options.readonly) migrate(db);
-    keys.set(db, key);
     return db;
   } catch (err) {
     db.close();
+    if (err instanceof StoreError) throw err;
+    if (isDamageError(err) && st) throw openFailure(file, checkStorePages(file, passphrase), st.size, (err as Error).message);
     throw err;
   }
 }
@@ -143,5 +177,24 @@ export function migrate(db: Db): void {
       db.exec(MIGRATIONS[v]);
       db.pragma(`user_version = ${v + 1}`);
     })();
+  }
+}
+
+/**
+ * Re-encrypts the store under a new passphrase (SQLite3MC's rekey rewrites every page in one
+ * transaction, so a crash leaves the old key in force). The connection must be the store's only
+ * one: rekeying is not possible in WAL mode, and leaving WAL needs every other connection gone.
+ */
+export function changePassphrase(db: Db, next: string): void {
+  const problem = newPassphraseProblem(next);
+  if (problem) throw new StoreError('bad_passphrase', problem);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  if (db.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') {
+    throw new StoreError('busy', 'Another program has the store open: close it before changing the passphrase');
+  }
+  try {
+    db.pragma(`rekey=${quoted(next)}`);
+  } finally {
+    db.pragma('journal_mode = WAL');
   }
 }

@@ -109,6 +109,20 @@ test('run the presets, read matching quality and results, re-run with a new cali
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toContainText(annexPath);
   expect(statSync(annexPath).size).toBeGreaterThan(1000);
+  // The same file again: the app asks before replacing it, and keeping it is the safe answer.
+  const annexTime = statSync(annexPath).mtimeMs;
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const replace = page.getByRole('dialog', { name: 'Replace the existing file?' });
+  await expect(replace).toContainText(annexPath);
+  await expect(replace.getByRole('button', { name: 'Keep the existing file' })).toBeFocused();
+  await page.screenshot({ path: screenPath('08-replace-question') });
+  await replace.getByRole('button', { name: 'Keep the existing file' }).click();
+  await expect(replace).toHaveCount(0);
+  expect(statSync(annexPath).mtimeMs).toBe(annexTime);
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await replace.getByRole('button', { name: 'Replace it' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toContainText(annexPath);
+  expect(statSync(annexPath).mtimeMs).toBeGreaterThan(annexTime);
   await page.getByText('Record-level export (matched records)').click();
   const matches = page.getByRole('button', { name: 'Export matches CSV' });
   await expect(matches).toBeDisabled();
@@ -116,6 +130,15 @@ test('run the presets, read matching quality and results, re-run with a new cali
   await matches.click();
   await expect(page.getByRole('status').filter({ hasText: 'records to' })).toBeVisible();
   await page.screenshot({ path: screenPath('08-exported') });
+  // The pairs CSV goes through the same writer: a second export to the same file asks before replacing it.
+  const pairs = page.getByRole('button', { name: 'Export pairs CSV' });
+  await pairs.click();
+  await expect(page.getByRole('status').filter({ hasText: 'pairs to' })).toBeVisible();
+  await pairs.click();
+  await expect(replace).toContainText('/exports/pairs-');
+  await page.screenshot({ path: screenPath('08b-replace-pairs') });
+  await replace.getByRole('button', { name: 'Keep the existing file' }).click();
+  await expect(replace).toHaveCount(0);
 
   // Change the National caliper and run again: two runs are stored.
   await page.getByRole('tab', { name: 'Set up and run' }).click();

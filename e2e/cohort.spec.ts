@@ -104,7 +104,11 @@ test('the funnel, the reasons of the participants grid, and a re-run under a new
 
   await page.getByRole('tab', { name: 'Funnel' }).click();
   const before = truth.funnel.find((s) => s.step === 'no_record')!;
-  const after = await page.evaluate(async () => (await (await fetch('/api/cohort.get', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).json()).result);
+  // Asked as the page asks: with the tab's session token in the header.
+  const after = await page.evaluate(async () => {
+    const headers = { 'Content-Type': 'application/json', 'X-Matchlab-Token': sessionStorage.getItem('matchlab.session') ?? '' };
+    return (await (await fetch('/api/cohort.get', { method: 'POST', headers, body: '{}' })).json()).result;
+  });
   const afterNoRecord = after.derivation.funnel.find((s: { step: string }) => s.step === 'no_record');
   // A 30-day window can only lose records that a 90-day window found.
   expect(afterNoRecord.dropped).toBeGreaterThan(before.dropped);

@@ -23,7 +23,13 @@ const SECTIONS: { id: Section; label: string; needsExtract: boolean }[] = [
 
 export function App() {
   const { state, error, epoch } = useAppState();
-  if (error) return <ErrorNote message={`Matchlab's service cannot be reached: ${error}`} />;
+  if (error)
+    return (
+      <main className="welcome">
+        <h1>Matchlab</h1>
+        <ErrorNote message={error} />
+      </main>
+    );
   if (!state) return <p className="muted pad">Starting…</p>;
   if (!state.store) return <StoreScreen dataDir={state.dataDir} />;
   // One session per store: what the screens keep starts afresh with another store.

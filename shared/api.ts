@@ -14,6 +14,8 @@ import type { UnmatchedReason } from './engine/matchedSets';
 export type { FileKind, ImportProblem, ImportSummary, UnmatchedReason };
 
 const path = z.string().trim().min(1, 'a file path is needed').max(4096);
+/** Where an export goes: a full path (a relative one would land wherever the service was started). */
+const exportPath = path.refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), 'give the full path of the file (from / or a drive letter)');
 const passphrase = z.string().min(1, 'a passphrase is needed').max(1024);
 const jobId = z.string().regex(/^job-\d+$/, 'not a job id');
 /** Exports replace an existing file only when asked to (the error code is `exists` otherwise). */
@@ -188,6 +190,15 @@ export interface ExtractProvenance {
   } | null;
 }
 
+/** What `audit.verify` found: whether the log is as Matchlab wrote it (db/audit.ts). */
+export interface AuditCheckView {
+  ok: boolean;
+  entries: number;
+  /** The last entry's hash, to note elsewhere. */
+  head: string | null;
+  problems: string[];
+}
+
 export interface AuditEntryView {
   id: number;
   at: string;
@@ -296,6 +307,8 @@ export const API = {
   'store.create': { args: z.object({ path, passphrase }).strict(), result: {} as StoreSummary },
   'store.open': { args: z.object({ path, passphrase }).strict(), result: {} as StoreSummary },
   'store.close': { args: z.object({}).strict(), result: {} as { closed: boolean } },
+  /** Re-encrypts the open store under a new passphrase; the current one is asked again. Audited. */
+  'store.changePassphrase': { args: z.object({ current: passphrase, next: passphrase }).strict(), result: {} as { changed: true } },
   /** Creates (or reopens) the demo store and, when it is empty, fills it from a fresh demo extract. */
   'demo.open': { args: z.object({ records: z.number().int().min(1000).max(2_000_000).optional() }).strict(), result: {} as { store: StoreSummary; jobId: string | null } },
   'job.cancel': { args: z.object({ jobId }).strict(), result: {} as { cancelled: boolean } },
@@ -357,6 +370,8 @@ export const API = {
   'store.info': { args: z.object({}).strict(), result: {} as ExtractProvenance },
   /** The store's audit log, newest first: every import, derivation, analysis and export. */
   'audit.list': { args: z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict(), result: {} as AuditEntryView[] },
+  /** Checks the audit log's hash chain: which entries were changed, deleted or added outside Matchlab. */
+  'audit.verify': { args: z.object({}).strict(), result: {} as AuditCheckView },
   /** What an analysis can be set up from: the ready presets and the cohort's columns. */
   'analysis.options': { args: z.object({}).strict(), result: {} as AnalysisOptions },
   /** Runs the analyses of a spec (CLI.md SPEC.json) as a job; the run is stored under its runId. */
@@ -409,20 +424,20 @@ export const API = {
   'report.html': { args: z.object({ runId }).strict(), result: {} as { html: string } },
   /**
    * Writes the report (aggregates only) as .html, .pdf or .xlsx, by the file's extension; audited.
-   * An existing file is replaced only with `overwrite: true` (else the error code is `exists`).
+   * An existing file is replaced only with `overwrite: true` (else the error `exists`).
    */
   'report.export': {
-    args: z.object({ runId, path: path.regex(/\.(html|pdf|xlsx)$/i, 'the file must end in .html, .pdf or .xlsx'), overwrite }).strict(),
+    args: z.object({ runId, path: exportPath.refine((p) => /\.(html|pdf|xlsx)$/i.test(p), 'the file must end in .html, .pdf or .xlsx'), overwrite }).strict(),
     result: {} as { path: string },
   },
   /** Record-level export (record_id, treated, score, weight, set): only on the analyst's explicit request; audited; `overwrite` as for the report. */
   'runs.exportMatches': {
-    args: z.object({ runId, analysis: analysisName, path: path.regex(/\.csv$/i, 'the file must end in .csv'), overwrite }).strict(),
+    args: z.object({ runId, analysis: analysisName, path: exportPath.refine((p) => /\.csv$/i.test(p), 'the file must end in .csv'), overwrite }).strict(),
     result: {} as { path: string; rows: number },
   },
   /** Record-level export of every (treated, comparison) pair with its distance and pair weight; audited; `overwrite` as for the report. */
   'runs.exportPairs': {
-    args: z.object({ runId, analysis: analysisName, path: path.regex(/\.csv$/i, 'the file must end in .csv'), overwrite }).strict(),
+    args: z.object({ runId, analysis: analysisName, path: exportPath.refine((p) => /\.csv$/i.test(p), 'the file must end in .csv'), overwrite }).strict(),
     result: {} as { path: string; rows: number },
   },
 } as const;

@@ -4,7 +4,7 @@
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import Papa from 'papaparse';
-import { readHashedFile } from './hashedFileChunks';
+import { readHashedFile, type ReadLimits } from './hashedFileChunks';
 import { ReadError } from './importProblems';
 import type { RecordBatch, RecordStream } from './rowSource';
 import { sniffDelimiter } from './sniffDelimiter';
@@ -46,8 +46,8 @@ async function lineAtByte(path: string, offset: number): Promise<number> {
   return seen === 0 ? 1 : line;
 }
 
-export async function openCsvRecords(path: string): Promise<RecordStream> {
-  const file = readHashedFile(path);
+export async function openCsvRecords(path: string, limits: ReadLimits = {}): Promise<RecordStream> {
+  const file = readHashedFile(path, limits);
   const guard = new Utf8Guard();
   const decoder = new StringDecoder('utf8');
   let parser: Papa.Parser | null = null;

@@ -2,9 +2,16 @@
 import { resolveMapping, suggestMapping, type ColumnMapping } from './columnMapping';
 import type { FileKind } from './importProblems';
 import { ROLES } from '../../shared/extract/extractRoles';
+import { ReadError } from './importProblems';
 import { isXlsxPath, openRowSource } from './rowSource';
 
 export const PREVIEW_ROWS = 20;
+/**
+ * A preview reads no more than this, and gives up after this long: a 150 MB file without a line
+ * break used to take 80 s and 600 MB to show nothing.
+ */
+export const PREVIEW_MAX_BYTES = 4 * 1024 * 1024;
+export const PREVIEW_MAX_MS = 20_000;
 
 export interface FilePreview {
   headers: string[];
@@ -26,10 +33,24 @@ export interface PreviewOptions {
   rows?: number;
 }
 
-/** Reads only the first rows. Throws ReadError when the file cannot be read. */
+/** Reads only the first rows, within PREVIEW_MAX_BYTES and PREVIEW_MAX_MS. Throws ReadError when the file cannot be read. */
 export async function previewFile(path: string, options: PreviewOptions): Promise<FilePreview> {
+  const signal = AbortSignal.timeout(PREVIEW_MAX_MS);
+  let timer: NodeJS.Timeout | undefined;
+  // The CSV reader stops itself on the signal; the XLSX reader is only raced (its reading ends on its own).
+  const late = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new ReadError(`took longer than ${PREVIEW_MAX_MS / 1000} s to preview`)), PREVIEW_MAX_MS + 1_000);
+  });
+  try {
+    return await Promise.race([readPreview(path, options, signal), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readPreview(path: string, options: PreviewOptions, signal: AbortSignal): Promise<FilePreview> {
   const want = options.rows ?? PREVIEW_ROWS;
-  const source = await openRowSource(path, { sheet: options.sheet });
+  const source = await openRowSource(path, { sheet: options.sheet, limits: { maxBytes: PREVIEW_MAX_BYTES, signal } });
   const rows: string[][] = [];
   const lines: number[] = [];
   try {

@@ -2,6 +2,8 @@
 import { extname } from 'node:path';
 import { openCsvRecords } from './csvRecords';
 import { ReadError } from './importProblems';
+import { assertRegularFile } from './regularFile';
+import type { ReadLimits } from './hashedFileChunks';
 
 /**
  * Rows come in batches (one per chunk read) rather than one per await: an await per row
@@ -46,6 +48,8 @@ export interface RowSource {
 export interface OpenRowSourceOptions {
   /** XLSX only: the sheet to read; the first sheet when absent. */
   sheet?: string;
+  /** CSV only: bounds on the bytes read and the time taken (previews). */
+  limits?: ReadLimits;
 }
 
 export function isXlsxPath(path: string): boolean {
@@ -54,9 +58,11 @@ export function isXlsxPath(path: string): boolean {
 
 /** Opens a CSV or XLSX file (by extension) and reads up to its header row. */
 export async function openRowSource(path: string, options: OpenRowSourceOptions = {}): Promise<RowSource> {
-  // The XLSX reader (yauzl, saxes) is loaded only for an XLSX file: a job's worker or the service
-  // starts without it.
-  const stream = isXlsxPath(path) ? await (await import('./xlsxRecords')).openXlsxRecords(path, options.sheet) : await openCsvRecords(path);
+  // The CSV reader opens the file as a regular one itself; the XLSX file is checked first. The XLSX
+  // reader (yauzl, saxes) is loaded only for an XLSX file: a job's worker or the service starts
+  // without it.
+  if (isXlsxPath(path)) assertRegularFile(path);
+  const stream = isXlsxPath(path) ? await (await import('./xlsxRecords')).openXlsxRecords(path, options.sheet) : await openCsvRecords(path, options.limits);
   const records = stream.records;
   let pending: RecordBatch | null = null;
   let headers: string[] | null = null;

@@ -1,5 +1,5 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { flags } from './main';
 import { openCliSession } from './cliSession';
 import { CliError } from './cliError';
@@ -28,16 +28,17 @@ export async function analyseMain(args: string[]): Promise<string> {
     if (job.kind !== 'analyse' || !job.result) throw new CliError('the analysis job ended without a run');
     const { runId } = job.result;
     const run = await session.call('runs.get', { runId });
-    const outDir = String(f.out);
+    const outDir = resolve(String(f.out));
     await mkdir(outDir, { recursive: true });
     await writeFile(join(outDir, 'results.json'), JSON.stringify(run, null, 2) + '\n');
     // CLI.md makes the matches files part of `analyse`'s output: the explicit record-level export.
     for (const a of run.analyses) {
-      await session.call('runs.exportMatches', { runId, analysis: a.name, path: join(outDir, matchesFileName(a.name)) });
+      // The command line names its output explicitly: files from an earlier run there are replaced.
+      await session.call('runs.exportMatches', { runId, analysis: a.name, path: join(outDir, matchesFileName(a.name)), overwrite: true });
       // The long form of the matched sets (radius and kernel sets can hold thousands of records each): on request.
-      if (f.pairs) await session.call('runs.exportPairs', { runId, analysis: a.name, path: join(outDir, pairsFileName(a.name)) });
+      if (f.pairs) await session.call('runs.exportPairs', { runId, analysis: a.name, path: join(outDir, pairsFileName(a.name)), overwrite: true });
     }
-    await session.call('report.export', { runId, path: join(outDir, 'report.html') });
+    await session.call('report.export', { runId, path: join(outDir, 'report.html'), overwrite: true });
     const parts = run.analyses.map((a) => `${a.name}: ${a.treatment.n} treated vs ${formatCount(a.comparison.records)} comparison records`);
     return `run ${runId}: ${parts.join('; ')}; written to ${outDir}`;
   } finally {

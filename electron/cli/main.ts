@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<string>
   analyse: async () => (await import('./analyseMain')).analyseMain,
   report: async () => (await import('./reportMain')).reportMain,
   info: async () => (await import('./infoMain')).infoMain,
+  rekey: async () => (await import('./rekeyMain')).rekeyMain,
 };
 
 const USAGE = `usage:
@@ -17,6 +18,7 @@ const USAGE = `usage:
   matchlab analyse --store FILE --spec SPEC.json --out DIR [--pairs]
   matchlab report  --store FILE --run RUN_ID --out FILE.html|FILE.pdf|FILE.xlsx
   matchlab info    --store FILE
+  matchlab rekey   --store FILE     (the new passphrase in MATCHLAB_NEW_PASSPHRASE)
 The store passphrase is read from the environment variable MATCHLAB_PASSPHRASE.`;
 
 /** Parses a command's flags strictly: unknown flags and missing required ones are errors. */
@@ -49,6 +51,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write((await run(rest)) + '\n');
     return 0;
   } catch (err) {
+    const output = (err as { output?: unknown }).output;
+    if (typeof output === 'string') process.stdout.write(output + '\n');
     process.stderr.write(`matchlab ${command}: ${(err as Error).message.split('\n')[0]}\n`);
     return 1;
   }

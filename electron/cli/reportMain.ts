@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { flags } from './main';
 import { openCliSession } from './cliSession';
 import { passphraseFromEnv } from './storePassphrase';
@@ -11,7 +12,8 @@ export async function reportMain(args: string[]): Promise<string> {
   const session = openCliSession();
   try {
     await session.call('store.open', { path: String(f.store), passphrase: passphraseFromEnv() });
-    const { path } = await session.call('report.export', { runId: String(f.run), path: String(f.out) });
+    // --out names the file explicitly: an existing one is replaced, as a command line's output is.
+    const { path } = await session.call('report.export', { runId: String(f.run), path: resolve(String(f.out)), overwrite: true });
     return `report of run ${f.run} written to ${path}`;
   } finally {
     await session.close();

@@ -1,34 +1,22 @@
-// Streams rows to a CSV file in 64 KiB chunks (a national pool's pairs can be millions of rows), written beside the
-// target and renamed into place so that a failure never leaves half a file. Cells are quoted and defused by csvField.
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { once } from 'node:events';
-import { csvField } from '../../shared/format/csvField';
+// A CSV export's text in chunks of about 64 KiB (a national pool's pairs can be millions of rows), for the one export
+// writer (exportFile.ts), which puts the file in place atomically together with its audit entry. Every cell goes
+// through the one CSV writer (shared/format/csvField.ts), which quotes and defuses formulas.
+import { csvLine } from '../../shared/format/csvField';
 
-/** Writes the header and rows; returns the number of rows. */
-export async function writeCsvLines(path: string, header: string[], rows: Iterable<(string | number)[]>): Promise<number> {
-  const partial = `${path}.partial`;
-  const out = createWriteStream(partial);
-  let count = 0;
-  try {
-    let chunk = header.join(',') + '\n';
-    for (const row of rows) {
-      let line = csvField(row[0]);
-      for (let k = 1; k < row.length; k++) line += ',' + csvField(row[k]);
-      chunk += line + '\n';
-      count++;
-      if (chunk.length > 1 << 16) {
-        if (!out.write(chunk)) await once(out, 'drain');
-        chunk = '';
-      }
+/** Rows written so far: the audit entry, written once the last chunk is on disk, records the count. */
+export interface RowCount {
+  rows: number;
+}
+
+export function* csvChunks(header: readonly string[], rows: Iterable<readonly (string | number)[]>, written: RowCount): Generator<string> {
+  let chunk = csvLine(header) + '\n';
+  for (const row of rows) {
+    chunk += csvLine(row) + '\n';
+    written.rows++;
+    if (chunk.length > 1 << 16) {
+      yield chunk;
+      chunk = '';
     }
-    out.end(chunk);
-    await once(out, 'finish');
-    await rename(partial, path);
-    return count;
-  } catch (err) {
-    out.destroy();
-    await rm(partial, { force: true });
-    throw err;
   }
+  yield chunk;
 }

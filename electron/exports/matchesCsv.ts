@@ -1,11 +1,13 @@
 // matches-<analysis>.csv of CLI.md: record_id,treated,score,weight,set, one row per record of the analysis in
 // record_id order; `set` is MatchIt's `subclass` for nearest neighbour without replacement (a matched treated record
 // and the controls it took share it), empty otherwise (with replacement or radius/kernel a comparison record can serve
-// several sets: pairs-<analysis>.csv lists every pair). Record-level data: written only when explicitly asked for.
+// several sets: pairs-<analysis>.csv lists every pair). Record-level data: written only when explicitly asked for,
+// through the one export writer (atomic, audited, never over a file unasked) with record ids defused by csvField.
 import type { RunRecords } from '../../db/runs/runStore';
 import type { MatchedSetIndex } from '../../shared/engine/matchedSets';
 import { allPairs } from '../../shared/engine/matchedSets';
-import { writeCsvLines } from './csvLines';
+import { csvChunks, type RowCount } from './csvLines';
+import { writeExportFile, type ExportFileOptions } from './exportFile';
 
 /** `matches-<name>.csv`, the name made safe for any file system. */
 export function matchesFileName(analysis: string): string {
@@ -26,13 +28,14 @@ function hasSetColumn(index: MatchedSetIndex | null): index is MatchedSetIndex {
   return index !== null && index.facts.method === 'nearest' && !index.facts.replace;
 }
 
-export async function writeMatchesCsv(path: string, r: RunRecords, index: MatchedSetIndex | null): Promise<number> {
+/** Writes the file; `written.rows` counts its rows as they go, for the audit entry `options.publish` writes. */
+export async function writeMatchesCsv(path: string, r: RunRecords, index: MatchedSetIndex | null, options: ExportFileOptions, written: RowCount): Promise<void> {
   const sets = hasSetColumn(index) ? index.setNumber : null;
   function* rows(): Generator<(string | number)[]> {
     // Shortest round-trip decimal: the same double always prints the same text.
     for (let i = 0; i < r.recordIds.length; i++) yield [r.recordIds[i], r.treated[i], r.score[i], r.weight[i], sets && sets[i] > 0 ? sets[i] : ''];
   }
-  return writeCsvLines(path, ['record_id', 'treated', 'score', 'weight', 'set'], rows());
+  await writeExportFile(path, csvChunks(['record_id', 'treated', 'score', 'weight', 'set'], rows(), written), options);
 }
 
 /**
@@ -40,10 +43,10 @@ export async function writeMatchesCsv(path: string, r: RunRecords, index: Matche
  * treated records in record_id order (set = MatchIt's numbering of matched treated records) and each set closest first.
  * A comparison record's pair weights sum to its weight in the matches file (MatchIt's `get_matches()` long form).
  */
-export async function writePairsCsv(path: string, index: MatchedSetIndex): Promise<number> {
+export async function writePairsCsv(path: string, index: MatchedSetIndex, options: ExportFileOptions, written: RowCount): Promise<void> {
   const ids = index.stored.recordIds;
   function* rows(): Generator<(string | number)[]> {
     for (const { treated, member } of allPairs(index)) yield [index.setNumber[treated], ids[treated], ids[member.row], member.distance, member.pairWeight];
   }
-  return writeCsvLines(path, ['set', 'treated_id', 'comparison_id', 'distance', 'pair_weight'], rows());
+  await writeExportFile(path, csvChunks(['set', 'treated_id', 'comparison_id', 'distance', 'pair_weight'], rows(), written), options);
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sheetName } from '../../shared/report/annexWorkbook';
 import { renderReportHtml } from '../../shared/report/renderReportHtml';
 import { southwarkRun } from '../../shared/report/reportFixture';
-import { findPdfBrowser, printHtmlToPdf, writeReport } from './reportFiles';
+import { findPdfBrowser, printerEnvironment, printHtmlToPdf, writeReport } from './reportFiles';
 import { pdfDestinationPages } from './pdfDestinations';
 
 let dir = '';
@@ -24,14 +24,14 @@ const run = southwarkRun();
 describe('writeReport', () => {
   it('writes the rendered HTML and nothing else', async () => {
     const out = join(dir, 'report.html');
-    await writeReport(run, out);
+    await writeReport(run, out, { overwrite: false });
     expect(await readFile(out, 'utf8')).toBe(renderReportHtml(run));
     expect((await readdir(dir)).filter((f) => f.includes('partial'))).toEqual([]);
   });
 
   it('writes the Excel annex: outcomes, balance, model, funnel and profile sheets', async () => {
     const out = join(dir, 'annex.xlsx');
-    await writeReport(run, out);
+    await writeReport(run, out, { overwrite: false });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Run', 'Outcomes', 'Balance National', 'Model National', 'Balance Regional', 'Model Regional', 'Funnel', 'Profile']);
@@ -67,11 +67,11 @@ describe('writeReport', () => {
   });
 
   it('refuses an unknown extension in one line', async () => {
-    await expect(writeReport(run, join(dir, 'report.docx'))).rejects.toThrow(/^Cannot write a report as "\.docx": use a file name ending in \.html, \.pdf or \.xlsx\.$/);
+    await expect(writeReport(run, join(dir, 'report.docx'), { overwrite: false })).rejects.toThrow(/^Cannot write a report as "\.docx": use a file name ending in \.html, \.pdf or \.xlsx\.$/);
   });
 
   it('says to use .html when no browser can print the PDF', async () => {
-    await expect(writeReport(run, join(dir, 'report.pdf'), { browser: null })).rejects.toThrow(/write the report as \.html and print it/);
+    await expect(writeReport(run, join(dir, 'report.pdf'), { browser: null, overwrite: false })).rejects.toThrow(/write the report as \.html and print it/);
   });
 });
 
@@ -80,6 +80,13 @@ describe('findPdfBrowser', () => {
     expect(findPdfBrowser({ electron: () => '/opt/electron/electron', paths: ['/bin/sh'] })).toEqual({ kind: 'electron', path: '/opt/electron/electron' });
     expect(findPdfBrowser({ electron: () => null, paths: ['/nonexistent/chromium', '/bin/sh'] })).toEqual({ kind: 'chromium', path: '/bin/sh' });
     expect(findPdfBrowser({ electron: () => null, paths: ['/nonexistent/chromium'] })).toBeNull();
+  });
+});
+
+describe('printerEnvironment', () => {
+  it('gives the printing browser no store passphrase', () => {
+    const env = printerEnvironment({ PATH: '/usr/bin', MATCHLAB_PASSPHRASE: 'secret passphrase', MATCHLAB_NEW_PASSPHRASE: 'x', ELECTRON_RUN_AS_NODE: '1', HOME: '/h' });
+    expect(env).toEqual({ PATH: '/usr/bin', HOME: '/h' });
   });
 });
 
@@ -98,7 +105,7 @@ if (browser === null) console.log('reportFiles.test: no Chromium, Chrome or Elec
 describe.skipIf(browser === null)('writeReport to PDF (needs a Chromium-family browser)', () => {
   it('prints the report to a multi-page A4 PDF', async () => {
     const out = join(dir, 'report.pdf');
-    await writeReport(run, out);
+    await writeReport(run, out, { overwrite: false });
     const pdf = await readFile(out);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = pdf.toString('latin1');

@@ -1,12 +1,14 @@
 // Writes a run's report as the file the extension asks for (CLI.md `report`): .html (the self-contained report),
 // .pdf (that HTML printed by a headless Chromium-family browser found on the machine) or .xlsx (the Excel annex).
-// Each file is written beside its target and renamed into place, so a failure never leaves half a report.
+// Each file is made in memory (the PDF in a private temporary folder) and handed to writeExportFile, so a
+// failure never leaves half a report, and an existing file is replaced only when asked.
 import { execFile } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
-import { mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { delimiter, extname, join } from 'node:path';
+import { writeExportFile, type ExportFileOptions } from './exportFile';
 import { pathToFileURL } from 'node:url';
 import { renderReportHtml } from '../../shared/report/renderReportHtml';
 import type { RunResults } from '../../shared/results/runResults';
@@ -73,15 +75,33 @@ function run(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<void
   });
 }
 
-/** Prints a self-contained HTML document to PDF with the given browser. */
+/**
+ * The environment the printing browser gets: this process's, without what it must not see. The
+ * store passphrase (MATCHLAB_*) has no business in a browser's environment, where its crash
+ * reports and child processes would carry it.
+ */
+export function printerEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(env)) if (!k.startsWith('MATCHLAB_') && k !== 'ELECTRON_RUN_AS_NODE') out[k] = v;
+  return out;
+}
+
+/**
+ * A PDF as a browser writes it: the header, and (from a browser run as a separate program, whose
+ * exit status may not tell of a failed write) the end-of-file marker a cut file lacks.
+ */
+function isWholePdf(pdf: Buffer, needsEnd: boolean): boolean {
+  return pdf.subarray(0, 5).toString('latin1') === '%PDF-' && (!needsEnd || pdf.subarray(-32).toString('latin1').includes('%%EOF'));
+}
+
+/** Prints a self-contained HTML document to a PDF file with the given browser (in a private temporary folder). */
 export async function printHtmlToPdf(html: string, outFile: string, browser: PdfBrowser): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'matchlab-report-'));
   try {
     const htmlFile = join(dir, 'report.html');
     await writeFile(htmlFile, html);
     const url = pathToFileURL(htmlFile).href;
-    const env = { ...process.env };
-    delete env.ELECTRON_RUN_AS_NODE;
+    const env = printerEnvironment();
     if (browser.kind === 'electron') {
       const script = join(dir, 'print.cjs');
       await writeFile(script, ELECTRON_PRINT_SCRIPT);
@@ -93,33 +113,40 @@ export async function printHtmlToPdf(html: string, outFile: string, browser: Pdf
         `--print-to-pdf=${outFile}`, '--no-pdf-header-footer', url,
       ], env);
     }
-    const size = await stat(outFile).then((s) => s.size, () => 0);
-    if (size === 0) throw new Error(`${browser.path} did not write the PDF.`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
 /**
- * The report printed twice: the first printing says on which page each section starts (the PDF's named
- * destinations, its contents' link targets), the second prints the contents with those page numbers. The page
- * numbers take room the first printing already kept, so nothing moves between the two.
+ * The report printed twice into a private temporary folder, and returned once whole: the first printing says on
+ * which page each section starts (the PDF's named destinations, its contents' link targets), the second prints the
+ * contents with those page numbers. The page numbers take room the first printing already kept, so nothing moves
+ * between the two. Each printing gets its own file, so a second printing that writes nothing is not taken for the
+ * first one's file.
  */
-async function printReportPdf(run: RunResults, outFile: string, print: PdfPrinter): Promise<void> {
-  await print(renderReportHtml(run), outFile);
-  const pageNumbers = pdfDestinationPages(await readFile(outFile));
-  if (pageNumbers.size > 0) await print(renderReportHtml(run, { pageNumbers }), outFile);
+async function printReportPdf(run: RunResults, print: PdfPrinter, needsEnd: boolean): Promise<Buffer> {
+  const dir = await mkdtemp(join(tmpdir(), 'matchlab-report-'));
+  let printings = 0;
+  async function printWhole(html: string): Promise<Buffer> {
+    const outFile = join(dir, `report-${++printings}.pdf`);
+    await print(html, outFile);
+    const pdf = await readFile(outFile).catch(() => Buffer.alloc(0));
+    if (!isWholePdf(pdf, needsEnd)) throw new Error('The printer did not write a whole PDF.');
+    return pdf;
+  }
+  try {
+    const first = await printWhole(renderReportHtml(run));
+    const pageNumbers = pdfDestinationPages(first);
+    return pageNumbers.size > 0 ? await printWhole(renderReportHtml(run, { pageNumbers })) : first;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
-async function replaceWith(outFile: string, write: (tmp: string) => Promise<void>): Promise<void> {
-  const tmp = `${outFile}.partial${extname(outFile)}`;
-  try {
-    await write(tmp);
-    await rename(tmp, outFile);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
+export interface WriteReportOptions extends ExportFileOptions {
+  printPdf?: PdfPrinter;
+  browser?: PdfBrowser | null;
 }
 
 /**
@@ -128,14 +155,15 @@ async function replaceWith(outFile: string, write: (tmp: string) => Promise<void
  */
 export type PdfPrinter = (html: string, outFile: string) => Promise<void>;
 
-export async function writeReport(run: RunResults, outFile: string, options: { printPdf?: PdfPrinter; browser?: PdfBrowser | null } = {}): Promise<void> {
+export async function writeReport(run: RunResults, outFile: string, options: WriteReportOptions): Promise<void> {
   const ext = extname(outFile).toLowerCase();
+  let content: string | Buffer;
   if (ext === '.html' || ext === '.htm') {
-    await replaceWith(outFile, (tmp) => writeFile(tmp, renderReportHtml(run)));
+    content = renderReportHtml(run);
   } else if (ext === '.xlsx') {
     // exceljs is loaded only to write an annex: at start-up it would cost the service as much as opening a store.
     const { buildAnnexWorkbook } = await import('../../shared/report/annexWorkbook');
-    await replaceWith(outFile, async (tmp) => { await buildAnnexWorkbook(run).xlsx.writeFile(tmp); });
+    content = Buffer.from(await buildAnnexWorkbook(run).xlsx.writeBuffer());
   } else if (ext === '.pdf') {
     let print = options.printPdf;
     if (!print) {
@@ -143,9 +171,10 @@ export async function writeReport(run: RunResults, outFile: string, options: { p
       if (browser === null) throw new Error('No Chromium, Chrome or Electron was found to print the PDF: write the report as .html and print it from a browser instead.');
       print = (html, file) => printHtmlToPdf(html, file, browser);
     }
-    const printer = print;
-    await replaceWith(outFile, (tmp) => printReportPdf(run, tmp, printer));
+    // An injected printer (Electron's printToPDF in the main process) fails by rejecting.
+    content = await printReportPdf(run, print, options.printPdf === undefined);
   } else {
     throw new Error(`Cannot write a report as "${ext || outFile}": use a file name ending in .html, .pdf or .xlsx.`);
   }
+  await writeExportFile(outFile, [content], options);
 }

@@ -4,8 +4,7 @@ import type { ApiErrorBody, JobKind } from '../../shared/api';
 export interface JobWorkerData {
   kind: JobKind;
   storePath: string;
-  /** The store's derived key (db/store.ts): the job's connection skips the key derivation. */
-  storeKey: import('../../db/store').StoreKey;
+  passphrase: string;
   payload: unknown;
   /**
    * Set to 1 by the service to cancel: read by the job at each progress report, so that a job busy

@@ -1,7 +1,8 @@
 // The service: implements the api over the store and starts jobs. Plain Node, no Electron:
 // both adapters (IPC and the browser host) call `request` and relay `subscribe`d events.
+import { timingSafeEqual, createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { z } from 'zod';
 import {
   API,
@@ -16,8 +17,8 @@ import {
   type KeptKind,
   type StoreSummary,
 } from '../../shared/api';
-import { openStore, storeKey, StoreError, type Db, type StoreKey } from '../../db/store';
-import { readAudit, writeAudit } from '../../db/audit';
+import { changePassphrase, openStore, StoreError, type Db } from '../../db/store';
+import { readAudit, verifyAudit, writeAudit } from '../../db/audit';
 import { readStoreSummary } from './storeSummary';
 import { readMetaJson, writeMetaJson } from '../../db/meta/metaValue';
 import { storeInfo } from '../../db/extract/storeInfo';
@@ -38,6 +39,9 @@ import { createRunMatchViews } from './runMatchViews';
 import { renderReportHtml } from '../../shared/report/renderReportHtml';
 import { writeReport, type PdfPrinter } from '../exports/reportFiles';
 import { writeMatchesCsv, writePairsCsv } from '../exports/matchesCsv';
+import { ExportError } from '../exports/exportFile';
+import { publishWithAudit } from '../exports/exportAudit';
+import { argumentShapeProblem } from './argumentShape';
 import type { RunResults } from '../../shared/results/runResults';
 import { presetSpec } from '../../shared/engine/analysisSpec';
 
@@ -71,8 +75,7 @@ export interface Service {
 
 interface OpenStore {
   path: string;
-  /** The store's derived key (db/store.ts): job threads and a reopen use it, and so skip the key derivation. */
-  key: StoreKey;
+  passphrase: string;
   db: Db;
 }
 
@@ -85,7 +88,9 @@ export function createService(options: ServiceOptions): Service {
   // While an import job runs the service lets go of its connection, so that the job's is the
   // store's only one and may use a rollback journal (db/import/importJournal.ts); what the
   // service knew of the store is kept here until it takes the store back.
-  let lent: { path: string; key: StoreKey; summary: StoreSummary } | null = null;
+  let lent: { path: string; passphrase: string; summary: StoreSummary } | null = null;
+  // Exports being written: the store they will be audited in stays open and current until they end.
+  const exports = new Set<Promise<unknown>>();
   const matchViews = createRunMatchViews();
 
   const emit = (event: ApiEvent) => listeners.forEach((l) => l(event));
@@ -98,17 +103,17 @@ export function createService(options: ServiceOptions): Service {
   }
 
   function lendStore(s: OpenStore): void {
-    lent = { path: s.path, key: s.key, summary: readStoreSummary(s.db, s.path) };
+    lent = { path: s.path, passphrase: s.passphrase, summary: readStoreSummary(s.db, s.path) };
     s.db.close();
     store = null;
   }
 
   function takeStoreBack(): void {
     if (!lent) return;
-    const { path, key } = lent;
+    const { path, passphrase } = lent;
     lent = null;
     try {
-      store = { path, key, db: openStore(path, key, { mode: 'open' }) };
+      store = { path, passphrase, db: openStore(path, passphrase, { mode: 'open' }) };
     } catch {
       // The file went away or cannot be opened any more: say so rather than keep a stale summary
       // (this runs when a job's thread exits, where nobody could catch an error).
@@ -116,8 +121,32 @@ export function createService(options: ServiceOptions): Service {
     }
   }
 
+  /** Refuses what would close or replace the store while a job or an export still needs it. */
+  function requireStoreIdle(doing: string): void {
+    if (runningJob()) throw new ApiError('busy', `Wait for the running job to finish (or cancel it) before ${doing}`);
+    if (exports.size > 0) throw new ApiError('busy', `Wait for the export being written to finish before ${doing}`);
+  }
+
+  /**
+   * Runs an export against the store open now, holding that store until the export's audit
+   * entry is written: the file appears only together with its entry, in the same store.
+   */
+  async function exportWith(write: (audit: (detail: Record<string, unknown>) => (move: () => void) => void) => Promise<void>): Promise<void> {
+    const s = requireStore();
+    const running = write((detail) => publishWithAudit(s.db, detail));
+    exports.add(running);
+    try {
+      await running;
+    } catch (err) {
+      if (err instanceof ExportError) throw new ApiError(err.code, err.message);
+      throw new ApiError('export_failed', (err as Error).message);
+    } finally {
+      exports.delete(running);
+    }
+  }
+
   function openInto(path: string, passphrase: string, mode: 'create' | 'open' | 'any'): StoreSummary {
-    if (runningJob()) throw new ApiError('busy', 'Wait for the running job to finish (or cancel it) before switching stores');
+    requireStoreIdle('switching stores');
     const full = resolve(path);
     const isNew = !existsSync(full);
     let db: Db;
@@ -132,15 +161,10 @@ export function createService(options: ServiceOptions): Service {
     purgeDeletedRuns(db);
     matchViews.forget();
     store?.db.close();
-    store = { path: full, key: storeKey(db), db };
+    store = { path: full, passphrase, db };
     const s = summary()!;
     emit({ type: 'store', store: s });
     return s;
-  }
-
-  /** Exports never replace a file unless the analyst was asked (the system's save dialog or the app's own question). */
-  function refuseExisting(file: string, overwrite: boolean): void {
-    if (!overwrite && existsSync(file)) throw new ApiError('exists', `${file} already exists: choose another name, or confirm that it should be replaced`);
   }
 
   function storedRun(runId: string): RunResults {
@@ -159,6 +183,7 @@ export function createService(options: ServiceOptions): Service {
     const s = requireStore();
     const busy = runningJob();
     if (busy) throw new ApiError('busy', `A ${busy.info.kind} job is already running`);
+    if (exports.size > 0) throw new ApiError('busy', 'Wait for the export being written to finish');
     const importing = IMPORT_KINDS.has(kind);
     if (importing) lendStore(s);
     let job: RunningJob;
@@ -190,13 +215,29 @@ export function createService(options: ServiceOptions): Service {
     'store.create': ({ path, passphrase }) => openInto(path, passphrase, 'create'),
     'store.open': ({ path, passphrase }) => openInto(path, passphrase, 'open'),
     'store.close': () => {
-      if (runningJob()) throw new ApiError('busy', 'Wait for the running job to finish before closing the store');
+      requireStoreIdle('closing the store');
       const closed = store !== null;
       matchViews.forget();
       store?.db.close();
       store = null;
       emit({ type: 'store', store: null });
       return { closed };
+    },
+    'store.changePassphrase': ({ current, next }) => {
+      const s = requireStore();
+      requireStoreIdle('changing the passphrase');
+      // Compared as digests, so the comparison takes the same time whatever the lengths.
+      const digest = (p: string) => createHash('sha256').update(p, 'utf8').digest();
+      if (!timingSafeEqual(digest(current), digest(s.passphrase))) throw new ApiError('wrong_passphrase', 'The current passphrase is not the one this store was opened with');
+      try {
+        changePassphrase(s.db, next);
+      } catch (err) {
+        if (err instanceof StoreError) throw new ApiError(err.code, err.message);
+        throw err;
+      }
+      s.passphrase = next;
+      writeAudit(s.db, 'passphrase_changed', {});
+      return { changed: true as const };
     },
     'demo.open': ({ records }) => {
       const s = openInto(join(dataDir, 'demo.mlstore'), DEMO_PASSPHRASE, 'any');
@@ -261,6 +302,7 @@ export function createService(options: ServiceOptions): Service {
     },
     'store.info': () => ({ extract: storeInfo(requireStore().db).extract }),
     'audit.list': ({ limit }) => readAudit(requireStore().db, limit),
+    'audit.verify': () => verifyAudit(requireStore().db),
     'analysis.options': () => {
       const { db } = requireStore();
       if (!readCohortDerivation(db)) throw new ApiError('no_derivation', 'The cohort step has not run on this extract yet');
@@ -328,37 +370,28 @@ export function createService(options: ServiceOptions): Service {
     'report.export': async ({ runId, path, overwrite }) => {
       const run = storedRun(runId);
       const full = resolve(path);
-      refuseExisting(full, overwrite);
-      try {
-        mkdirSync(dirname(full), { recursive: true });
-        await writeReport(run, full, { printPdf: options.printPdf });
-      } catch (err) {
-        throw new ApiError('export_failed', (err as Error).message);
-      }
-      writeAudit(requireStore().db, 'export', { runId, path: full, recordLevel: false });
+      await exportWith((audit) => writeReport(run, full, { overwrite, printPdf: options.printPdf, publish: audit({ runId, path: full, recordLevel: false }) }));
       return { path: full };
     },
     'runs.exportMatches': async ({ runId, analysis, path, overwrite }) => {
-      const { db } = requireStore();
-      const { records, index } = matchViews.indexed(db, storedRun(runId), analysis);
+      const { records, index } = matchViews.indexed(requireStore().db, storedRun(runId), analysis);
       const full = resolve(path);
-      refuseExisting(full, overwrite);
-      mkdirSync(dirname(full), { recursive: true });
-      const rows = await writeMatchesCsv(full, records, index);
-      writeAudit(db, 'export', { runId, analysis, path: full, recordLevel: true, rows });
-      return { path: full, rows };
+      const written = { rows: 0 };
+      await exportWith((audit) =>
+        writeMatchesCsv(full, records, index, { overwrite, publish: (move) => audit({ runId, analysis, path: full, recordLevel: true, rows: written.rows })(move) }, written),
+      );
+      return { path: full, rows: written.rows };
     },
     'runs.exportPairs': async ({ runId, analysis, path, overwrite }) => {
-      const { db } = requireStore();
       const run = storedRun(runId);
-      const { index } = matchViews.indexed(db, run, analysis);
+      const { index } = matchViews.indexed(requireStore().db, run, analysis);
       if (!index) throw new ApiError('not_kept', `Run ${runId} was stored by an earlier version of Matchlab, which did not keep who was matched to whom: run it again to export its pairs`);
       const full = resolve(path);
-      refuseExisting(full, overwrite);
-      mkdirSync(dirname(full), { recursive: true });
-      const rows = await writePairsCsv(full, index);
-      writeAudit(db, 'export', { runId, analysis, path: full, recordLevel: true, rows, pairs: true });
-      return { path: full, rows };
+      const written = { rows: 0 };
+      await exportWith((audit) =>
+        writePairsCsv(full, index, { overwrite, publish: (move) => audit({ runId, analysis, path: full, recordLevel: true, rows: written.rows, pairs: true })(move) }, written),
+      );
+      return { path: full, rows: written.rows };
     },
     'job.cancel': ({ jobId }) => {
       const job = jobs.get(jobId);
@@ -372,7 +405,9 @@ export function createService(options: ServiceOptions): Service {
   return {
     async request(method, rawArgs) {
       try {
-        if (!isApiMethod(method)) throw new ApiError('invalid_request', `Unknown api method ${JSON.stringify(method)}`);
+        if (!isApiMethod(method)) throw new ApiError('invalid_request', `Unknown api method ${JSON.stringify(String(method).slice(0, 100))}`);
+        const shape = argumentShapeProblem(rawArgs);
+        if (shape) throw new ApiError('invalid_request', `Invalid arguments for ${method}: ${shape}`);
         const parsed = API[method].args.safeParse(rawArgs ?? {});
         if (!parsed.success) {
           const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(arguments)'}: ${i.message}`);
@@ -394,6 +429,7 @@ export function createService(options: ServiceOptions): Service {
     async close() {
       for (const job of jobs.values()) if (job.info.status === 'running') job.cancel();
       await this.idle();
+      await Promise.allSettled([...exports]);
       store?.db.close();
       store = null;
       listeners.clear();

@@ -4,21 +4,13 @@
 // held in memory only while it prints.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { contentSecurityPolicy } from '../contentSecurityPolicy';
+import { servedFileHeaders } from '../servedFileHeaders';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://matchlab`;
 const REPORT_ORIGIN = `${APP_SCHEME}://report`;
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 // A report is a self-contained document: its own styles and data: images, nothing else.
 const REPORT_CSP = `default-src 'none'; style-src 'unsafe-inline'; img-src data:`;
 
@@ -36,7 +28,6 @@ export interface AppProtocol {
 export function createAppProtocol(rendererDir: string): AppProtocol {
   const root = resolve(rendererDir);
   const reports = new Map<string, string>();
-  const headers = (type: string, csp: string) => ({ 'Content-Type': type, 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
   const notFound = () => new Response('not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
 
   async function rendererFile(pathname: string): Promise<Response> {
@@ -49,7 +40,7 @@ export function createAppProtocol(rendererDir: string): AppProtocol {
     const file = resolve(root, rel);
     if (!file.startsWith(root + sep)) return notFound();
     try {
-      return new Response(await readFile(file), { headers: headers(MIME[extname(file)] ?? 'application/octet-stream', contentSecurityPolicy()) });
+      return new Response(await readFile(file), { headers: servedFileHeaders(file, contentSecurityPolicy()) });
     } catch {
       return notFound();
     }
@@ -63,7 +54,7 @@ export function createAppProtocol(rendererDir: string): AppProtocol {
       const origin = `${url.protocol}//${url.host}`;
       if (origin === APP_ORIGIN) return rendererFile(url.pathname);
       const report = origin === REPORT_ORIGIN ? reports.get(url.pathname.slice(1)) : undefined;
-      return report === undefined ? notFound() : new Response(report, { headers: headers(MIME['.html'], REPORT_CSP) });
+      return report === undefined ? notFound() : new Response(report, { headers: servedFileHeaders('report.html', REPORT_CSP) });
     },
     addReport(html) {
       const id = randomUUID();

@@ -2,9 +2,10 @@
 // the analyst ticks that they mean it, the record-level matches or pairs of one analysis.
 import { useState } from 'react';
 import type { RunResults } from '../../shared/results/runResults';
-import { call, nativeDialogs } from '../api/client';
+import { ApiCallError, call, nativeDialogs } from '../api/client';
 import { chooseExportTarget } from '../api/fileChoice';
 import { ErrorNote } from '../components/ErrorNote';
+import { ConfirmDialog } from '../import/ConfirmDialog';
 
 type Format = 'pdf' | 'html' | 'xlsx';
 const FORMAT_LABEL: Record<Format, string> = { pdf: 'PDF report', html: 'HTML report', xlsx: 'Excel annex' };
@@ -19,18 +20,39 @@ export function ReportExport({ run, dataDir }: { run: RunResults; dataDir: strin
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // An export whose file exists already waits here for the analyst's answer.
+  const [replace, setReplace] = useState<{ path: string; run: () => Promise<string> } | null>(null);
 
   function chooseFormat(f: Format) {
     setFormat(f);
     setPath((p) => p.replace(/\.(pdf|html|xlsx)$/i, `.${f}`));
   }
 
-  async function exportWith(action: () => Promise<string | null>) {
+  type Target = { path: string; overwrite: boolean };
+  /**
+   * Runs an export to where the analyst chose (the system's save dialog, which asks before
+   * replacing, or the typed path); a typed path that names an existing file is asked about here.
+   */
+  async function exportTo(title: string, typed: string, send: (target: Target) => Promise<string>) {
+    let target: Target | null = null;
+    await running(async () => {
+      try {
+        target = await chooseExportTarget(nativeDialogs, title, typed);
+        if (target) setDone(await send(target));
+      } catch (e) {
+        const t = target as Target | null;
+        if (e instanceof ApiCallError && e.code === 'exists' && t && !t.overwrite) setReplace({ path: t.path, run: () => send({ path: t.path, overwrite: true }) });
+        else throw e;
+      }
+    });
+  }
+
+  async function running(work: () => Promise<void>) {
     setBusy(true);
     setError(null);
     setDone(null);
     try {
-      setDone(await action());
+      await work();
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -60,9 +82,7 @@ export function ReportExport({ run, dataDir }: { run: RunResults; dataDir: strin
         <button
           disabled={busy}
           onClick={() =>
-            void exportWith(async () => {
-              const target = await chooseExportTarget(nativeDialogs, `Save the ${FORMAT_LABEL[format]}`, path);
-              if (!target) return null;
+            void exportTo(`Save the ${FORMAT_LABEL[format]}`, path, async (target) => {
               setPath(target.path);
               return `Saved ${(await call('report.export', { runId: run.runId, ...target })).path}`;
             })
@@ -95,9 +115,7 @@ export function ReportExport({ run, dataDir }: { run: RunResults; dataDir: strin
             className="secondary"
             disabled={busy || !recordLevelOk}
             onClick={() =>
-              void exportWith(async () => {
-                const target = await chooseExportTarget(nativeDialogs, 'Save the matched records', recordLevelPath('matches'));
-                if (!target) return null;
+              void exportTo('Save the matched records', recordLevelPath('matches'), async (target) => {
                 const r = await call('runs.exportMatches', { runId: run.runId, analysis, ...target });
                 return `Saved ${r.rows.toLocaleString('en-GB')} records to ${r.path}`;
               })
@@ -109,9 +127,7 @@ export function ReportExport({ run, dataDir }: { run: RunResults; dataDir: strin
             className="secondary"
             disabled={busy || !recordLevelOk}
             onClick={() =>
-              void exportWith(async () => {
-                const target = await chooseExportTarget(nativeDialogs, 'Save the matched pairs', recordLevelPath('pairs'));
-                if (!target) return null;
+              void exportTo('Save the matched pairs', recordLevelPath('pairs'), async (target) => {
                 const r = await call('runs.exportPairs', { runId: run.runId, analysis, ...target });
                 return `Saved ${r.rows.toLocaleString('en-GB')} pairs to ${r.path}`;
               })
@@ -127,6 +143,23 @@ export function ReportExport({ run, dataDir }: { run: RunResults; dataDir: strin
         </p>
       )}
       <ErrorNote message={error} />
+      {replace && (
+        <ConfirmDialog
+          title="Replace the existing file?"
+          confirmLabel="Replace it"
+          cancelLabel="Keep the existing file"
+          onCancel={() => setReplace(null)}
+          onConfirm={() => {
+            const again = replace.run;
+            setReplace(null);
+            void running(async () => setDone(await again()));
+          }}
+        >
+          <p>
+            <code>{replace.path}</code> already exists. Replacing it writes the new export in its place; the file there now is lost.
+          </p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

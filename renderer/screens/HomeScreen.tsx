@@ -1,9 +1,11 @@
 // The extract at a glance: what the store holds, and what is running.
+import { useState } from 'react';
 import type { AppState } from '../../shared/api';
 import type { Section } from '../App';
 import { formatCount } from '../../shared/format/numberFormat';
 import { ExtractProvenance } from '../home/ExtractProvenance';
 import { AuditTrail } from '../home/AuditTrail';
+import { ChangePassphrase } from '../home/ChangePassphrase';
 
 const FILES = [
   { key: 'cohort', label: 'Cohort records', hint: 'one row per index event of an offender' },
@@ -13,6 +15,7 @@ const FILES = [
 
 export function HomeScreen({ state, onNavigate }: { state: AppState; onNavigate: (s: Section) => void }) {
   const store = state.store!;
+  const [changes, setChanges] = useState(0);
   return (
     <section>
       <h2>Extract</h2>
@@ -35,7 +38,8 @@ export function HomeScreen({ state, onNavigate }: { state: AppState; onNavigate:
           <button onClick={() => onNavigate('import')}>Import an extract</button>
         </div>
       )}
-      <AuditTrail refreshKey={`${store.path}:${state.jobs.filter((j) => j.status !== 'running').length}`} />
+      <AuditTrail refreshKey={`${store.path}:${state.jobs.filter((j) => j.status !== 'running').length}:${changes}`} />
+      <ChangePassphrase disabled={state.jobs.some((j) => j.status === 'running')} onChanged={() => setChanges((n) => n + 1)} />
     </section>
   );
 }

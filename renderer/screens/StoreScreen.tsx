@@ -4,6 +4,7 @@ import { call, nativeDialogs } from '../api/client';
 import { STORE_FILTERS } from '../api/fileChoice';
 import { ErrorNote } from '../components/ErrorNote';
 import { Tabs, type TabItem } from '../components/Tabs';
+import { newPassphrasePairProblem } from '../../shared/store/passphraseRules';
 
 const MODES: TabItem<'create' | 'open'>[] = [
   { id: 'create', label: 'Create a store' },
@@ -20,9 +21,12 @@ export function StoreScreen({ dataDir }: { dataDir: string }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (mode === 'create' && passphrase !== confirm) {
-      setError('The two passphrases differ.');
-      return;
+    if (mode === 'create') {
+      const problem = newPassphrasePairProblem(passphrase, confirm);
+      if (problem) {
+        setError(problem);
+        return;
+      }
     }
     setBusy(true);
     setError(null);
@@ -107,7 +111,7 @@ export function StoreScreen({ dataDir }: { dataDir: string }) {
               )}
               <p className="muted small">
                 {mode === 'create'
-                  ? 'The store is encrypted with this passphrase (at least 8 characters). It cannot be recovered if lost.'
+                  ? 'The store is encrypted with this passphrase (at least 8 characters, not spaces alone). It cannot be recovered if lost.'
                   : 'The passphrase the store was created with.'}
               </p>
               <ErrorNote message={error} />

@@ -6,14 +6,11 @@ import { COURT_OUTCOMES } from '../cohort/recordOutcomes';
 import { isoFromEpochDay } from '../cohort/epochDay';
 import { DISPOSALS, ETHNICITIES, OASYS_ITEMS, OFFENCE_GROUPS, PREV_COLUMNS, REGIONS } from './demoVocabulary';
 import { demoRecordId } from './demoIds';
+import { csvField } from '../format/csvField';
 import type { DemoExtract } from './generateDemoExtract';
 
 const CHUNK_CHARS = 1 << 20;
 
-/** A CSV field, quoted when it holds a comma, quote or line break. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 /** ISO strings of every day from `first` to `last`, so rows look dates up instead of formatting them. */
 function isoTable(first: number, last: number): string[] {

@@ -10,7 +10,9 @@ export const SAME_AS_TREATMENT = 'sameAsTreatment';
  * Decision (spec silent): an equality filter defines a sub-population, so it applies to the treated records
  * too (a "men only" analysis drops treated women as well as pool women); the count is reported.
  */
-export const poolFilterSchema = z.record(z.string().min(1), z.union([z.string(), z.number()]));
+export const poolFilterSchema = z
+  .record(z.string().min(1).max(200), z.union([z.string().max(500), z.number()]))
+  .refine((f) => Object.keys(f).length <= 50, 'at most 50 pool filters');
 
 const caliperUnitSchema = z.enum(['sd', 'logit']);
 
@@ -52,7 +54,7 @@ const radiusSchema = z.strictObject(
 const nearestSchema = z.strictObject(
   {
     method: z.literal('nearest'),
-    ratio: z.number().int().min(1).default(1),
+    ratio: z.number().int().min(1).max(100).default(1),
     replace: z.boolean().default(false),
     caliper: z.number().positive().optional(),
     caliperUnit: caliperUnitSchema.optional(),
@@ -94,10 +96,12 @@ export const DEFAULT_COVARIATES = [
 
 export const analysisSpecSchema = z.strictObject(
   {
-    name: z.string().trim().min(1),
+    name: z.string().trim().min(1).max(200),
     pool: poolFilterSchema.default({}),
-    exact: z.array(z.string().min(1)).default(['sex']),
-    covariates: z.array(z.string().min(1)).min(1).default(DEFAULT_COVARIATES),
+    // Bounds keep a hostile spec from costing more than a real one could (a cohort has at most a few
+    // hundred columns).
+    exact: z.array(z.string().min(1).max(200)).max(50).default(['sex']),
+    covariates: z.array(z.string().min(1).max(200)).min(1).max(2000).default(DEFAULT_COVARIATES),
     matching: matchingSchema.default({ method: 'radius', caliper: DEFAULT_CALIPER, caliperUnit: 'sd' }),
   },
   { error: unknownFields('an analysis') },
@@ -124,10 +128,10 @@ export const programmeTextSchema = z.strictObject(
 
 export const specSchema = z
   .strictObject({
-    organisation: z.string().trim().min(1),
+    organisation: z.string().trim().min(1).max(500),
     programme: programmeTextSchema.default({}),
-    headline: z.string().min(1).optional(),
-    analyses: z.array(analysisSpecSchema).min(1),
+    headline: z.string().min(1).max(200).optional(),
+    analyses: z.array(analysisSpecSchema).min(1).max(50),
     alpha: z.number().gt(0).lt(1).default(0.05),
     power: z.number().gt(0).lt(1).default(0.95),
     bands: bandsSchema.default({ well: 5, reasonably: 10 }),
