@@ -15,14 +15,7 @@ import type { EngineTimings } from '../shared/engine/runAnalysisEngine';
 import { runAnalysisEngine } from '../shared/engine/runAnalysisEngine';
 import type { EngineInput } from '../shared/engine/prepareAnalysis';
 import { SYNTHETIC_COVARIATES, syntheticCohort } from './reference/syntheticCohort';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { writeDemoExtract } from '../electron/cli/demoCommand';
-import { openStore } from '../db/store';
-import { importExtract } from '../db/import/importExtract';
-import { deriveCohort } from '../db/cohort/deriveCohort';
-import { loadAnalysisData } from '../db/runs/analysisData';
+import { demoAnalysisData } from './demoAnalysisData';
 
 const RUNS = 5;
 
@@ -39,22 +32,8 @@ function syntheticInput(records: number): EngineInput {
 }
 
 async function demoInput(records: number): Promise<EngineInput> {
-  const dir = mkdtempSync(join(tmpdir(), 'matchlab-bench-'));
-  try {
-    const demo = await writeDemoExtract(join(dir, 'demo'), { records, seed: 20261125 });
-    const db = openStore(join(dir, 'bench.mlstore'), 'bench passphrase');
-    let t = performance.now();
-    await importExtract(db, { cohort: { path: demo.files.cohort }, reoffences: { path: demo.files.reoffences }, participants: { path: demo.files.participants } });
-    deriveCohort(db);
-    console.log(`\ndemo extract: import + cohort step ${((performance.now() - t) / 1000).toFixed(1)} s (once)`);
-    t = performance.now();
-    const data = loadAnalysisData(db);
-    console.log(`loading the analysis data from the store: ${(performance.now() - t).toFixed(0)} ms (once)`);
-    db.close();
-    return prepareAnalysis(data.table, data.treated, data.poolEligible, NATIONAL);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const data = await demoAnalysisData(records);
+  return prepareAnalysis(data.table, data.treated, data.poolEligible, NATIONAL);
 }
 
 function benchmark(records: number, input: EngineInput): void {

@@ -15,6 +15,7 @@ export type AuditAction =
   | 'import'
   | 'derive'
   | 'analysis'
+  | 'robustness'
   | 'export'
   | 'justification'
   | 'run_deleted'

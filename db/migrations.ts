@@ -122,4 +122,13 @@ export const MIGRATIONS: string[] = [
   CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   `,
+  // Robustness checks of a run (METHOD.md section 12): the latest check of each run, aggregates only, as
+  // robustness.json (db/runs/robustnessStore.ts); it goes with its run.
+  `
+  CREATE TABLE robustness_checks (
+    run_id TEXT PRIMARY KEY REFERENCES runs (run_id) ON DELETE CASCADE,
+    checked_at TEXT NOT NULL,
+    result TEXT NOT NULL
+  );
+  `,
 ];

@@ -10,6 +10,8 @@ import type { ImportedFileInfo, ImportProblem, ImportSummary } from './extract/i
 import type { CohortSettings } from './cohort/cohortSettings';
 import type { FunnelCount } from './cohort/funnelSteps';
 import type { UnmatchedReason } from './engine/matchedSets';
+import type { RobustnessCheck } from './robustness/robustnessCheck';
+import { covariateSetSchema, OWN_SET, WITHOUT_OASYS_SET } from './robustness/robustnessGrid';
 
 export type { FileKind, ImportProblem, ImportSummary, UnmatchedReason };
 
@@ -18,10 +20,22 @@ const path = z.string().trim().min(1, 'a file path is needed').max(4096);
 const exportPath = path.refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), 'give the full path of the file (from / or a drive letter)');
 const passphrase = z.string().min(1, 'a passphrase is needed').max(1024);
 const jobId = z.string().regex(/^job-\d+$/, 'not a job id');
+const runId = z.string().min(1).max(200);
+// The analyst's covariate sets for a robustness check: names unique and distinct from the two built-in sets.
+const addedCovariateSets = z
+  .array(covariateSetSchema)
+  .max(10)
+  .superRefine((sets, ctx) => {
+    const names = sets.map((s) => s.name);
+    names.forEach((name, k) => {
+      if (name === OWN_SET || name === WITHOUT_OASYS_SET) ctx.addIssue({ code: 'custom', path: [k, 'name'], message: `“${name}” is the name of a set the check always runs` });
+      else if (names.indexOf(name) !== k) ctx.addIssue({ code: 'custom', path: [k, 'name'], message: `two covariate sets are named “${name}”` });
+    });
+  });
 /** Exports replace an existing file only when asked to (the error code is `exists` otherwise). */
 const overwrite = z.boolean().default(false);
 
-export type JobKind = 'demo' | 'import' | 'derive' | 'analyse';
+export type JobKind = 'demo' | 'import' | 'derive' | 'analyse' | 'robustness';
 const fileKind = z.enum(['cohort', 'reoffences', 'participants']);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
@@ -59,6 +73,8 @@ export interface JobResults {
   import: ImportSummary;
   derive: { funnel: FunnelCount[]; settings: CohortSettings & { extractDate: string; importedAt: string }; poolEligible: number };
   analyse: { runId: string };
+  /** The run whose robustness check was stored (robustness.get reads it). */
+  robustness: { runId: string };
 }
 
 interface JobInfoOf<K extends JobKind> {
@@ -298,7 +314,6 @@ export type Section = Workspace['section'];
 /** What the store keeps for the screens, by kind: the analysis set-up, the import screen's choices, the workspace. */
 const keptKind = z.enum(['analysis', 'import', 'workspace']);
 export type KeptKind = z.infer<typeof keptKind>;
-const runId = z.string().min(1).max(200);
 const analysisName = z.string().min(1).max(200);
 
 /** Method name -> argument schema and (phantom) result type. */
@@ -387,6 +402,16 @@ export const API = {
   },
   /** The stored runs, newest first (deleted ones left out). */
   'runs.list': { args: z.object({}).strict(), result: {} as RunListEntry[] },
+  /** Runs the robustness check of a run (METHOD.md section 12) as a job: the grid for each analysis, plus the analyst's covariate sets; stored with the run. */
+  'robustness.run': { args: z.object({ runId, covariateSets: addedCovariateSets.default([]) }).strict(), result: {} as { jobId: string } },
+  /** The run's latest robustness check; null when none was run. */
+  'robustness.get': { args: z.object({ runId }).strict(), result: {} as { check: RobustnessCheck | null } },
+  /**
+   * Writes the run's latest check into the folder `dir` (aggregates only): robustness.json and a standalone SVG
+   * specification curve per analysis and headline measure; each file audited. Existing files are replaced only with
+   * `overwrite: true` (else the error `exists`, and nothing is written).
+   */
+  'robustness.export': { args: z.object({ runId, dir: exportPath, overwrite }).strict(), result: {} as { dir: string; files: string[] } },
   'runs.get': { args: z.object({ runId }).strict(), result: {} as RunResults },
   /** The analyst's name and note for a run. */
   'runs.describe': { args: z.object({ runId, name: z.string().max(100), note: z.string().max(2000) }).strict(), result: {} as { saved: true } },

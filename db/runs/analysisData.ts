@@ -9,13 +9,14 @@ import { cohortColumnDefs, loadCohortColumns } from '../cohort/loadCohortColumns
 import { readCohortDerivation } from '../cohort/deriveCohort';
 import { ColumnStoreError, readExtractColumns, readOutcomeColumns } from '../columnStore/columnTables';
 import type { TypedColumn } from '../columnStore/storedColumn';
-import { indexInByteOrder } from '../../shared/engine/byteOrder';
 
 export interface AnalysisData {
   table: CohortTable;
   treated: Uint8Array;
   poolEligible: Uint8Array;
   outcomes: RecordOutcomes;
+  /** Row of each record id. */
+  rowOf: Map<string, number>;
 }
 
 export class AnalysisDataError extends Error {
@@ -59,13 +60,11 @@ export function loadAnalysisData(db: Db): AnalysisData {
   };
   const columns = new Map<string, Column>(loaded.map((c) => [c.name, c]));
   columns.set('age_at_index', { kind: 'numeric', name: 'age_at_index', values: Float64Array.from(outcome(stored, 'age_at_index', Int16Array, n)) });
-  // A few hundred treated records, found by binary search in the record ids (in byte order) rather
-  // than through a map of every id.
+  const rowOf = new Map<string, number>();
+  for (let k = 0; k < n; k++) rowOf.set(recordIds[k], k);
   const treated = new Uint8Array(n);
   for (const id of db.prepare(`SELECT record_id FROM participant_status WHERE status = 'treated'`).pluck().all() as string[]) {
-    const row = indexInByteOrder(recordIds, id);
-    if (row < 0) throw new AnalysisDataError('stale_derivation', 'The cohort step is out of date with the extract: re-run it');
-    treated[row] = 1;
+    treated[rowOf.get(id)!] = 1;
   }
-  return { table: { recordIds, columns }, treated, poolEligible: outcome(stored, 'pool_eligible', Uint8Array, n), outcomes };
+  return { table: { recordIds, columns }, treated, poolEligible: outcome(stored, 'pool_eligible', Uint8Array, n), outcomes, rowOf };
 }

@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import type { DemoTruth } from '../../shared/demo/generateDemoExtract';
 import type { RunResults } from '../../shared/results/runResults';
+import type { RobustnessCheck } from '../../shared/robustness/robustnessCheck';
 import { openStore } from '../../db/store';
 import { readAudit } from '../../db/audit';
 import { CLI_EXAMPLE_SPEC } from '../../shared/engine/cliExampleSpec';
@@ -116,6 +117,39 @@ describe('matchlab command line', () => {
     expect(bad.stderr).toMatch(/No run no-such-run/);
   }, 180_000);
 
+  it('robustness writes robustness.json for a stored run; its own specifications equal results.json', async () => {
+    const info = JSON.parse((await matchlab('info', '--store', store)).stdout) as { runs: { runId: string }[] };
+    const runId = info.runs[0].runId;
+    const results = JSON.parse(readFileSync(join(dir, 'out', 'results.json'), 'utf8')) as RunResults;
+    const out = join(dir, 'robustness');
+    const checked = await matchlab('robustness', '--store', store, '--run', runId, '--out', out);
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(checked.stdout.trim().split('\n')).toHaveLength(1);
+    // Each analysis said as the report says it: the summary sentence, or why nothing is said for one the gate withholds.
+    for (const a of results.analyses) {
+      const withheld = `${a.name}: This analysis does not pass the matching-quality gate, so nothing is said about how robust its estimate is`;
+      if (a.findings.publishable) expect(checked.stdout).toMatch(new RegExp(`${a.name}: (The estimate’s direction \\(.*\\) (holds|does not hold) in|None of the \\d+ specifications)`));
+      else expect(checked.stdout).toContain(withheld);
+    }
+    // robustness.json and the specification curves of the headline measures (at least the rate of each analysis).
+    expect(readdirSync(out)).toContain('robustness.json');
+    expect(readdirSync(out)).toEqual(expect.arrayContaining(['specification-curve-National-rate.svg', 'specification-curve-Regional-rate.svg']));
+    const svg = readFileSync(join(out, 'specification-curve-National-rate.svg'), 'utf8');
+    expect(svg).toMatch(/^<\?xml[^]*<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg.match(/class="point /g)!.length).toBeGreaterThanOrEqual(36 + 2);
+    const check = JSON.parse(readFileSync(join(out, 'robustness.json'), 'utf8')) as RobustnessCheck;
+    expect(check.runId).toBe(runId);
+    expect(check.analyses.map((a) => a.analysis)).toEqual(['National', 'Regional']);
+    for (const a of check.analyses) {
+      const own = a.entries.filter((e) => e.own);
+      expect(own).toHaveLength(1);
+      const rate = results.analyses.find((r) => r.name === a.analysis)!.outcomes.rate;
+      expect(own[0].measures.rate).toMatchObject({ difference: rate.difference, ciLow: rate.ciLow, ciHigh: rate.ciHigh, p: rate.p });
+    }
+    const bad = await matchlab('robustness', '--store', store, '--run', 'no-such-run', '--out', out);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/No run no-such-run/);
+  }, 180_000);
   it('refuses a spec with an unknown or unused field, naming each, and stores no run', async () => {
     const spec = join(dir, 'typo-spec.json');
     const example = structuredClone(CLI_EXAMPLE_SPEC) as unknown as Record<string, unknown> & { analyses: { matching: Record<string, unknown> }[] };

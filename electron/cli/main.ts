@@ -1,4 +1,4 @@
-// `matchlab demo|import|analyse|report|info` (docs CLI.md): progress on stderr (on a terminal),
+// `matchlab demo|import|analyse|report|info|robustness` (docs CLI.md): progress on stderr (on a terminal),
 // a one-line summary on stdout, a non-zero exit with a one-line reason on any error.
 import { parseArgs } from 'node:util';
 
@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<string>
   analyse: async () => (await import('./analyseMain')).analyseMain,
   report: async () => (await import('./reportMain')).reportMain,
   info: async () => (await import('./infoMain')).infoMain,
+  robustness: async () => (await import('./robustnessMain')).robustnessMain,
   rekey: async () => (await import('./rekeyMain')).rekeyMain,
 };
 
@@ -18,6 +19,7 @@ const USAGE = `usage:
   matchlab analyse --store FILE --spec SPEC.json --out DIR [--pairs]
   matchlab report  --store FILE --run RUN_ID --out FILE.html|FILE.pdf|FILE.xlsx
   matchlab info    --store FILE
+  matchlab robustness --store FILE --run RUN_ID --out DIR [--sets SETS.json]
   matchlab rekey   --store FILE     (the new passphrase in MATCHLAB_NEW_PASSPHRASE)
 The store passphrase is read from the environment variable MATCHLAB_PASSPHRASE.`;
 

@@ -8,19 +8,16 @@ import type { MatchedSetIndex } from '../../shared/engine/matchedSets';
 import { allPairs } from '../../shared/engine/matchedSets';
 import { csvChunks, type RowCount } from './csvLines';
 import { writeExportFile, type ExportFileOptions } from './exportFile';
+import { fileNamePart } from './fileNamePart';
 
 /** `matches-<name>.csv`, the name made safe for any file system. */
 export function matchesFileName(analysis: string): string {
-  return `matches-${safeName(analysis)}.csv`;
+  return `matches-${fileNamePart(analysis)}.csv`;
 }
 
 /** `pairs-<name>.csv`, the long form of the matched sets. */
 export function pairsFileName(analysis: string): string {
-  return `pairs-${safeName(analysis)}.csv`;
-}
-
-function safeName(analysis: string): string {
-  return analysis.replace(/[^A-Za-z0-9 _.-]/g, '_');
+  return `pairs-${fileNamePart(analysis)}.csv`;
 }
 
 /** Whether the matches file has a set id per row (MatchIt gives `subclass` only then). */

@@ -10,6 +10,8 @@ import { renderReportHtml } from '../../shared/report/renderReportHtml';
 import { southwarkRun } from '../../shared/report/reportFixture';
 import { findPdfBrowser, printerEnvironment, printHtmlToPdf, writeReport } from './reportFiles';
 import { pdfDestinationPages } from './pdfDestinations';
+import type { RobustnessCheck } from '../../shared/robustness/robustnessCheck';
+import { OWN_SET } from '../../shared/robustness/robustnessGrid';
 
 let dir = '';
 beforeAll(async () => {
@@ -34,7 +36,13 @@ describe('writeReport', () => {
     await writeReport(run, out, { overwrite: false });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Run', 'Outcomes', 'Balance National', 'Model National', 'Balance Regional', 'Model Regional', 'Funnel', 'Profile']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Run', 'Outcomes', 'Balance National', 'Model National', 'Balance Regional', 'Model Regional', 'Funnel', 'Profile', 'Sensitivity']);
+    // Table 1 national: 44 of 71 against 56.5%: risk ratio 1.0968, E-value 1.4228; its CI includes no difference.
+    const sensitivity = wb.getWorksheet('Sensitivity')!.getSheetValues().slice(2) as unknown[][];
+    expect(sensitivity[0].slice(1, 3)).toEqual(['National', 'Reoffending rate: E-value']);
+    expect(sensitivity[0][3] as number).toBeCloseTo(44 / 71 / 0.565, 12);
+    expect(sensitivity[0][4] as number).toBeCloseTo(1.42277, 5);
+    expect(sensitivity[0].slice(5, 7)).toEqual([undefined, 1]);
 
     const outcomes = wb.getWorksheet('Outcomes')!;
     const rows = outcomes.getSheetValues().slice(2) as unknown[][];
@@ -64,6 +72,32 @@ describe('writeReport', () => {
     const profile = wb.getWorksheet('Profile')!.getSheetValues().slice(2) as unknown[][];
     expect(profile.find((r) => r[1] === 'Treatment group' && r[3] === 'Male')?.slice(4, 6)).toEqual([62, 62 / 72]);
     expect(profile.find((r) => r[3] === 'Without any record (no personal information)')?.[4]).toBe(16);
+  });
+
+  it('adds a Robustness sheet, one row per specification, when the run has a check', async () => {
+    const estimate = { treatmentMean: 0.6, comparisonMean: 0.65, difference: -0.05, ciLow: -0.09, ciHigh: -0.01, p: 0.02, significant: true, shown: true };
+    const check: RobustnessCheck = {
+      runId: run.runId, checkedAt: '2017-07-15T00:00:00.000Z', engineVersion: '1.0.0', alpha: 0.05, addedCovariateSets: [],
+      analyses: [{
+        analysis: 'National',
+        covariateSets: [{ name: OWN_SET, covariates: ['age_at_index'], run: true, note: null }],
+        entries: [{
+          id: '0:radius', covariateSet: OWN_SET, matching: { method: 'radius', caliper: 0.2, caliperUnit: 'sd' }, label: 'Radius, caliper 0.2 SD', own: true,
+          treatment: { n: 72, matched: 71, notMatched: 1 }, comparison: { records: 286869, effectiveSize: 40213.5 },
+          gate: { passes: false, poorlyMatched: [{ variable: 'ethnicity', level: 'Black', smdAfter: 12 }], belowMinimumTreated: false },
+          measures: { rate: estimate, frequency: estimate, daysToFirst: { ...estimate, shown: false } },
+        }],
+        summaries: { rate: null, frequency: null, daysToFirst: null },
+      }],
+    };
+    const out = join(dir, 'annex-robustness.xlsx');
+    await writeReport(run, out, { overwrite: false, robustness: check });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const rows = wb.getWorksheet('Robustness')!.getSheetValues().slice(2) as unknown[][];
+    expect(rows).toHaveLength(1);
+    expect(rows[0].slice(1, 12)).toEqual(['National', OWN_SET, 'Radius, caliper 0.2 SD', 'Yes', 71, 1, 286869, 40213.5, 'No', 'ethnicity: Black', -0.05]);
+    expect(rows[0].slice(21, 26)).toEqual([undefined, undefined, undefined, undefined, 'not shown']);
   });
 
   it('refuses an unknown extension in one line', async () => {

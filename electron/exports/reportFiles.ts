@@ -12,6 +12,7 @@ import { writeExportFile, type ExportFileOptions } from './exportFile';
 import { pathToFileURL } from 'node:url';
 import { renderReportHtml } from '../../shared/report/renderReportHtml';
 import type { RunResults } from '../../shared/results/runResults';
+import type { RobustnessCheck } from '../../shared/robustness/robustnessCheck';
 import { pdfDestinationPages } from './pdfDestinations';
 
 export interface PdfBrowser {
@@ -125,7 +126,7 @@ export async function printHtmlToPdf(html: string, outFile: string, browser: Pdf
  * between the two. Each printing gets its own file, so a second printing that writes nothing is not taken for the
  * first one's file.
  */
-async function printReportPdf(run: RunResults, print: PdfPrinter, needsEnd: boolean): Promise<Buffer> {
+async function printReportPdf(run: RunResults, robustness: RobustnessCheck | null | undefined, print: PdfPrinter, needsEnd: boolean): Promise<Buffer> {
   const dir = await mkdtemp(join(tmpdir(), 'matchlab-report-'));
   let printings = 0;
   async function printWhole(html: string): Promise<Buffer> {
@@ -136,9 +137,9 @@ async function printReportPdf(run: RunResults, print: PdfPrinter, needsEnd: bool
     return pdf;
   }
   try {
-    const first = await printWhole(renderReportHtml(run));
+    const first = await printWhole(renderReportHtml(run, { robustness }));
     const pageNumbers = pdfDestinationPages(first);
-    return pageNumbers.size > 0 ? await printWhole(renderReportHtml(run, { pageNumbers })) : first;
+    return pageNumbers.size > 0 ? await printWhole(renderReportHtml(run, { robustness, pageNumbers })) : first;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -147,6 +148,8 @@ async function printReportPdf(run: RunResults, print: PdfPrinter, needsEnd: bool
 export interface WriteReportOptions extends ExportFileOptions {
   printPdf?: PdfPrinter;
   browser?: PdfBrowser | null;
+  /** The run's robustness check, when one was run: the report's robustness section, the annex's Robustness sheet. */
+  robustness?: RobustnessCheck | null;
 }
 
 /**
@@ -159,11 +162,11 @@ export async function writeReport(run: RunResults, outFile: string, options: Wri
   const ext = extname(outFile).toLowerCase();
   let content: string | Buffer;
   if (ext === '.html' || ext === '.htm') {
-    content = renderReportHtml(run);
+    content = renderReportHtml(run, { robustness: options.robustness });
   } else if (ext === '.xlsx') {
     // exceljs is loaded only to write an annex: at start-up it would cost the service as much as opening a store.
     const { buildAnnexWorkbook } = await import('../../shared/report/annexWorkbook');
-    content = Buffer.from(await buildAnnexWorkbook(run).xlsx.writeBuffer());
+    content = Buffer.from(await buildAnnexWorkbook(run, options.robustness ?? null).xlsx.writeBuffer());
   } else if (ext === '.pdf') {
     let print = options.printPdf;
     if (!print) {
@@ -172,7 +175,7 @@ export async function writeReport(run: RunResults, outFile: string, options: Wri
       print = (html, file) => printHtmlToPdf(html, file, browser);
     }
     // An injected printer (Electron's printToPDF in the main process) fails by rejecting.
-    content = await printReportPdf(run, print, options.printPdf === undefined);
+    content = await printReportPdf(run, options.robustness, print, options.printPdf === undefined);
   } else {
     throw new Error(`Cannot write a report as "${ext || outFile}": use a file name ending in .html, .pdf or .xlsx.`);
   }

@@ -1,6 +1,6 @@
 // The analysis job: loads the cohort from the store, runs every analysis of the spec
 // (shared/results/buildRunResults.ts) and stores the run. Returns the run id.
-import { loadAnalysisData, AnalysisDataError } from '../../db/runs/analysisData';
+import { jobAnalysisData } from './jobAnalysisData';
 import { readCohortDerivation } from '../../db/cohort/deriveCohort';
 import { newRunId, saveRun } from '../../db/runs/runStore';
 import { writeAudit } from '../../db/audit';
@@ -46,13 +46,7 @@ export async function analyseJob(ctx: JobContext<AnalyseJobPayload>): Promise<{ 
   const spec = specSchema.parse(ctx.payload.spec);
   const progress = new WeightedProgress(analysisPhases(spec.analyses.map((a) => a.name)), ctx.progress);
   progress.at('loading');
-  let data;
-  try {
-    data = loadAnalysisData(ctx.db);
-  } catch (err) {
-    if (err instanceof AnalysisDataError) throw new ApiError(err.code, err.message);
-    throw err;
-  }
+  const data = jobAnalysisData(ctx.db);
   const derivation = readCohortDerivation(ctx.db)!;
   throwIfCancelled(ctx.signal);
   const createdAt = new Date();

@@ -7,6 +7,7 @@ import type { ImportRequest } from '../../db/import/importExtract';
 import { deriveJob } from './deriveJob';
 import { analyseJob, type AnalyseJobPayload } from './analyseJob';
 import type { CohortSettings } from '../../shared/cohort/cohortSettings';
+import type { RobustnessJobPayload } from './robustnessJob';
 
 // Each kind's handler returns that kind's result of the contract (shared/api.ts JobResults).
 export const JOB_HANDLERS: { [K in JobKind]: (ctx: JobContext<unknown>) => Promise<JobResults[K]> } = {
@@ -14,4 +15,6 @@ export const JOB_HANDLERS: { [K in JobKind]: (ctx: JobContext<unknown>) => Promi
   import: (ctx) => importJob(ctx as JobContext<ImportRequest>),
   derive: (ctx) => deriveJob(ctx as JobContext<{ settings: Partial<CohortSettings> }>),
   analyse: (ctx) => analyseJob(ctx as JobContext<AnalyseJobPayload>),
+  // Loaded when asked for: the other jobs' workers need not load the robustness grid.
+  robustness: async (ctx) => (await import('./robustnessJob')).robustnessJob(ctx as JobContext<RobustnessJobPayload>),
 };

@@ -35,11 +35,13 @@ import { participantStatusReason } from '../../shared/wording/funnelWording';
 import { cohortColumnDefs } from '../../db/cohort/loadCohortColumns';
 import { countPoolEligible } from '../../db/columnStore/columnTables';
 import { describeRun, listRuns, markRunDeleted, purgeDeletedRuns, readRun, restoreRun, saveJustification } from '../../db/runs/runStore';
+import { readRobustness } from '../../db/runs/robustnessStore';
 import { createRunMatchViews } from './runMatchViews';
 import { renderReportHtml } from '../../shared/report/renderReportHtml';
 import { writeReport, type PdfPrinter } from '../exports/reportFiles';
 import { writeMatchesCsv, writePairsCsv } from '../exports/matchesCsv';
-import { ExportError } from '../exports/exportFile';
+import { checkExportTarget, ExportError, writeExportFile } from '../exports/exportFile';
+import { robustnessFiles } from '../exports/specificationCurveFiles';
 import { publishWithAudit } from '../exports/exportAudit';
 import { argumentShapeProblem } from './argumentShape';
 import type { RunResults } from '../../shared/results/runResults';
@@ -366,11 +368,34 @@ export function createService(options: ServiceOptions): Service {
       })();
       return storedRun(runId);
     },
-    'report.html': ({ runId }) => ({ html: renderReportHtml(storedRun(runId)) }),
+    'robustness.run': ({ runId, covariateSets }) => ({ jobId: launch('robustness', { runId: storedRun(runId).runId, covariateSets }).id }),
+    'robustness.get': ({ runId }) => ({ check: readRobustness(requireStore().db, storedRun(runId).runId) }),
+    'robustness.export': async ({ runId, dir, overwrite }) => {
+      const run = storedRun(runId);
+      const check = readRobustness(requireStore().db, run.runId);
+      if (!check) throw new ApiError('not_found', `Run ${run.runId} has no robustness check: run one first`);
+      const full = resolve(dir);
+      const files = robustnessFiles(check, run);
+      // Every name is checked before any file is written, so a refusal leaves the folder as it was.
+      try {
+        for (const f of files) checkExportTarget(join(full, f.name), overwrite);
+      } catch (err) {
+        throw err instanceof ExportError ? new ApiError(err.code, err.message) : err;
+      }
+      for (const f of files) {
+        const path = join(full, f.name);
+        await exportWith((audit) => writeExportFile(path, [f.content], { overwrite, publish: audit({ runId: run.runId, path, recordLevel: false }) }));
+      }
+      return { dir: full, files: files.map((f) => f.name) };
+    },
+    'report.html': ({ runId }) => {
+      const run = storedRun(runId);
+      return { html: renderReportHtml(run, { robustness: readRobustness(requireStore().db, run.runId) }) };
+    },
     'report.export': async ({ runId, path, overwrite }) => {
       const run = storedRun(runId);
       const full = resolve(path);
-      await exportWith((audit) => writeReport(run, full, { overwrite, printPdf: options.printPdf, publish: audit({ runId, path: full, recordLevel: false }) }));
+      await exportWith((audit) => writeReport(run, full, { overwrite, printPdf: options.printPdf, robustness: readRobustness(requireStore().db, run.runId), publish: audit({ runId, path: full, recordLevel: false }) }));
       return { path: full };
     },
     'runs.exportMatches': async ({ runId, analysis, path, overwrite }) => {

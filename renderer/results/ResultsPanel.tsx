@@ -1,5 +1,6 @@
 // Results of the open run: the key findings and charts of one analysis (the headline one first), the group
 // sizes and Tables 1-7 of every analysis.
+import type { JobInfo } from '../../shared/api';
 import type { RunResults } from '../../shared/results/runResults';
 import { AnalysisTabs } from './AnalysisTabs';
 import { GroupSizesTable } from './GroupSizesTable';
@@ -7,6 +8,8 @@ import { KeyFindings } from './KeyFindings';
 import { OutcomeBars } from './OutcomeBars';
 import { OUTCOME_CHARTS } from '../../shared/charts/outcomeChartSpecs';
 import { OutcomeTables } from './OutcomeTables';
+import { RobustnessPanel } from './RobustnessPanel';
+import { SensitivityPanel } from './SensitivityPanel';
 
 interface Props {
   run: RunResults;
@@ -14,9 +17,11 @@ interface Props {
   onSelect: (name: string) => void;
   /** Records or withdraws an analysis's justification (METHOD.md 4a). */
   onJustify: (analysis: string, text: string) => Promise<void>;
+  /** The running jobs, for the robustness check's progress bar. */
+  jobs: JobInfo[];
 }
 
-export function ResultsPanel({ run, selected, onSelect, onJustify }: Props) {
+export function ResultsPanel({ run, selected, onSelect, onJustify, jobs }: Props) {
   const analysis = run.analyses.find((a) => a.name === selected) ?? run.analyses[0];
   const o = analysis.outcomes;
   return (
@@ -31,6 +36,8 @@ export function ResultsPanel({ run, selected, onSelect, onJustify }: Props) {
           ))}
         </div>
         <p className="muted small">Bars are each group’s mean; whiskers its own confidence interval.</p>
+        <SensitivityPanel analysis={analysis} />
+        <RobustnessPanel run={run} analysis={analysis} jobs={jobs} />
       </AnalysisTabs>
       {/* The detail tables show every analysis (the chosen one highlighted), so they sit outside its tab panel. */}
       <h3>The results in detail</h3>

@@ -38,8 +38,9 @@ export function AnalysisScreen({ state }: { state: AppState }) {
   const setView = (v: AnalysisView) => workspace.dispatch({ type: 'view', view: v });
   const setSelected = (name: string) => workspace.dispatch({ type: 'analysis', name });
 
-  // Options depend on the extract and its cohort step: read again when either changes (a job ends).
-  const doneJobs = state.jobs.filter((j) => j.status === 'done' && j.kind !== 'analyse').length;
+  // Options depend on the extract and its cohort step: read again when either changes (a job that rewrites them ends;
+  // an analysis or a robustness check only reads them).
+  const doneJobs = state.jobs.filter((j) => j.status === 'done' && j.kind !== 'analyse' && j.kind !== 'robustness').length;
   useEffect(() => {
     call('analysis.options', {}).then(
       (o) => {
@@ -148,7 +149,7 @@ export function AnalysisScreen({ state }: { state: AppState }) {
               ))}
           </AnalysisTabs>
         )}
-        {shownView === 'results' && run && <ResultsPanel run={run} selected={selected} onSelect={setSelected} onJustify={runs.justify} />}
+        {shownView === 'results' && run && <ResultsPanel run={run} selected={selected} onSelect={setSelected} onJustify={runs.justify} jobs={state.jobs} />}
         {shownView === 'report' && run && (
           <>
             <ReportExport run={run} dataDir={state.dataDir} />

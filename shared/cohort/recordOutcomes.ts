@@ -21,3 +21,21 @@ export interface RecordOutcomes {
   /** Number of counted reoffences that got a custodial sentence. */
   custodialCount: Int32Array;
 }
+
+/** The outcome arrays of the given rows, in the given order. */
+export function outcomesOfRows(all: RecordOutcomes, rows: Int32Array): RecordOutcomes {
+  const pick = <T extends Int32Array | Uint8Array | Int8Array | Float64Array>(a: T): T => {
+    const out = new (a.constructor as new (n: number) => T)(rows.length);
+    for (let k = 0; k < rows.length; k++) out[k] = a[rows[k]];
+    return out;
+  };
+  return {
+    reoffended: pick(all.reoffended),
+    count: pick(all.count),
+    daysToFirst: pick(all.daysToFirst),
+    firstCourtOutcome: pick(all.firstCourtOutcome),
+    firstCustodial: pick(all.firstCustodial),
+    countByCourt: [pick(all.countByCourt[0]), pick(all.countByCourt[1]), pick(all.countByCourt[2])],
+    custodialCount: pick(all.custodialCount),
+  };
+}

@@ -54,128 +54,193 @@ function finiteOrNull(x: number): number | null {
   return Number.isFinite(x) ? x : null;
 }
 
-interface Moments {
+/** A balance row's figures before matching: they depend on the covariates and the treated, not on the matching. */
+interface RowBasis {
+  variable: string;
+  level: string | null;
   allTreatedMean: number;
   poolMean: number;
-  treatedMean: number;
-  comparisonMean: number;
+  /** D = sqrt((var_A + var_P) / 2). */
   d: number;
-  varianceRatio: number | null;
 }
 
-function makeRow(variable: string, level: string | null, m: Moments, bands: Bands): BalanceRow {
-  const smdBefore = standardisedDifference(m.allTreatedMean - m.poolMean, m.d);
-  const after = m.treatedMean - m.comparisonMean;
-  const smdAfter = Number.isFinite(after) ? standardisedDifference(after, m.d) : null;
-  return {
-    variable,
-    level,
-    treatedMean: finiteOrNull(m.treatedMean),
-    allTreatedMean: m.allTreatedMean,
-    poolMean: m.poolMean,
-    comparisonMean: finiteOrNull(m.comparisonMean),
-    smdBefore,
-    smdAfter,
-    band: balanceBand(smdAfter, bands),
-    varianceRatio: m.varianceRatio === null ? null : finiteOrNull(m.varianceRatio),
-  };
+interface NumericBasis extends RowBasis {
+  kind: 'numeric';
+  values: Float64Array;
+  /** A 0/1 row: variance p(1 - p), no variance ratio. */
+  binary: boolean;
 }
 
-/** Moments of a numeric row: two passes (means, then squared deviations) for accuracy. */
-function numericMoments(values: Float64Array, g: BalanceGroups, binary: boolean): Moments {
-  const { treated, matchedTreated, weights } = g;
+interface CategoricalBasis {
+  kind: 'categorical';
+  codes: Int32Array;
+  /** One row per level, in coded order. */
+  levels: RowBasis[];
+}
+
+/**
+ * The part of the balance table that every matching of one score shares (groups A and P, and D), computed once;
+ * balanceAfter adds a matching's groups T and C. A robustness check matches one score many ways.
+ */
+export interface BalanceBasis {
+  treated: Uint8Array;
+  items: (NumericBasis | CategoricalBasis)[];
+}
+
+/** Means of A and P and D of a numeric row: two passes (means, then squared deviations) for accuracy. */
+function numericBasis(variable: string, level: string | null, values: Float64Array, treated: Uint8Array, binary: boolean): NumericBasis {
   const n = values.length;
-  let sumA = 0, nA = 0, sumP = 0, nP = 0, sumT = 0, nT = 0, sumC = 0, v1 = 0, v2 = 0;
+  let sumA = 0, nA = 0, sumP = 0, nP = 0;
   for (let i = 0; i < n; i++) {
-    const v = values[i];
     if (treated[i] === 1) {
-      sumA += v;
+      sumA += values[i];
       nA++;
-      if (matchedTreated[i] === 1) {
-        sumT += v;
-        nT++;
-      }
     } else {
-      sumP += v;
+      sumP += values[i];
       nP++;
-      const w = weights[i];
-      if (w > 0) {
-        sumC += w * v;
-        v1 += w;
-        v2 += w * w;
-      }
     }
   }
-  const meanA = sumA / nA, meanP = sumP / nP, meanT = sumT / nT, meanC = sumC / v1;
-  if (binary) {
-    const d = Math.sqrt((meanA * (1 - meanA) + meanP * (1 - meanP)) / 2);
-    return { allTreatedMean: meanA, poolMean: meanP, treatedMean: meanT, comparisonMean: meanC, d, varianceRatio: null };
-  }
-  let ssA = 0, ssP = 0, ssT = 0, ssC = 0;
+  const meanA = sumA / nA, meanP = sumP / nP;
+  const row = { kind: 'numeric' as const, variable, level, values, binary, allTreatedMean: meanA, poolMean: meanP };
+  if (binary) return { ...row, d: Math.sqrt((meanA * (1 - meanA) + meanP * (1 - meanP)) / 2) };
+  let ssA = 0, ssP = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    if (treated[i] === 1) {
-      ssA += (v - meanA) * (v - meanA);
-      if (matchedTreated[i] === 1) ssT += (v - meanT) * (v - meanT);
-    } else {
-      ssP += (v - meanP) * (v - meanP);
-      if (weights[i] > 0) ssC += weights[i] * (v - meanC) * (v - meanC);
-    }
+    if (treated[i] === 1) ssA += (v - meanA) * (v - meanA);
+    else ssP += (v - meanP) * (v - meanP);
   }
   // A group of one has no sample variance: taken as 0 in D (the other group carries it).
   const varA = nA > 1 ? ssA / (nA - 1) : 0;
   const varP = nP > 1 ? ssP / (nP - 1) : 0;
-  const varT = ssT / (nT - 1);
-  // Weighted variance of METHOD.md section 6: sum w (y - mean)^2 / (V1 - V2 / V1).
-  const varC = ssC / (v1 - v2 / v1);
-  return { allTreatedMean: meanA, poolMean: meanP, treatedMean: meanT, comparisonMean: meanC, d: Math.sqrt((varA + varP) / 2), varianceRatio: varT / varC };
+  return { ...row, d: Math.sqrt((varA + varP) / 2) };
 }
 
-/** One row per level (reference included), from per-level counts: every level is a 0/1 row. */
-function categoricalRows(c: Extract<CodedCovariate, { kind: 'categorical' }>, g: BalanceGroups, bands: Bands): BalanceRow[] {
-  const { treated, matchedTreated, weights } = g;
+/** Every level is a 0/1 row, from per-level counts. */
+function categoricalBasis(c: Extract<CodedCovariate, { kind: 'categorical' }>, treated: Uint8Array): CategoricalBasis {
   const L = c.levels.length;
-  const countA = new Float64Array(L), countP = new Float64Array(L), countT = new Float64Array(L), weightC = new Float64Array(L);
-  let nA = 0, nP = 0, nT = 0, v1 = 0;
+  const countA = new Float64Array(L), countP = new Float64Array(L);
+  let nA = 0, nP = 0;
   for (let i = 0; i < c.codes.length; i++) {
-    const k = c.codes[i];
     if (treated[i] === 1) {
-      countA[k]++;
+      countA[c.codes[i]]++;
       nA++;
-      if (matchedTreated[i] === 1) {
-        countT[k]++;
-        nT++;
-      }
     } else {
-      countP[k]++;
+      countP[c.codes[i]]++;
       nP++;
-      if (weights[i] > 0) {
-        weightC[k] += weights[i];
-        v1 += weights[i];
-      }
     }
   }
-  return c.levels.map((level, k) => {
-    const pA = countA[k] / nA, pP = countP[k] / nP;
-    const d = Math.sqrt((pA * (1 - pA) + pP * (1 - pP)) / 2);
-    return makeRow(c.variable, level, { allTreatedMean: pA, poolMean: pP, treatedMean: countT[k] / nT, comparisonMean: weightC[k] / v1, d, varianceRatio: null }, bands);
-  });
+  return {
+    kind: 'categorical',
+    codes: c.codes,
+    levels: c.levels.map((level, k) => {
+      const pA = countA[k] / nA, pP = countP[k] / nP;
+      return { variable: c.variable, level, allTreatedMean: pA, poolMean: pP, d: Math.sqrt((pA * (1 - pA) + pP * (1 - pP)) / 2) };
+    }),
+  };
 }
 
 /**
  * Rows in covariate order: a categorical covariate's levels in coded order (byte order, `(missing)` last); a numeric
  * covariate's filled values, then its `(missing)` indicator row if it has missing values; finally the `score` row.
  */
-export function balanceTable(coded: readonly CodedCovariate[], score: Float64Array, groups: BalanceGroups, bands: Bands): BalanceRow[] {
-  const rows: BalanceRow[] = [];
+export function balanceBasis(coded: readonly CodedCovariate[], score: Float64Array, treated: Uint8Array): BalanceBasis {
+  const items: BalanceBasis['items'] = [];
   for (const c of coded) {
     if (c.kind === 'categorical') {
-      rows.push(...categoricalRows(c, groups, bands));
+      items.push(categoricalBasis(c, treated));
       continue;
     }
-    rows.push(makeRow(c.variable, null, numericMoments(c.values, groups, c.binary), bands));
-    if (c.missing) rows.push(makeRow(c.variable, MISSING_LEVEL, numericMoments(Float64Array.from(c.missing), groups, true), bands));
+    items.push(numericBasis(c.variable, null, c.values, treated, c.binary));
+    if (c.missing) items.push(numericBasis(c.variable, MISSING_LEVEL, Float64Array.from(c.missing), treated, true));
   }
-  rows.push(makeRow('score', null, numericMoments(score, groups, false), bands));
+  items.push(numericBasis('score', null, score, treated, false));
+  return { treated, items };
+}
+
+/** The rows of the treated group T and the comparison group C, in row order: the only rows balanceAfter reads. */
+function groupRows(g: BalanceGroups): Int32Array {
+  const inGroup = (i: number) => (g.treated[i] === 1 ? g.matchedTreated[i] === 1 : g.weights[i] > 0);
+  let count = 0;
+  for (let i = 0; i < g.treated.length; i++) if (inGroup(i)) count++;
+  const rows = new Int32Array(count);
+  for (let i = 0, k = 0; i < g.treated.length; i++) if (inGroup(i)) rows[k++] = i;
   return rows;
+}
+
+function makeRow(b: RowBasis, treatedMean: number, comparisonMean: number, varianceRatio: number | null, bands: Bands): BalanceRow {
+  const smdBefore = standardisedDifference(b.allTreatedMean - b.poolMean, b.d);
+  const after = treatedMean - comparisonMean;
+  const smdAfter = Number.isFinite(after) ? standardisedDifference(after, b.d) : null;
+  return {
+    variable: b.variable,
+    level: b.level,
+    treatedMean: finiteOrNull(treatedMean),
+    allTreatedMean: b.allTreatedMean,
+    poolMean: b.poolMean,
+    comparisonMean: finiteOrNull(comparisonMean),
+    smdBefore,
+    smdAfter,
+    band: balanceBand(smdAfter, bands),
+    varianceRatio: varianceRatio === null ? null : finiteOrNull(varianceRatio),
+  };
+}
+
+/** T and C of a numeric row over the group rows: means, then squared deviations for the variance ratio. */
+function numericRow(b: NumericBasis, g: BalanceGroups, rows: Int32Array, bands: Bands): BalanceRow {
+  const { treated, weights } = g;
+  const values = b.values;
+  let sumT = 0, nT = 0, sumC = 0, v1 = 0, v2 = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k];
+    if (treated[i] === 1) {
+      sumT += values[i];
+      nT++;
+    } else {
+      const w = weights[i];
+      sumC += w * values[i];
+      v1 += w;
+      v2 += w * w;
+    }
+  }
+  const meanT = sumT / nT, meanC = sumC / v1;
+  if (b.binary) return makeRow(b, meanT, meanC, null, bands);
+  let ssT = 0, ssC = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k];
+    const v = values[i];
+    if (treated[i] === 1) ssT += (v - meanT) * (v - meanT);
+    else ssC += weights[i] * (v - meanC) * (v - meanC);
+  }
+  const varT = ssT / (nT - 1);
+  // Weighted variance of METHOD.md section 6: sum w (y - mean)^2 / (V1 - V2 / V1).
+  const varC = ssC / (v1 - v2 / v1);
+  return makeRow(b, meanT, meanC, varT / varC, bands);
+}
+
+function categoricalRows(b: CategoricalBasis, g: BalanceGroups, rows: Int32Array, bands: Bands): BalanceRow[] {
+  const L = b.levels.length;
+  const countT = new Float64Array(L), weightC = new Float64Array(L);
+  let nT = 0, v1 = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k];
+    if (g.treated[i] === 1) {
+      countT[b.codes[i]]++;
+      nT++;
+    } else {
+      weightC[b.codes[i]] += g.weights[i];
+      v1 += g.weights[i];
+    }
+  }
+  return b.levels.map((level, k) => makeRow(level, countT[k] / nT, weightC[k] / v1, null, bands));
+}
+
+/** The balance table of one matching, from the basis of its score. */
+export function balanceAfter(basis: BalanceBasis, groups: BalanceGroups, bands: Bands): BalanceRow[] {
+  const rows = groupRows(groups);
+  return basis.items.flatMap((item) => (item.kind === 'categorical' ? categoricalRows(item, groups, rows, bands) : [numericRow(item, groups, rows, bands)]));
+}
+
+/** The whole table of METHOD.md section 4 for one matching. */
+export function balanceTable(coded: readonly CodedCovariate[], score: Float64Array, groups: BalanceGroups, bands: Bands): BalanceRow[] {
+  return balanceAfter(balanceBasis(coded, score, groups.treated), groups, bands);
 }

@@ -39,17 +39,3 @@ export function byteOrderPermutation(ids: readonly string[]): Int32Array {
   }
   return order;
 }
-
-/** Position of `id` in `sorted` (ids in byte order, as the column store keeps record ids), or -1: a binary search. */
-export function indexInByteOrder(sorted: readonly string[], id: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const c = compareByteOrder(sorted[mid], id);
-    if (c === 0) return mid;
-    if (c < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return -1;
-}

@@ -6,11 +6,13 @@
 // spoil small windows; memory O(n).
 import type { MatchResult } from './matchResult';
 import { finishTreatedWeights } from './matchResult';
-import { firstBeyond, firstWithin, poolScoreOrder, strataCount } from './scoreOrder';
+import { firstBeyond, firstWithin, poolScoreOrder, strataCount, type ScoreOrder } from './scoreOrder';
 
 export interface KernelOptions {
   /** Bandwidth c in logit units. */
   bandwidth: number;
+  /** The pool's score order, when the caller has it already (several matchings of one score share it). */
+  poolOrder?: ScoreOrder;
 }
 
 /** Epanechnikov kernel. */
@@ -21,9 +23,11 @@ export function epanechnikov(u: number): number {
 export function kernelMatch(score: Float64Array, treated: Uint8Array, strata: Int32Array, options: KernelOptions): MatchResult {
   const n = score.length;
   const c = options.bandwidth;
-  const order = poolScoreOrder(score, treated, strata, strataCount(strata));
+  const order = options.poolOrder ?? poolScoreOrder(score, treated, strata, strataCount(strata));
   const poolWeight = new Float64Array(order.rows.length);
   const matchedTreated = new Uint8Array(n);
+  // Each window's kernel terms, kept from the sum to the weights (computed once; the same values either way).
+  let terms = new Float64Array(0);
   const setTotal = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     if (treated[i] === 0) continue;
@@ -32,12 +36,13 @@ export function kernelMatch(score: Float64Array, treated: Uint8Array, strata: In
     const start = order.stratumStart[s], end = order.stratumStart[s + 1];
     const lo = firstWithin(order.scores, start, end, si, c);
     const hi = firstBeyond(order.scores, lo, end, si, c);
+    if (terms.length < hi - lo) terms = new Float64Array(hi - lo);
     let total = 0;
-    for (let k = lo; k < hi; k++) total += epanechnikov((order.scores[k] - si) / c);
+    for (let k = lo; k < hi; k++) total += terms[k - lo] = epanechnikov((order.scores[k] - si) / c);
     if (total === 0) continue;
     matchedTreated[i] = 1;
     setTotal[i] = total;
-    for (let k = lo; k < hi; k++) poolWeight[k] += epanechnikov((order.scores[k] - si) / c) / total;
+    for (let k = lo; k < hi; k++) poolWeight[k] += terms[k - lo] / total;
   }
   const weights = new Float64Array(n);
   for (let k = 0; k < order.rows.length; k++) weights[order.rows[k]] = poolWeight[k];

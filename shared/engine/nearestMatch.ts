@@ -14,13 +14,15 @@
 // links.
 import type { MatchResult } from './matchResult';
 import { finishTreatedWeights } from './matchResult';
-import { poolScoreOrder, sortRowsByScore, strataCount } from './scoreOrder';
+import { poolScoreOrder, sortRowsByScore, strataCount, type ScoreOrder } from './scoreOrder';
 
 export interface NearestOptions {
   ratio: number;
   replace: boolean;
   /** Caliper in logit units, or null for none. */
   caliper: number | null;
+  /** The pool's score order, when the caller has it already (several matchings of one score share it). */
+  poolOrder?: ScoreOrder;
 }
 
 export interface NearestResult extends MatchResult {
@@ -66,7 +68,7 @@ export function nearestMatch(score: Float64Array, treated: Uint8Array, strata: I
   const n = score.length;
   const k = options.ratio;
   const caliper = options.caliper ?? Number.POSITIVE_INFINITY;
-  const order = poolScoreOrder(score, treated, strata, strataCount(strata));
+  const order = options.poolOrder ?? poolScoreOrder(score, treated, strata, strataCount(strata));
   const { scores, stratumStart } = order;
   const m = scores.length;
   const turns = treatedTurnOrder(score, treated);

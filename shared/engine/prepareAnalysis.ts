@@ -25,8 +25,6 @@ export interface EngineInput {
 }
 
 export interface PreparedAnalysis extends EngineInput {
-  /** The table row of each of the analysis's rows (ascending: the table's own order). */
-  rows: Int32Array;
   /** Exact-match variables, the `sameAsTreatment` pool-filter columns included. */
   exact: string[];
   /** Covariates left out because they take one value over the rows of the analysis. */
@@ -213,7 +211,6 @@ export function prepareAnalysis(table: CohortTable, treated: Uint8Array, eligibl
   }
 
   return {
-    rows,
     recordIds: Array.from(rows, (i) => table.recordIds[i]),
     treated: rowTreated,
     strata,

@@ -5,17 +5,19 @@
 // found by binary search, and the weights are a prefix sum of +1/|C(i)| at lo and -1/|C(i)| at hi.
 import type { MatchResult } from './matchResult';
 import { finishTreatedWeights } from './matchResult';
-import { firstBeyond, firstWithin, poolScoreOrder, strataCount } from './scoreOrder';
+import { firstBeyond, firstWithin, poolScoreOrder, strataCount, type ScoreOrder } from './scoreOrder';
 
 export interface RadiusOptions {
   /** Caliper c in logit units. */
   caliper: number;
+  /** The pool's score order, when the caller has it already (several matchings of one score share it). */
+  poolOrder?: ScoreOrder;
 }
 
 export function radiusMatch(score: Float64Array, treated: Uint8Array, strata: Int32Array, options: RadiusOptions): MatchResult {
   const n = score.length;
   const c = options.caliper;
-  const order = poolScoreOrder(score, treated, strata, strataCount(strata));
+  const order = options.poolOrder ?? poolScoreOrder(score, treated, strata, strataCount(strata));
   const m = order.rows.length;
   const delta = new Float64Array(m);
   // Integer cover counts say exactly which pool records are in some C(i) (the float sum may leave 1e-17 residues).

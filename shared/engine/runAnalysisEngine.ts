@@ -6,19 +6,18 @@ import { balanceTable } from './balance';
 import { byteOrderPermutation } from './byteOrder';
 import { caliperWidth } from './caliper';
 import type { Column } from './column';
-import { codeCovariates } from './covariateCoding';
+import { codeCovariates, type CodedCovariate } from './covariateCoding';
 import { numericDistribution, type NumericDistribution } from './covariateDistribution';
 import { buildDesign } from './designMatrix';
 import { effectiveSampleSize } from './effectiveSampleSize';
 import { kernelMatch } from './kernelMatch';
 import { fitLogistic } from './logisticRegression';
-import type { MatchResult } from './matchResult';
-import { nearestMatch, type NearestResult } from './nearestMatch';
+import { nearestMatch } from './nearestMatch';
 import type { EngineInput } from './prepareAnalysis';
 import { radiusMatch } from './radiusMatch';
 import type { ScoreHistogram } from './scoreHistogram';
+import { poolScoreOrder, strataCount, type ScoreOrder } from './scoreOrder';
 import { scoreHistogram } from './scoreHistogram';
-import { poolScoreOrder, strataCount } from './scoreOrder';
 
 /** Version of the engine's method, stored with each run. */
 export const ENGINE_VERSION = '1.0.0';
@@ -58,8 +57,6 @@ export interface EngineTimings {
 export interface EngineResult {
   /** Rows in record_id byte order; the arrays below are parallel to it. */
   recordIds: string[];
-  /** The input row of each of those rows; null when the input was already in record_id byte order (the usual case). */
-  inputRows: Int32Array | null;
   treated: Uint8Array;
   /** Logit of the propensity score. */
   score: Float64Array;
@@ -103,17 +100,14 @@ function permuteColumn(column: Column, order: Int32Array): Column {
   return { ...column, codes: permute(column.codes, order, new Int32Array(order.length)) };
 }
 
-type OrderedInput = Pick<EngineInput, 'recordIds' | 'treated' | 'strata' | 'covariates'> & { inputRows: Int32Array | null };
-
 /** The input's rows in record_id byte order (the input itself when already in that order: nothing is modified). */
-function inByteOrder(input: EngineInput): OrderedInput {
+function inByteOrder(input: EngineInput): { recordIds: string[]; treated: Uint8Array; strata: Int32Array; covariates: Column[] } {
   const order = byteOrderPermutation(input.recordIds);
-  if (isIdentity(order)) return { ...input, inputRows: null };
+  if (isIdentity(order)) return input;
   const n = order.length;
   const recordIds = new Array<string>(n);
   for (let k = 0; k < n; k++) recordIds[k] = input.recordIds[order[k]];
   return {
-    inputRows: order,
     recordIds,
     treated: permute(input.treated, order, new Uint8Array(n)),
     strata: permute(input.strata, order, new Int32Array(n)),
@@ -121,82 +115,69 @@ function inByteOrder(input: EngineInput): OrderedInput {
   };
 }
 
-function runMatching(matching: MatchingSpec, score: Float64Array, treated: Uint8Array, strata: Int32Array): { result: MatchResult | NearestResult; caliper: number | null } {
-  switch (matching.method) {
-    case 'radius': {
-      const caliper = caliperWidth(score, matching.caliper, matching.caliperUnit);
-      return { result: radiusMatch(score, treated, strata, { caliper }), caliper };
-    }
-    case 'kernel': {
-      const caliper = caliperWidth(score, matching.caliper, matching.caliperUnit);
-      return { result: kernelMatch(score, treated, strata, { bandwidth: caliper }), caliper };
-    }
-    case 'nearest': {
-      const caliper = matching.caliper === undefined ? null : caliperWidth(score, matching.caliper, matching.caliperUnit);
-      return { result: nearestMatch(score, treated, strata, { ratio: matching.ratio, replace: matching.replace, caliper }), caliper };
-    }
-  }
+/** The rows of one analysis in byte order with their coded covariates: what a score model and a balance table start from. */
+export interface CodedAnalysis {
+  recordIds: string[];
+  treated: Uint8Array;
+  strata: Int32Array;
+  strataLabels: string[];
+  coded: CodedCovariate[];
+}
+
+/** The score of one analysis: its coded rows and the fitted model. */
+export interface ScoredAnalysis extends CodedAnalysis {
+  /** Logit of the propensity score. */
+  score: Float64Array;
+  model: EngineModel;
+  timings: Pick<EngineTimings, 'order' | 'design' | 'fit'>;
+}
+
+/** What a matching needs of a scored analysis. */
+export type MatchInput = Pick<ScoredAnalysis, 'score' | 'treated' | 'strata'>;
+
+/** The groups one matching method makes from a score. */
+export interface MatchedGroups {
+  /** Treated: 1 matched, 0 not; pool: comparison weight. */
+  weight: Float64Array;
+  matchedTreated: Uint8Array;
+  notMatched: number;
+  /** Caliper (bandwidth for kernel) in logit units; null for nearest neighbour without caliper. */
+  caliper: number | null;
+  /** See MatchResult.setTotal. */
+  setTotal: Float64Array;
+  /** The matched pairs of nearest-neighbour matching (rows), in the order they were made; null for other methods. */
+  pairs: { treated: Int32Array; control: Int32Array } | null;
 }
 
 const nullIfNaN = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
-export function runAnalysisEngine(input: EngineInput & { bands?: Bands }, onProgress?: EngineProgress): EngineResult {
-  const bands = input.bands ?? DEFAULT_BANDS;
+/** The input's rows in byte order, with the covariates coded as the design and the balance table use them. */
+export function codeAnalysis(input: EngineInput, onProgress?: EngineProgress): CodedAnalysis & { timings: Pick<EngineTimings, 'order' | 'design'> } {
   const t0 = performance.now();
   onProgress?.('order', 0, 1);
-  const { recordIds, inputRows, treated, strata, covariates } = inByteOrder(input);
-  const n = recordIds.length;
+  const { recordIds, treated, strata, covariates } = inByteOrder(input);
   onProgress?.('order', 1, 1);
-
   const t1 = performance.now();
   onProgress?.('design', 0, 1);
   const coded = codeCovariates(covariates, treated);
-  const { design, droppedColumns } = buildDesign(coded, n);
+  const t2 = performance.now();
+  return { recordIds, treated, strata, strataLabels: input.strataLabels, coded, timings: { order: t1 - t0, design: t2 - t1 } };
+}
+
+/** Order, design and score model: the part of an analysis that depends on the covariates, not on the matching. */
+export function scoreAnalysis(input: EngineInput, onProgress?: EngineProgress): ScoredAnalysis {
+  const { timings: codingTimings, ...codedAnalysis } = codeAnalysis(input, onProgress);
+  const { recordIds, treated, coded } = codedAnalysis;
+  const t1 = performance.now();
+  const { design, droppedColumns } = buildDesign(coded, recordIds.length);
   onProgress?.('design', 1, 1);
 
   const t2 = performance.now();
   const fit = fitLogistic(design, treated, { onIteration: (done, total) => onProgress?.('fit', done, total) });
-  const score = fit.linearPredictor;
-
   const t3 = performance.now();
-  onProgress?.('match', 0, 1);
-  const { result: matched, caliper } = runMatching(input.matching, score, treated, strata);
-  onProgress?.('match', 1, 1);
-
-  const t4 = performance.now();
-  onProgress?.('balance', 0, 1);
-  const groups = { treated, matchedTreated: matched.matchedTreated, weights: matched.weights };
-  const balance = balanceTable(coded, score, groups, bands);
-  const distributions = coded.flatMap((c) => (c.kind === 'numeric' && !c.binary ? [numericDistribution(c.variable, c.values, c.missing, groups)] : []));
-  distributions.push(numericDistribution('score', score, null, groups));
-  const pool = Uint8Array.from(treated, (t) => 1 - t);
-  let nTreated = 0, comparisonRecords = 0, totalWeight = 0;
-  for (let i = 0; i < n; i++) {
-    if (treated[i] === 1) nTreated++;
-    else if (matched.weights[i] > 0) {
-      comparisonRecords++;
-      totalWeight += matched.weights[i];
-    }
-  }
-  const histogram = scoreHistogram(score, treated, matched.matchedTreated, matched.weights);
-  onProgress?.('balance', 1, 1);
-  const t5 = performance.now();
-
   return {
-    recordIds,
-    inputRows,
-    treated,
-    score,
-    weight: matched.weights,
-    matchedTreated: matched.matchedTreated,
-    setTotal: matched.setTotal,
-    pairs: 'pairTreated' in matched ? { treated: matched.pairTreated, control: matched.pairControl } : null,
-    poolOrder: poolScoreOrder(score, treated, strata, strataCount(strata)).rows,
-    strata,
-    strataLabels: input.strataLabels,
-    caliper,
-    treatment: { n: nTreated, matched: nTreated - matched.notMatched, notMatched: matched.notMatched },
-    comparison: { records: comparisonRecords, totalWeight, effectiveSize: effectiveSampleSize(matched.weights, pool) },
+    ...codedAnalysis,
+    score: fit.linearPredictor,
     model: {
       converged: fit.converged,
       iterations: fit.iterations,
@@ -211,9 +192,96 @@ export function runAnalysisEngine(input: EngineInput & { bands?: Bands }, onProg
         z: nullIfNaN(fit.zValues[j]),
       })),
     },
+    timings: { order: codingTimings.order, design: codingTimings.design + (t2 - t1), fit: t3 - t2 },
+  };
+}
+
+/** The pool's (stratum, score, row) order of a score: computed once, shared by every matching of that score. */
+export function poolOrderOf(scored: MatchInput): ScoreOrder {
+  return poolScoreOrder(scored.score, scored.treated, scored.strata, strataCount(scored.strata));
+}
+
+/** One matching method applied to a score (METHOD.md section 3). */
+export function matchScored(scored: MatchInput, matching: MatchingSpec, poolOrder: ScoreOrder = poolOrderOf(scored)): MatchedGroups {
+  const { score, treated, strata } = scored;
+  switch (matching.method) {
+    case 'radius': {
+      const caliper = caliperWidth(score, matching.caliper, matching.caliperUnit);
+      const r = radiusMatch(score, treated, strata, { caliper, poolOrder });
+      return { weight: r.weights, matchedTreated: r.matchedTreated, notMatched: r.notMatched, setTotal: r.setTotal, caliper, pairs: null };
+    }
+    case 'kernel': {
+      const caliper = caliperWidth(score, matching.caliper, matching.caliperUnit);
+      const r = kernelMatch(score, treated, strata, { bandwidth: caliper, poolOrder });
+      return { weight: r.weights, matchedTreated: r.matchedTreated, notMatched: r.notMatched, setTotal: r.setTotal, caliper, pairs: null };
+    }
+    case 'nearest': {
+      const caliper = matching.caliper === undefined ? null : caliperWidth(score, matching.caliper, matching.caliperUnit);
+      const r = nearestMatch(score, treated, strata, { ratio: matching.ratio, replace: matching.replace, caliper, poolOrder });
+      return { weight: r.weights, matchedTreated: r.matchedTreated, notMatched: r.notMatched, setTotal: r.setTotal, caliper, pairs: { treated: r.pairTreated, control: r.pairControl } };
+    }
+  }
+}
+
+/** Numbers of treated, matched treated, comparison records and their total weight and effective size. */
+export function groupSizes(treated: Uint8Array, matched: MatchedGroups): Pick<EngineResult, 'treatment' | 'comparison'> {
+  let nTreated = 0, comparisonRecords = 0, totalWeight = 0;
+  for (let i = 0; i < treated.length; i++) {
+    if (treated[i] === 1) nTreated++;
+    else if (matched.weight[i] > 0) {
+      comparisonRecords++;
+      totalWeight += matched.weight[i];
+    }
+  }
+  // A plain loop: Uint8Array.from with a map function costs a call per row (seconds over a robustness grid).
+  const pool = new Uint8Array(treated.length);
+  for (let i = 0; i < treated.length; i++) pool[i] = 1 - treated[i];
+  return {
+    treatment: { n: nTreated, matched: nTreated - matched.notMatched, notMatched: matched.notMatched },
+    comparison: { records: comparisonRecords, totalWeight, effectiveSize: effectiveSampleSize(matched.weight, pool) },
+  };
+}
+
+export function runAnalysisEngine(input: EngineInput & { bands?: Bands }, onProgress?: EngineProgress): EngineResult {
+  const bands = input.bands ?? DEFAULT_BANDS;
+  const scored = scoreAnalysis(input, onProgress);
+  const { treated, score } = scored;
+
+  const t3 = performance.now();
+  onProgress?.('match', 0, 1);
+  const poolOrder = poolOrderOf(scored);
+  const matched = matchScored(scored, input.matching, poolOrder);
+  onProgress?.('match', 1, 1);
+
+  const t4 = performance.now();
+  onProgress?.('balance', 0, 1);
+  const groups = { treated, matchedTreated: matched.matchedTreated, weights: matched.weight };
+  const balance = balanceTable(scored.coded, score, groups, bands);
+  const distributions = scored.coded.flatMap((c) => (c.kind === 'numeric' && !c.binary ? [numericDistribution(c.variable, c.values, c.missing, groups)] : []));
+  distributions.push(numericDistribution('score', score, null, groups));
+  const sizes = groupSizes(treated, matched);
+  const histogram = scoreHistogram(score, treated, matched.matchedTreated, matched.weight);
+  onProgress?.('balance', 1, 1);
+  const t5 = performance.now();
+
+  const { order, design, fit } = scored.timings;
+  return {
+    recordIds: scored.recordIds,
+    treated,
+    score,
+    weight: matched.weight,
+    matchedTreated: matched.matchedTreated,
+    setTotal: matched.setTotal,
+    pairs: matched.pairs,
+    poolOrder: poolOrder.rows,
+    strata: scored.strata,
+    strataLabels: scored.strataLabels,
+    caliper: matched.caliper,
+    ...sizes,
+    model: scored.model,
     balance,
     distributions,
     histogram,
-    timings: { order: t1 - t0, design: t2 - t1, fit: t3 - t2, match: t4 - t3, balance: t5 - t4, total: t5 - t0 },
+    timings: { order, design, fit, match: t4 - t3, balance: t5 - t4, total: order + design + fit + (t5 - t3) },
   };
 }

@@ -1,9 +1,11 @@
 // The Excel annex (`matchlab report --out FILE.xlsx`): every analysis's outcome measures with CIs and gates, its
-// balance table and score model, the funnel and the profiles. Aggregates only: no record-level data. Figures are
+// balance table and score model, the funnel and the profiles, the sensitivity figures, and every specification of the
+// run's robustness check when there is one. Aggregates only: no record-level data. Figures are
 // unrounded, in natural units (a rate as a proportion), with display formats, so an analyst can recompute from them.
 import ExcelJS from 'exceljs';
 import type { ProfileBreakdown } from '../cohort/treatmentProfile';
 import type { RunResults } from '../results/runResults';
+import type { RobustnessCheck } from '../robustness/robustnessCheck';
 import { COURT_LABELS, MEASURE_TABLES, tableRows } from './measureTables';
 
 /** Excel forbids []:*?/\ in sheet names and allows 31 characters; names must be unique. */
@@ -65,7 +67,39 @@ function profileRows(label: string, g: RunResults['profile']['treatment']): Cell
   return rows;
 }
 
-export function buildAnnexWorkbook(run: RunResults): ExcelJS.Workbook {
+/** E-values of every analysis's rate and frequency, then its Rosenbaum bounds where it has them (METHOD.md 11). */
+function sensitivityRows(run: RunResults): Cell[][] {
+  const rows: Cell[][] = [];
+  for (const a of run.analyses) {
+    if (!a.sensitivity) continue;
+    for (const measure of ['rate', 'frequency'] as const) {
+      const e = a.sensitivity[measure];
+      rows.push([a.name, measure === 'rate' ? 'Reoffending rate: E-value' : 'Reoffending frequency: E-value', e.ratio, e.estimate, e.boundRatio, e.bound]);
+    }
+    const r = a.sensitivity.rosenbaum;
+    if (!r) continue;
+    rows.push([a.name, `Rosenbaum: pairs ${r.pairs}, only treated reoffended ${r.treatedOnly}, only comparison ${r.comparisonOnly}`, null, null, null, null]);
+    for (const b of r.bounds) rows.push([a.name, `Rosenbaum: upper bound of the one-sided p at Gamma ${b.gamma}`, null, b.p, null, null]);
+    rows.push([a.name, 'Rosenbaum: largest Gamma still significant (step 0.05)', null, r.criticalGamma, null, null]);
+  }
+  return rows;
+}
+
+/** Every specification of a robustness check, one row each, with its headline estimates. */
+function robustnessRows(check: RobustnessCheck): Cell[][] {
+  return check.analyses.flatMap((a) =>
+    a.entries.map((e): Cell[] => [
+      a.analysis, e.covariateSet, e.label, e.own ? 'Yes' : 'No', e.treatment.matched, e.treatment.notMatched, e.comparison.records, e.comparison.effectiveSize,
+      e.gate.passes ? 'Yes' : 'No', e.gate.poorlyMatched.map((r) => (r.level === null ? r.variable : `${r.variable}: ${r.level}`)).join(', '),
+      ...(['rate', 'frequency', 'daysToFirst'] as const).flatMap((m): Cell[] => {
+        const x = e.measures[m];
+        return x.shown ? [x.difference, x.ciLow, x.ciHigh, x.p, x.significant ? 'Yes' : 'No'] : [null, null, null, null, 'not shown'];
+      }),
+    ]),
+  );
+}
+
+export function buildAnnexWorkbook(run: RunResults, robustness: RobustnessCheck | null = null): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Matchlab';
   // The run's own time, not the clock: the same run gives the same workbook.
@@ -135,5 +169,21 @@ export function buildAnnexWorkbook(run: RunResults): ExcelJS.Workbook {
     ['Submitted, not analysed', 'Counts', 'Rows repeating a person', o.duplicates, null],
     ...profileRows('Submitted, not analysed', o),
   ]);
+  addSheet(wb, taken, 'Sensitivity', [
+    { header: 'Analysis', width: 14 }, { header: 'Figure', width: 60 }, { header: 'Ratio (treatment / comparison)', width: 14, format: DECIMAL },
+    { header: 'E-value of the estimate, or p / Gamma', width: 14, format: DECIMAL }, { header: 'Ratio of the CI bound nearest no difference', width: 14, format: DECIMAL }, { header: 'E-value of that bound', width: 14, format: DECIMAL },
+  ], sensitivityRows(run));
+  if (robustness) {
+    const measureColumns = (name: string) => [
+      { header: `${name}: difference`, width: 11, format: DECIMAL }, { header: `${name}: 95% CI low`, width: 11, format: DECIMAL }, { header: `${name}: 95% CI high`, width: 11, format: DECIMAL },
+      { header: `${name}: p-value`, width: 10, format: DECIMAL }, { header: `${name}: significant`, width: 10 },
+    ];
+    addSheet(wb, taken, 'Robustness', [
+      { header: 'Analysis', width: 14 }, { header: 'Covariate set', width: 26 }, { header: 'Matching', width: 44 }, { header: 'This analysis', width: 8 },
+      { header: 'Treated matched', width: 10, format: COUNT }, { header: 'Treated not matched', width: 10, format: COUNT }, { header: 'Comparison records', width: 12, format: COUNT }, { header: 'Effective comparison size', width: 12, format: '#,##0.0' },
+      { header: 'Passes the matching-quality gate', width: 10 }, { header: 'Poorly matched', width: 50 },
+      ...measureColumns('Rate'), ...measureColumns('Frequency'), ...measureColumns('Days to first'),
+    ], robustnessRows(robustness));
+  }
   return wb;
 }

@@ -1,5 +1,6 @@
 // The key findings of one analysis (reference report, pages 1-3): summary, "For any 100 typical people", overall
-// estimates, the sample size needed, and what you can and cannot say. Every sentence comes from shared/wording.
+// estimates, the sample size needed, how sure we can be (sensitivity to hidden differences), and what you can and
+// cannot say. Every sentence comes from shared/wording.
 import type { AnalysisResults } from '../results/runResults';
 import { keyFindingsText, type KeyFindingsText } from '../results/keyFindingsText';
 import type { Group } from '../wording/typicalHundred';
@@ -7,6 +8,7 @@ import { gateWording, justifiedFindingsNote, WITHHELD_FINDINGS } from '../wordin
 import { formatDateTime } from '../format/dateFormat';
 import { escapeHtml as h } from './escapeHtml';
 import { summaryParagraphs } from './summaryParagraphs';
+import { sensitivityBlock } from './sensitivityBlock';
 import type { ParticipationPeriod } from '../cohort/participationPeriod';
 
 function typicalBlock(t: KeyFindingsText, group: Group): string {
@@ -81,6 +83,7 @@ ${summaryParagraphs(a, organisation, submitted, participation).map((p, i) => `<p
 <div class="group-cards">${typicalBlock(t, 'treatment')}${typicalBlock(t, 'comparison')}</div>
 ${t.roundingNote === null ? '' : `<p class="note">${h(t.roundingNote)}</p>`}
 ${overallEstimates(t)}
+${sensitivityBlock(a)}
 <h3>What you can and cannot say</h3>
 ${gateBlock(a)}
 <div class="say-list">${canSay(a)}</div>

@@ -13,6 +13,9 @@ import { outcomeChartsSection } from './outcomeCharts';
 import { profileSection } from './profileSection';
 import { REPORT_CSS } from './reportStyles';
 import { resultsSection } from './resultsSection';
+import { robustnessSection, ROBUSTNESS_TITLE } from './robustnessSection';
+import type { RobustnessCheck } from '../robustness/robustnessCheck';
+import { SPECIFICATION_CURVE_CSS } from './specificationCurveSvg';
 import { submittedCount } from './summaryParagraphs';
 import { contactsSection, ownWordsSections } from './programmeTextSections';
 
@@ -22,6 +25,8 @@ export interface ReportOptions {
   pageNumbers?: ReadonlyMap<string, number>;
   /** Shown under the title as given; defaults to the run's creation time ("14 July 2017, 09:30"). */
   generatedAt?: string;
+  /** The run's robustness check, when one was run: the report gains its section. */
+  robustness?: RobustnessCheck | null;
 }
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -32,7 +37,7 @@ export function orderedAnalyses(run: RunResults): AnalysisResults[] {
   return [headline, ...run.analyses.filter((a) => a !== headline)];
 }
 
-function contents(others: AnalysisResults[], ownWords: { id: string; title: string }[], contacts: { id: string; title: string } | null, pages: ReadonlyMap<string, number> | undefined): string {
+function contents(others: AnalysisResults[], ownWords: { id: string; title: string }[], contacts: { id: string; title: string } | null, robustness: boolean, pages: ReadonlyMap<string, number> | undefined): string {
   const items: [string, string][] = [
     ['key-findings', 'Key findings'],
     ...others.map((a, k): [string, string] => [`key-findings-${k + 2}`, `Key findings: ${a.name.toLowerCase()} analysis`]),
@@ -41,6 +46,7 @@ function contents(others: AnalysisResults[], ownWords: { id: string; title: stri
     ['results', 'The results in detail'],
     ['profile', 'Profile of the treatment group'],
     ['matching', 'Matching the treatment and comparison groups'],
+    ...(robustness ? [['robustness', ROBUSTNESS_TITLE] as [string, string]] : []),
     ['numbers', 'Numbers of people in the treatment and comparison groups'],
     ['caveats', 'What these results can and cannot tell you'],
     ...(contacts ? [[contacts.id, contacts.title] as [string, string]] : []),
@@ -89,7 +95,7 @@ export function renderReportHtml(run: RunResults, options: ReportOptions = {}): 
   // The title block and contents sit on the first page, above the headline key findings.
   const ownWords = ownWordsSections(org, run.spec.programme ?? {});
   const contacts = contactsSection(run.spec.programme ?? {});
-  const titleBlock = `<div class="title-block"><h1>${h(title)}</h1><p class="meta">One-year proven reoffending of the participants of ${h(org)}, compared with matched comparison groups. Produced ${h(generated)} by Matchlab (run ${h(run.runId)}).</p>${gateLines(run)}</div>${contents(others, ownWords, contacts, options.pageNumbers)}`;
+  const titleBlock = `<div class="title-block"><h1>${h(title)}</h1><p class="meta">One-year proven reoffending of the participants of ${h(org)}, compared with matched comparison groups. Produced ${h(generated)} by Matchlab (run ${h(run.runId)}).</p>${gateLines(run)}</div>${contents(others, ownWords, contacts, Boolean(options.robustness), options.pageNumbers)}`;
   const first = keyFindingsSection(headline, org, submitted, run.profile.participation, true, 'key-findings', titleBlock);
   return `<!DOCTYPE html>
 <html lang="en-GB">
@@ -98,7 +104,7 @@ export function renderReportHtml(run: RunResults, options: ReportOptions = {}): 
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${h(title)}</title>
-<style>${REPORT_CSS}</style>
+<style>${REPORT_CSS}${options.robustness ? SPECIFICATION_CURVE_CSS : ''}</style>
 </head>
 <body>
 ${first}
@@ -108,6 +114,7 @@ ${ownWords.map((s) => s.html).join('\n')}
 ${resultsSection(run, headline)}
 ${profileSection(run)}
 ${matchingSection(run)}
+${options.robustness ? robustnessSection(run, options.robustness) : ''}
 ${funnelSection(run)}
 ${caveatsSection(run)}
 ${contacts?.html ?? ''}

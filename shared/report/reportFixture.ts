@@ -14,6 +14,7 @@ import { measureGate, type MeasureKey } from '../outcomes/reportingGates';
 import type { CourtOutcome } from '../cohort/recordOutcomes';
 import type { AnalysisCore, AnalysisResults, RunResults } from '../results/runResults';
 import { completeRun } from '../results/completeRun';
+import { analysisSensitivity } from '../sensitivity/analysisSensitivity';
 
 export const FIXTURE_ORGANISATION = "Southwark's IOM programme";
 
@@ -198,6 +199,8 @@ function analysis(name: string, spec: RunResults['spec']['analyses'][number], si
     balance: rows,
     histogram: hist,
     outcomes: outcomes(published),
+    // E-values from the published figures; the report gives no matched pairs, so no Rosenbaum bounds.
+    sensitivity: analysisSensitivity({ outcomes: outcomes(published), matching: spec.matching, pairs: null, reoffended: [], alpha: 0.05 }),
   };
 }
 

@@ -38,6 +38,7 @@ section.key-findings > .kicker, section.key-findings > .note, section.key-findin
 .sample-size { border-left: 4px solid var(--blue); padding: 4px 10px; background: #eef3f8; break-inside: avoid; }
 .say-list { margin-top: 10px; }
 .say-pair { display: flex; gap: 10px; margin-bottom: 8px; break-inside: avoid; }
+.sensitivity-block { break-inside: avoid; }
 .say { flex: 1; padding: 7px 10px; border: 1px solid var(--rule); }
 .say.can { border-left: 5px solid var(--green); }
 .say.cannot { border-left: 5px solid var(--red); }

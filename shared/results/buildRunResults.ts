@@ -6,9 +6,10 @@ import { prepareAnalysis } from '../engine/prepareAnalysis';
 import { runAnalysisEngine, ENGINE_VERSION, type EnginePhase } from '../engine/runAnalysisEngine';
 import type { Spec } from '../engine/analysisSpec';
 import type { Column } from '../engine/column';
-import type { RecordOutcomes } from '../cohort/recordOutcomes';
+import { outcomesOfRows, type RecordOutcomes } from '../cohort/recordOutcomes';
 import type { FunnelCount } from '../cohort/funnelSteps';
 import { computeOutcomes } from '../outcomes/computeOutcomes';
+import { analysisSensitivity } from '../sensitivity/analysisSensitivity';
 import { sampleSizes } from '../engine/sampleSizes';
 import type { StoredMatch } from '../engine/matchedSets';
 import type { AnalysisCore, RunResults } from './runResults';
@@ -21,6 +22,7 @@ export interface CohortData {
   /** 1 for a record that may join a comparison pool. */
   poolEligible: Uint8Array;
   outcomes: RecordOutcomes;
+  rowOf: Map<string, number>;
 }
 
 export interface RunContext {
@@ -37,24 +39,6 @@ export type AnalysisRecords = StoredMatch;
 /** What an analysis run is doing: analysis `analysis` (0-based, in spec order) is at `step`, `fraction` of it done. */
 export type RunStep = 'preparing' | EnginePhase | 'outcomes';
 export type RunProgress = (analysis: number, step: RunStep, fraction: number) => void;
-
-/** The outcome arrays of the given rows, in the given order. */
-function outcomesOfRows(all: RecordOutcomes, rows: Int32Array): RecordOutcomes {
-  const pick = <T extends Int32Array | Uint8Array | Int8Array | Float64Array>(a: T): T => {
-    const out = new (a.constructor as new (n: number) => T)(rows.length);
-    for (let k = 0; k < rows.length; k++) out[k] = a[rows[k]];
-    return out;
-  };
-  return {
-    reoffended: pick(all.reoffended),
-    count: pick(all.count),
-    daysToFirst: pick(all.daysToFirst),
-    firstCourtOutcome: pick(all.firstCourtOutcome),
-    firstCustodial: pick(all.firstCustodial),
-    countByCourt: [pick(all.countByCourt[0]), pick(all.countByCourt[1]), pick(all.countByCourt[2])],
-    custodialCount: pick(all.custodialCount),
-  };
-}
 
 /** 'M' or 'F' when everyone in the treatment and comparison groups is of that sex; else null. */
 function singleSex(sex: Column | undefined, rows: Int32Array, inGroup: (k: number) => boolean): 'M' | 'F' | null {
@@ -84,8 +68,7 @@ export function buildRunResults(
     const prepared = prepareAnalysis(data.table, data.treated, data.poolEligible, analysis);
     const engine = runAnalysisEngine({ ...prepared, bands: spec.bands }, (phase: EnginePhase, done, total) => progress(a, phase, total > 0 ? done / total : 0));
     progress(a, 'outcomes', 0);
-    // The table row of each engine row, without a lookup by id.
-    const rows = engine.inputRows === null ? prepared.rows : Int32Array.from(engine.inputRows, (k) => prepared.rows[k]);
+    const rows = Int32Array.from(engine.recordIds, (id) => data.rowOf.get(id)!);
     const rowOutcomes = outcomesOfRows(data.outcomes, rows);
     const outcomes = computeOutcomes(
       { outcomes: rowOutcomes, treated: engine.matchedTreated, weights: engine.weight },
@@ -141,6 +124,7 @@ export function buildRunResults(
       distributions: engine.distributions,
       histogram: engine.histogram,
       outcomes,
+      sensitivity: analysisSensitivity({ outcomes, matching: analysis.matching, pairs: engine.pairs, reoffended: rowOutcomes.reoffended, alpha: spec.alpha }),
     });
     records.set(analysis.name, {
       recordIds: engine.recordIds,

@@ -9,6 +9,7 @@ import type { SampleSizes } from '../engine/sampleSizes';
 import type { EngineCoefficient } from '../engine/runAnalysisEngine';
 import type { AnalysisSpec, Spec } from '../engine/analysisSpec';
 import type { GroupProfile } from '../cohort/treatmentProfile';
+import type { Sensitivity } from '../sensitivity/analysisSensitivity';
 import type { ParticipationPeriod } from '../cohort/participationPeriod';
 import type { MatchingQualityGate } from '../engine/matchingQualityGate';
 import type { Findings, Justification } from './analysisFindings';
@@ -47,6 +48,8 @@ export interface AnalysisResults {
   distributions?: NumericDistribution[];
   histogram: ScoreHistogram;
   outcomes: Outcomes;
+  /** E-values and Rosenbaum bounds (METHOD.md section 11); absent from runs stored before they were computed. */
+  sensitivity?: Sensitivity;
   /** METHOD.md section 4a: whether the analysis passes the matching-quality gate, and why not. */
   matchingQuality: MatchingQualityGate;
   /** The analyst's reason for publishing an analysis that does not pass; null when none was recorded. */
