@@ -4,7 +4,7 @@
 //   npx tsx bench/importBench.ts [--records 1000000] [--runs 3] [--orders shuffled,ascending,descending] [--dir /tmp/matchlab-bench]
 // Goals: ratio <= 3 and peak RSS < 1 GB in every order; no order more than 20% slower than another.
 import { spawn, spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importExtract } from '../db/import/importExtract';
@@ -17,6 +17,8 @@ const PASSPHRASE = 'benchmark passphrase';
 interface ChildResult {
   importMs: number;
   cohortStepMs: number;
+  /** CPU time of the import and the cohort step, every thread of the process (the machine is shared: wall time waits for a core). */
+  cpuMs: number;
   closeMs: number;
   rows: { cohort: number; reoffences: number; participants: number };
   peakRssMiB: number;
@@ -29,6 +31,7 @@ async function childImport(filesJson: string, store: string): Promise<void> {
   const files = JSON.parse(filesJson) as BenchFiles;
   for (const f of [store, `${store}-wal`, `${store}-shm`, `${store}-journal`]) rmSync(f, { force: true });
   const db = openStore(store, PASSPHRASE, { mode: 'create' });
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const summary = await importExtract(db, {
     cohort: { path: files.cohort },
@@ -38,6 +41,7 @@ async function childImport(filesJson: string, store: string): Promise<void> {
   const t1 = performance.now();
   deriveCohort(db);
   const t2 = performance.now();
+  const cpu = process.cpuUsage(c0);
   const pages = (name: string) => db.prepare(`SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name = ?`).pluck().get(name) as number;
   const columnStoreBytes = pages('extract_columns') + pages('outcome_columns');
   const storeBytes = (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
@@ -45,6 +49,7 @@ async function childImport(filesJson: string, store: string): Promise<void> {
   const result: ChildResult = {
     importMs: t1 - t0,
     cohortStepMs: t2 - t1,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     closeMs: performance.now() - t2,
     rows: { cohort: summary.files.cohort.rows, reoffences: summary.files.reoffences.rows, participants: summary.files.participants.rows },
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
@@ -63,16 +68,21 @@ function runChild(files: BenchFiles, store: string): Promise<ChildResult> {
   });
 }
 
-function sqliteShellImport(files: BenchFiles, dir: string): number {
+/** The sqlite3 shell's `.import`, wall and CPU time (through /usr/bin/time when the machine has it). */
+function sqliteShellImport(files: BenchFiles, dir: string): { ms: number; cpuMs: number | null } {
   const plain = join(dir, 'plain.sqlite');
   rmSync(plain, { force: true });
   const script = ['.mode csv', ...(['cohort', 'reoffences', 'participants'] as const).map((t) => `.import ${files[t]} ${t}`)].join('\n');
+  const timed = existsSync('/usr/bin/time');
   const t0 = performance.now();
-  const r = spawnSync('sqlite3', [plain], { input: script, stdio: ['pipe', 'inherit', 'inherit'] });
+  const r = timed
+    ? spawnSync('/usr/bin/time', ['-f', '%U %S', 'sqlite3', plain], { input: script, stdio: ['pipe', 'inherit', 'pipe'], encoding: 'utf8' })
+    : spawnSync('sqlite3', [plain], { input: script, stdio: ['pipe', 'inherit', 'inherit'] });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error("sqlite3 .import failed (is Debian's sqlite3 installed?)");
   rmSync(plain, { force: true });
-  return ms;
+  const last = timed ? String(r.stderr).trim().split('\n').pop()!.split(' ').map(Number) : null;
+  return { ms, cpuMs: last ? (last[0] + last[1]) * 1000 : null };
 }
 
 async function main(): Promise<void> {
@@ -90,12 +100,15 @@ async function main(): Promise<void> {
   for (const order of orders) {
     const ours: ChildResult[] = [];
     const shell: number[] = [];
+    const shellCpu: number[] = [];
     const loads: string[] = [];
     // Alternated, so that a change in the machine's load touches both sides alike.
     for (let r = 0; r < runs; r++) {
       loads.push(loadAverage());
       ours.push(await runChild(extracts[order], store));
-      shell.push(sqliteShellImport(extracts[order], dir));
+      const baselineRun = sqliteShellImport(extracts[order], dir);
+      shell.push(baselineRun.ms);
+      if (baselineRun.cpuMs !== null) shellCpu.push(baselineRun.cpuMs);
     }
     const job = median(ours.map((o) => o.importMs + o.cohortStepMs));
     const baseline = median(shell);
@@ -105,9 +118,12 @@ async function main(): Promise<void> {
       importPlusCohortStepSeconds: seconds(job),
       importSeconds: seconds(median(ours.map((o) => o.importMs))),
       cohortStepSeconds: seconds(median(ours.map((o) => o.cohortStepMs))),
+      cpuSeconds: seconds(median(ours.map((o) => o.cpuMs))),
       closeSeconds: seconds(median(ours.map((o) => o.closeMs))),
       sqlite3ImportSeconds: seconds(baseline),
       ratio: +(job / baseline).toFixed(2),
+      sqlite3ImportCpuSeconds: shellCpu.length ? seconds(median(shellCpu)) : null,
+      cpuRatio: shellCpu.length ? +(median(ours.map((o) => o.cpuMs)) / median(shellCpu)).toFixed(2) : null,
       peakRssMiB: Math.round(Math.max(...ours.map((o) => o.peakRssMiB))),
       storeMiB: Math.round(ours[0].storeMiB),
       columnStoreMiB: Math.round(ours[0].columnStoreMiB),

@@ -36,7 +36,7 @@ export interface CohortDerivation {
 export const DERIVE_STEPS = ['loading', 'outcomes', 'funnel', 'profile', 'saving'] as const;
 export type DeriveStep = (typeof DERIVE_STEPS)[number];
 
-export function deriveCohort(db: Db, requested: Partial<CohortSettings> = {}, step: (s: DeriveStep) => void = () => undefined): CohortDerivation {
+export function deriveCohort(db: Db, requested: Partial<CohortSettings> = {}, step: (s: DeriveStep, fraction?: number) => void = () => undefined): CohortDerivation {
   const extract = extractDescription(db);
   if (!extract) throw Object.assign(new Error('Import an extract first'), { code: 'no_extract' });
   const settings = { ...cohortSettingsSchema.parse(requested) };
@@ -51,13 +51,13 @@ export function deriveCohort(db: Db, requested: Partial<CohortSettings> = {}, st
     followUpDays: settings.followUpDays,
     waitingDays: settings.waitingDays,
     extractDay: epochDayFromIso(extractDate),
-  });
+  }, (f) => step('outcomes', f));
   step('funnel');
   const funnel = exclusionFunnel(cohort, derived, participants, {
     windowBeforeDays: settings.windowBeforeDays,
     windowAfterDays: settings.windowAfterDays,
     minimumAge: settings.minimumAge,
-  });
+  }, (f) => step('funnel', f));
   step('profile');
   const profileInputs = { male: cohort.male, ageAtIndex: derived.ageAtIndex, columns: loadCohortColumns(db, cohortColumnDefs(db)) };
   const notAnalysed = notAnalysedRecords(cohort, participants, funnel);

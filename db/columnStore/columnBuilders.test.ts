@@ -11,7 +11,7 @@ describe('column builders', () => {
     [30, 10, 20].forEach((v) => days.add(v));
     [3, null, 2].forEach((v) => counts.add(v));
     const order = Int32Array.of(1, 2, 0);
-    expect(ids.finish(order)).toEqual({ type: 'text', values: ['R1', 'R2', 'R3'] });
+    expect(ids.finish(order)).toEqual({ type: 'text', encoded: Buffer.from('R1\0R2\0R3'), rows: 3 });
     expect(days.finish(order)).toEqual({ type: 'int32', values: Int32Array.of(10, 20, 30) });
     expect([...numericValues(counts.finish(order) as StoredColumn)]).toEqual([NaN, 2, 3]);
     expect([...numericValues(counts.finish(null) as StoredColumn)]).toEqual([3, NaN, 2]);

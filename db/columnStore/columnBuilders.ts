@@ -3,7 +3,7 @@
 import type { StoredValue } from '../import/loadRows';
 import { compareByteOrder } from '../../shared/engine/byteOrder';
 import type { ColumnToWrite, StoredColumn } from './columnTables';
-import { TEXT_SEPARATOR } from './storedColumn';
+import { encodeTexts, TEXT_SEPARATOR } from './storedColumn';
 
 /** Reads `order[k]`-th collected value into position k; no order keeps file order. */
 export type RowOrder = Int32Array | null;
@@ -45,14 +45,14 @@ function orderedList<T>(values: T[], order: RowOrder): T[] {
   return out;
 }
 
-/** record_id: kept as strings, which the column store's order is sorted by. */
+/** record_id: kept as strings, which the column store's order is sorted by; finished as the store keeps texts. */
 export class TextBuilder implements ColumnBuilder {
   readonly values: string[] = [];
   add(value: StoredValue): void {
     this.values.push(value === null ? '' : String(value));
   }
-  finish(order: RowOrder): StoredColumn {
-    return { type: 'text', values: orderedList(this.values, order) };
+  finish(order: RowOrder): ColumnToWrite {
+    return { type: 'text', encoded: encodeTexts(orderedList(this.values, order)), rows: this.values.length };
   }
 }
 

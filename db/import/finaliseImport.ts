@@ -64,7 +64,7 @@ export function finaliseImport(db: Db, plan: ImportPlan, loaded: LoadedFiles, st
   writeExtractColumns(db, 'cohort', files.cohort.feeds, builders.cohort);
   writeExtractColumns(db, 'reoffences', files.reoffences.feeds, builders.reoffences);
   step('indexing');
-  createExtractIndexes(db);
+  createExtractIndexes(db, () => step('indexing'));
 
   const extractDay = plan.givenExtractDay ?? loaders.reoffences.tally.latestDisposal;
   const importedAt = new Date().toISOString();
@@ -72,6 +72,8 @@ export function finaliseImport(db: Db, plan: ImportPlan, loaded: LoadedFiles, st
   cohortColumns.forEach((c, position) => insertColumn.run(c.name, position, c.kind, c.role, c.source));
   db.prepare(`INSERT INTO extract (id, extract_date, extract_date_source, imported_at) VALUES (1, ?, ?, ?)`)
     .run(extractDay, plan.givenExtractDay === null ? 'latest_disposal' : 'given', importedAt);
+  // A cancel point before the count (a lookup per reoffence row, in one statement).
+  step('indexing');
   const unknown: Record<FileKind, UnknownPersons> = {
     cohort: { rows: 0, persons: 0 },
     reoffences: countUnknownPersons(db, 'reoffences'),

@@ -15,6 +15,6 @@ export const DERIVE_PHASES: ProgressPhase<DeriveStep>[] = [
 
 export async function deriveJob(ctx: JobContext<{ settings: Partial<CohortSettings> }>) {
   const progress = new WeightedProgress(DERIVE_PHASES, ctx.progress);
-  const { funnel, settings, poolEligible } = deriveCohort(ctx.db, ctx.payload.settings, (step) => progress.at(step));
+  const { funnel, settings, poolEligible } = deriveCohort(ctx.db, ctx.payload.settings, (step, fraction) => progress.at(step, fraction));
   return { funnel, settings, poolEligible };
 }

@@ -38,7 +38,7 @@ export async function runImport(ctx: JobContext<ImportRequest>, progress: Weight
           ? progress.at('reading', p.bytesDone / p.bytesTotal, p.file ? `(${p.file}: ${p.rows.toLocaleString('en-GB')} rows)` : undefined)
           : progress.at(p.phase),
       beforeCommit: () => {
-        deriveCohort(ctx.db, {}, (step) => progress.at(step));
+        deriveCohort(ctx.db, {}, (step, fraction) => progress.at(step, fraction));
       },
     });
   } catch (err) {

@@ -167,3 +167,28 @@ describe('deriveOutcomes on a demo extract', () => {
     expect(reoffenders).toBeGreaterThan(1000);
   });
 });
+
+describe('deriveOutcomes: progress and cancel points', () => {
+  // Two reports per pass over 40,000 records (and as many reoffences): a job's cancel point several times a second.
+  const n = 40_000;
+  const rows = Array.from({ length: n }, (_, i) => ({ recordId: `R${i}`, personId: `P${i}`, index: INDEX, dob: '1980-06-01' }));
+  const offences: OffenceRow[] = rows.map((r) => ({ personId: r.personId, offence: '2015-06-01', disposal: '2015-07-01' }));
+  const cohort = cohortOf(rows);
+  const reoffences = reoffencesOf(offences);
+
+  it('reports a rising share of its work during each pass', () => {
+    const seen: number[] = [];
+    const derived = deriveOutcomes(cohort, reoffences, { extractDay: day('2020-01-01') }, (f) => seen.push(f));
+    expect(seen).toEqual([0, 32768 / n / 3, 1 / 3, (1 + 32768 / n) / 3, 2 / 3, (2 + 32768 / n) / 3]);
+    expect(derived.outcomes.count.reduce((s, c) => s + c, 0)).toBe(n);
+  });
+
+  it('stops when a report throws (a cancelled job)', () => {
+    let reports = 0;
+    const cancel = () => {
+      if (++reports === 4) throw new Error('cancelled');
+    };
+    expect(() => deriveOutcomes(cohort, reoffences, { extractDay: day('2020-01-01') }, cancel)).toThrow('cancelled');
+    expect(reports).toBe(4);
+  });
+});

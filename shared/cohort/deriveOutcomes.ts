@@ -18,6 +18,12 @@ export interface DerivationSettings {
 }
 
 
+/** Rows between two progress reports: each report is also where a job meets its cancel (several times a second). */
+export const ROWS_PER_REPORT = 1 << 15;
+
+/** Called every ROWS_PER_REPORT rows with the share of the work done (0 to 1); a job's cancel point. */
+export type RowProgress = (fraction: number) => void;
+
 export interface DerivedRecords {
   outcomes: RecordOutcomes;
   /** 1 when the record's follow-up and waiting period end on or before the extract date. */
@@ -38,11 +44,12 @@ export function latestDisposalDay(reoffences: ReoffenceArrays): number {
  * Counted (non-PND) offences of known people, grouped by person and sorted by offence date:
  * offences of person p are order[start[p] .. start[p + 1]).
  */
-function offencesByPerson(personIndex: Map<string, number>, people: number, reoffences: ReoffenceArrays) {
+function offencesByPerson(personIndex: Map<string, number>, people: number, reoffences: ReoffenceArrays, progress: RowProgress) {
   const n = reoffences.personId.length;
   const personOf = new Int32Array(n);
   const start = new Int32Array(people + 1);
   for (let k = 0; k < n; k++) {
+    if ((k & (ROWS_PER_REPORT - 1)) === 0) progress(k / n);
     const p = reoffences.pnd[k] ? undefined : personIndex.get(reoffences.personId[k]);
     personOf[k] = p ?? -1;
     if (p !== undefined) start[p + 1]++;
@@ -76,6 +83,7 @@ export function deriveOutcomes(
   cohort: CohortArrays,
   reoffences: ReoffenceArrays,
   settings: Partial<DerivationSettings> = {},
+  progress: RowProgress = () => undefined,
 ): DerivedRecords {
   const followUp = settings.followUpDays ?? STANDARD_COHORT_SETTINGS.followUpDays;
   const waiting = settings.waitingDays ?? STANDARD_COHORT_SETTINGS.waitingDays;
@@ -85,12 +93,14 @@ export function deriveOutcomes(
   const n = cohort.recordId.length;
   const personIndex = new Map<string, number>();
   const personOfRecord = new Int32Array(n);
+  // Shares of the work: a third per pass (people, offences by person, records).
   for (let i = 0; i < n; i++) {
+    if ((i & (ROWS_PER_REPORT - 1)) === 0) progress(i / n / 3);
     let p = personIndex.get(cohort.personId[i]);
     if (p === undefined) personIndex.set(cohort.personId[i], (p = personIndex.size));
     personOfRecord[i] = p;
   }
-  const { order, start } = offencesByPerson(personIndex, personIndex.size, reoffences);
+  const { order, start } = offencesByPerson(personIndex, personIndex.size, reoffences, (f) => progress((1 + f) / 3));
 
   const outcomes: RecordOutcomes = {
     reoffended: new Uint8Array(n),
@@ -106,6 +116,7 @@ export function deriveOutcomes(
   const { offenceDay, disposalDay, court, custodial } = reoffences;
 
   for (let i = 0; i < n; i++) {
+    if ((i & (ROWS_PER_REPORT - 1)) === 0) progress((2 + i / n) / 3);
     const index = cohort.indexDay[i];
     const windowEnd = index + followUp;
     const proofEnd = windowEnd + waiting;

@@ -6,7 +6,7 @@ import { STANDARD_COHORT_SETTINGS } from './cohortSettings';
 import type { CohortArrays, ParticipantRows } from './cohortArrays';
 import { compareRecordIds } from './compareRecordIds';
 import { FUNNEL_STEPS, type FunnelCount, type ParticipantStatus } from './funnelSteps';
-import type { DerivedRecords } from './deriveOutcomes';
+import { ROWS_PER_REPORT, type DerivedRecords, type RowProgress } from './deriveOutcomes';
 
 export interface FunnelSettings {
   /** A record belongs to the participation when start - windowBeforeDays <= index date (default 365). */
@@ -42,12 +42,14 @@ export function exclusionFunnel(
   derived: DerivedRecords,
   participants: ParticipantRows,
   settings: Partial<FunnelSettings> = {},
+  progress: RowProgress = () => undefined,
 ): FunnelResult {
   const { windowBeforeDays, windowAfterDays, minimumAge } = { ...DEFAULT_FUNNEL_SETTINGS, ...settings };
   const { outcomes, completeFollowUp, ageAtIndex } = derived;
   const n = cohort.recordId.length;
   const recordsOf = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
+    if ((i & (ROWS_PER_REPORT - 1)) === 0) progress(i / n / 2);
     const list = recordsOf.get(cohort.personId[i]);
     if (list) list.push(i);
     else recordsOf.set(cohort.personId[i], [i]);
@@ -113,6 +115,7 @@ export function exclusionFunnel(
   const listed = new Set(participants.personId);
   const poolEligible = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
+    if ((i & (ROWS_PER_REPORT - 1)) === 0) progress((1 + i / n) / 2);
     poolEligible[i] =
       completeFollowUp[i] && ageAtIndex[i] >= minimumAge && !listed.has(cohort.personId[i]) ? 1 : 0;
   }

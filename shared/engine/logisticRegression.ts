@@ -3,9 +3,7 @@
 import { choleskyFactor, choleskyInverseDiagonal, choleskySolve } from './cholesky';
 import type { Design } from './designMatrix';
 import type { CrossProductWorkspace } from './weightedCrossProduct';
-import {
-  CHUNK, accumulateChunk, crossProductWorkspace, finishCrossProduct, linearPredictorChunk, setCellOffsets, startCrossProduct,
-} from './weightedCrossProduct';
+import { CHUNK, crossProductWorkspace, linearPredictorChunk, setCellOffsets, weightedCrossProduct } from './weightedCrossProduct';
 
 // R's binomial()$linkinv and $mu.eta clamp eta beyond +/-30 (src/library/stats/src/family.c).
 const THRESH = 30;
@@ -65,20 +63,18 @@ export interface LogisticOptions {
 
 /**
  * One pass over the rows: eta (X beta, or R's start logit((y + 0.5) / 2) when beta is null), mu, the deviance, and
- * the next IRLS step's sums (weights w = mu.eta^2 / (mu (1 - mu)), working response z = eta + (y - mu) / mu.eta)
- * accumulated chunk by chunk while the chunk's rows are in cache. Returns the deviance, summed in row order.
+ * the next IRLS step's weights w = mu.eta^2 / (mu (1 - mu)) and working response z = eta + (y - mu) / mu.eta.
+ * Returns the deviance, summed in row order.
  */
 function irlsPass(design: Design, beta: Float64Array | null, y: Uint8Array, eta: Float64Array, mu: Float64Array,
   workspace: CrossProductWorkspace, w: Float64Array, z: Float64Array): number {
   const n = design.n;
   let deviance = 0;
-  startCrossProduct(workspace);
   if (beta !== null) setCellOffsets(design, beta, workspace);
   for (let s = 0; s < n; s += CHUNK) {
     const len = Math.min(CHUNK, n - s);
     if (beta !== null) linearPredictorChunk(design, beta, workspace, s, len, eta);
-    for (let r = 0; r < len; r++) {
-      const i = s + r;
+    for (let i = s; i < s + len; i++) {
       if (beta === null) {
         const m0 = (y[i] + 0.5) / 2;
         eta[i] = Math.log(m0 / (1 - m0));
@@ -88,17 +84,17 @@ function irlsPass(design: Design, beta: Float64Array | null, y: Uint8Array, eta:
       mu[i] = m;
       deviance += y[i] === 1 ? -2 * Math.log(m) : -2 * Math.log(1 - m);
       const d = derivativeOfMean(eta[i], e);
-      z[r] = eta[i] + (y[i] - m) / d;
-      w[r] = (d * d) / (m * (1 - m));
+      z[i] = eta[i] + (y[i] - m) / d;
+      w[i] = (d * d) / (m * (1 - m));
     }
-    accumulateChunk(design, workspace, s, len, w, z, 0);
   }
   return deviance;
 }
 
 /**
- * Fits P(y = 1) = 1 / (1 + exp(-X beta)) by IRLS started at mu = (y + 0.5) / 2 as R's glm. Each pass that computes
- * an iteration's deviance also gathers the next iteration's X'WX, so the last (converged) pass gathers one unused.
+ * Fits P(y = 1) = 1 / (1 + exp(-X beta)) by IRLS started at mu = (y + 0.5) / 2 as R's glm. X'WX is gathered only
+ * once the deviance says another step is needed (the converged pass gathers none: one cross-product in
+ * iterations + 1 saved).
  */
 export function fitLogistic(design: Design, y: Uint8Array, options: LogisticOptions = {}): LogisticFit {
   const epsilon = options.epsilon ?? DEFAULT_EPSILON;
@@ -106,8 +102,8 @@ export function fitLogistic(design: Design, y: Uint8Array, options: LogisticOpti
   const { n, p } = design;
   const eta = new Float64Array(n);
   const mu = new Float64Array(n);
-  const w = new Float64Array(CHUNK);
-  const z = new Float64Array(CHUNK);
+  const w = new Float64Array(n);
+  const z = new Float64Array(n);
   const xtwx = new Float64Array(p * p);
   const xtwz = new Float64Array(p);
   const workspace = crossProductWorkspace(design);
@@ -120,7 +116,7 @@ export function fitLogistic(design: Design, y: Uint8Array, options: LogisticOpti
   let iterations = 0;
   let problem: string | null = null;
   for (let iter = 1; iter <= maxIterations; iter++) {
-    finishCrossProduct(design, workspace, true, xtwx, xtwz);
+    weightedCrossProduct(design, w, z, xtwx, xtwz, workspace);
     const l = choleskyFactor(xtwx, p);
     if (l === null) {
       problem = `the weighted cross-product became singular at iteration ${iter} (separation?)`;

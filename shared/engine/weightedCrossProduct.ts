@@ -60,7 +60,7 @@ export function crossProductWorkspace(design: Design): CrossProductWorkspace {
 }
 
 /** Zeroes the running sums before the first chunk. */
-export function startCrossProduct(workspace: CrossProductWorkspace): void {
+function startCrossProduct(workspace: CrossProductWorkspace): void {
   workspace.pairSums.fill(0);
   for (const sums of workspace.cellSums) sums.fill(0);
   for (const { sums } of workspace.later) sums.fill(0);
@@ -129,7 +129,7 @@ function addRowDots(wx: Float64Array, o: number, x: Float64Array[], cols: number
  * Adds rows s .. s + len - 1 (at most CHUNK) to the running sums, with weights w[o + r] and working responses
  * z[o + r] for row s + r (z null when only X'WX is wanted).
  */
-export function accumulateChunk(design: Design, workspace: CrossProductWorkspace, s: number, len: number,
+function accumulateChunk(design: Design, workspace: CrossProductWorkspace, s: number, len: number,
   w: Float64Array, z: Float64Array | null, o: number): void {
   const { denseValues: x, blocks, groups } = design;
   const m = x.length;
@@ -180,7 +180,7 @@ export function accumulateChunk(design: Design, workspace: CrossProductWorkspace
 }
 
 /** Writes X'WX (full symmetric p x p, row-major) and, when withZ, X'Wz from the running sums. */
-export function finishCrossProduct(design: Design, workspace: CrossProductWorkspace, withZ: boolean, xtwx: Float64Array, xtwz: Float64Array): void {
+function finishCrossProduct(design: Design, workspace: CrossProductWorkspace, withZ: boolean, xtwx: Float64Array, xtwz: Float64Array): void {
   const { p, denseColumns, blocks, groups } = design;
   const m = denseColumns.length;
   const width = m + 2;
