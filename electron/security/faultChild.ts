@@ -1,6 +1,9 @@
 // Test helper process for faults.test.ts and plaintextOnDisk.test.ts: runs an import or an analysis
 // through the service and, once the job is under way (an import has read rows of a file, an
-// analysis is fitting or matching), says "mid-job" on stdout, so the test can SIGKILL it there.
+// analysis has made its first report), says "mid-job" on stdout, so the test can SIGKILL it there.
+// An analysis of the tests' small store can end inside the worker's 100 ms progress throttle, so
+// waiting for a later phase's report would be a race; a job that ends before "mid-job" was said
+// ends this process with a message at once instead of leaving the test to time out.
 // The service's own folder is made beside the store, so that the temp folder holds only what the
 // work itself puts there.
 //   MATCHLAB_PASSPHRASE=... node --import tsx electron/security/faultChild.ts <store> import <cohort> <reoffences> <participants>
@@ -18,7 +21,12 @@ const ask = async (method: string, args: unknown) => {
 };
 let said = false;
 service.subscribe((e) => {
-  if (e.type === 'job' && e.job.status === 'running' && e.job.done > 0 && !said && (kind === 'analyse' ? /matching|score model/ : /: [1-9][\d,]* rows/).test(e.job.phase)) {
+  if (e.type !== 'job' || said) return;
+  if (e.job.status !== 'running') {
+    process.stderr.write(`the job ended (${e.job.status}) before it was under way\n`);
+    process.exit(1);
+  }
+  if (kind === 'analyse' || /: [1-9][\d,]* rows/.test(e.job.phase)) {
     said = true;
     process.stdout.write(`mid-job ${e.job.phase}\n`);
   }
