@@ -10,7 +10,7 @@ import { startJob } from '../electron/jobs/jobRunner';
 import { IMPORT_JOB_PHASES } from '../electron/jobs/importJob';
 import { analysisPhases } from '../electron/jobs/analyseJob';
 import { importMain } from '../electron/cli/importMain';
-import { openStore } from '../db/store';
+import { openStore, storeKey } from '../db/store';
 import { CLI_EXAMPLE_SPEC } from '../shared/engine/cliExampleSpec';
 import { arg, benchExtracts, loadAverage, median } from './benchExtract';
 import type { JobKind } from '../shared/api';
@@ -36,6 +36,8 @@ interface StoreState {
 }
 const db = openStore(store, passphrase, { mode: 'open' });
 const counts = () => db.prepare(STATE_SQL).get() as StoreState;
+// The jobs open the store with its derived key, as the service's do.
+const key = storeKey(db);
 const before = counts();
 db.close();
 
@@ -49,7 +51,7 @@ interface Cancelled {
 async function cancelAt(kind: JobKind, payload: unknown, label: string): Promise<Cancelled | null> {
   let asked: { at: number; cpu: NodeJS.CpuUsage } | null = null;
   let timer: NodeJS.Timeout | undefined;
-  const job = startJob(kind, { path: store, passphrase }, payload, (info) => {
+  const job = startJob(kind, { path: store, key }, payload, (info) => {
     if (timer || asked || info.status !== 'running' || !info.phase.startsWith(label)) return;
     timer = setTimeout(() => {
       asked = { at: performance.now(), cpu: process.cpuUsage() };

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { openStore } from '../db/store';
+import { openStore, storeKey } from '../db/store';
 import type { JobWorkerData } from '../electron/jobs/jobProtocol';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -104,10 +104,13 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'matchlab-start-bench-'));
   try {
     const store = join(dir, 'bench.mlstore');
-    openStore(store, PASSPHRASE, { mode: 'create' }).close();
+    // The job opens the store with the key the service kept for it (db/storeKey.ts), as in the app.
+    const created = openStore(store, PASSPHRASE, { mode: 'create' });
+    const key = storeKey(created);
+    created.close();
     const env = { ...process.env, MATCHLAB_PASSPHRASE: PASSPHRASE };
     const cliSource = ['--input-type=module', '--eval', `const { main } = await import('./electron/cli/main.ts'); process.exitCode = await main(process.argv.slice(1));`];
-    const job: JobWorkerData = { kind: 'derive', storePath: store, passphrase: PASSPHRASE, payload: { settings: {} }, cancelFlag: new SharedArrayBuffer(4) };
+    const job: JobWorkerData = { kind: 'derive', storePath: store, storeKey: key, payload: { settings: {} }, cancelFlag: new SharedArrayBuffer(4) };
     const cases: Case[] = [
       {
         name: 'browser host',

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { changePassphrase, openStore, STORE_PAGE_BYTES, StoreError } from './store';
+import { changePassphrase, openStore, prepareStoreKey, STORE_PAGE_BYTES, storeKey, StoreError, type StoreKey } from './store';
+import { deriveKeyBytes } from './storeKey';
 import { readAudit, verifyAudit, writeAudit } from './audit';
 import { MIGRATIONS } from './migrations';
 
@@ -165,5 +166,113 @@ describe('openStore', () => {
     other.close();
     db.close();
     openStore(file, 'the first passphrase', { mode: 'open' }).close();
+  });
+});
+
+describe('the kept key (derived once per session)', () => {
+  const hexOf = (k: StoreKey) => Buffer.from(k.key).toString('hex');
+  const settled = (file: string, passphrase: string) => {
+    const db = openStore(file, passphrase, { mode: 'create' });
+    db.exec(`CREATE TABLE kept (x TEXT); INSERT INTO kept VALUES ('by key')`);
+    const key = storeKey(db);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    return key;
+  };
+
+  it('opens the store as the passphrase does: same rows, same connection settings, SQLCipher 4\'s key over the file\'s salt', async () => {
+    const file = join(tmp(), 'k.mlstore');
+    const key = settled(file, 'keyed passphrase');
+    // The salt SQLCipher keeps in the file's first 16 bytes, and PBKDF2-SHA512 over it.
+    expect(Buffer.from(key.salt)).toEqual(readFileSync(file).subarray(0, 16));
+    expect(Buffer.from(key.key)).toEqual(deriveKeyBytes('keyed passphrase', key.salt));
+    expect(key.pageBytes).toBe(STORE_PAGE_BYTES);
+    const settings = (db: Database.Database) => ({
+      rows: db.prepare('SELECT x FROM kept').pluck().all(),
+      version: db.pragma('user_version', { simple: true }),
+      tempStore: db.pragma('temp_store', { simple: true }),
+      journal: db.pragma('journal_mode', { simple: true }),
+      foreignKeys: db.pragma('foreign_keys', { simple: true }),
+      busy: db.pragma('busy_timeout', { simple: true }),
+      pageSize: db.pragma('page_size', { simple: true }),
+    });
+    const byPassphrase = openStore(file, 'keyed passphrase', { mode: 'open' });
+    // Derived off the thread (as the service does after an open), it is the same key.
+    await prepareStoreKey(byPassphrase);
+    expect(storeKey(byPassphrase)).toEqual(key);
+    const byKey = openStore(file, key, { mode: 'open' });
+    expect(settings(byKey)).toEqual(settings(byPassphrase));
+    expect(settings(byKey)).toMatchObject({ rows: ['by key'], version: MIGRATIONS.length, tempStore: 2, journal: 'wal', foreignKeys: 1, busy: 5000 });
+    // A connection opened by key hands the same key on.
+    expect(storeKey(byKey)).toEqual(key);
+    byKey.close();
+    byPassphrase.close();
+  });
+
+  it('opens a store with SQLCipher\'s 4 KiB pages by its key too', () => {
+    const file = join(tmp(), 'k4.mlstore');
+    const raw = new Database(file);
+    raw.pragma(`cipher='sqlcipher'`);
+    raw.pragma('legacy=4');
+    raw.pragma(`key='small pages passphrase'`);
+    raw.exec(MIGRATIONS[0]);
+    raw.pragma('user_version = 1');
+    raw.close();
+    const db = openStore(file, 'small pages passphrase', { mode: 'open' });
+    const key = storeKey(db);
+    db.close();
+    expect(key.pageBytes).toBe(4096);
+    const again = openStore(file, key, { mode: 'open' });
+    expect(again.pragma('page_size', { simple: true })).toBe(4096);
+    again.close();
+  });
+
+  it('refuses a wrong key, a missing file and a damaged store without writing or creating anything, and never names the key', () => {
+    const dir = tmp();
+    const file = join(dir, 'w.mlstore');
+    const key = settled(file, 'the right passphrase');
+    const before = readFileSync(file);
+    const wrong = { ...key, key: deriveKeyBytes('another passphrase', key.salt) };
+    const messages: string[] = [];
+    const refused = (secret: StoreKey, at: string, mode: 'open' | 'any' | 'create', code: string) => {
+      try {
+        openStore(at, secret, { mode });
+      } catch (err) {
+        expect(err).toBeInstanceOf(StoreError);
+        expect((err as StoreError).code).toBe(code);
+        messages.push(`${(err as Error).message}\n${(err as Error).stack}`);
+        return;
+      }
+      throw new Error(`opened ${at} by key`);
+    };
+    refused(wrong, file, 'open', 'wrong_passphrase');
+    expect(messages[0]).toMatch(/key no longer opens/);
+    expect(readFileSync(file)).toEqual(before);
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    // A key opens existing stores only, whatever the mode.
+    for (const mode of ['any', 'create'] as const) refused(key, join(dir, `new-${mode}.mlstore`), mode, 'not_found');
+    expect(existsSync(join(dir, 'new-any.mlstore'))).toBe(false);
+    expect(existsSync(join(dir, 'new-create.mlstore'))).toBe(false);
+    const damaged = Buffer.from(before);
+    damaged[200] ^= 0xff;
+    writeFileSync(file, damaged);
+    refused(key, file, 'open', 'damaged');
+    expect(messages.at(-1)).toMatch(/page 1\)\. The key is right/);
+    expect(readFileSync(file)).toEqual(damaged);
+    for (const hex of [hexOf(key), hexOf(wrong)]) for (const m of messages) expect(m.toLowerCase()).not.toContain(hex.slice(0, 16));
+  });
+
+  it('is replaced by the new passphrase\'s key on a rekey: the old key no longer opens the store', () => {
+    const file = join(tmp(), 'r.mlstore');
+    const db = openStore(file, 'the first passphrase', { mode: 'create' });
+    const old = storeKey(db);
+    changePassphrase(db, 'the second passphrase');
+    const next = storeKey(db);
+    expect(hexOf(next)).not.toBe(hexOf(old));
+    expect(Buffer.from(next.salt)).toEqual(readFileSync(file).subarray(0, 16));
+    expect(Buffer.from(next.key)).toEqual(deriveKeyBytes('the second passphrase', next.salt));
+    db.close();
+    expect(() => openStore(file, old, { mode: 'open' })).toThrow(expect.objectContaining({ code: 'wrong_passphrase' }));
+    openStore(file, next, { mode: 'open' }).close();
   });
 });

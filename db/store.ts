@@ -5,6 +5,9 @@ import { MIGRATIONS } from './migrations';
 import { checkStorePages, describePageDamage, type PageCheck } from './storePages';
 import { newPassphraseProblem, passphraseTextProblem } from '../shared/store/passphraseRules';
 import { sqliteAddonOption } from './sqliteAddon';
+import { deriveKeyBytes, deriveKeyBytesOffThread, rawKeyPragmaValue, type StoreKey } from './storeKey';
+
+export type { StoreKey } from './storeKey';
 
 export type Db = Database.Database;
 
@@ -31,8 +34,9 @@ export class StoreError extends Error {
   }
 }
 
-// SQLCipher 4 defaults (PBKDF2-HMAC-SHA512, 256k iterations): the key is derived from the
-// passphrase by SQLCipher itself, so the passphrase is never stored anywhere.
+// SQLCipher 4 defaults (PBKDF2-HMAC-SHA512, 256k iterations): on the first open the key is
+// derived from the passphrase by SQLCipher itself, so the passphrase is never stored anywhere;
+// other connections of the same session open with the derived key (db/storeKey.ts).
 // Pages of 16 KiB rather than SQLCipher's 4 KiB: each page carries its own IV and HMAC, and a
 // bulk import writes a million rows, so fewer, larger pages cut the import's encryption and
 // checkpoint time by about a fifth. The page size is not readable without the key, so it must be
@@ -51,18 +55,21 @@ function quoted(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
-function applyKey(db: Db, passphrase: string, pageBytes: number): void {
+function applyKey(db: Db, secret: string | StoreKey, pageBytes: number): void {
   db.pragma(`cipher='sqlcipher'`);
   db.pragma(`legacy=4`);
   db.pragma(`legacy_page_size=${pageBytes}`);
-  db.pragma(`key=${quoted(passphrase)}`);
+  db.pragma(`key=${typeof secret === 'string' ? quoted(secret) : rawKeyPragmaValue(secret)}`);
 }
 
-/** Opens the file with the key and page size, or returns null when they do not decrypt it. */
-function openKeyed(file: string, passphrase: string, pageBytes: number, readonly: boolean, create: boolean): Db | null {
+/**
+ * Opens the file with the passphrase (or kept key) and page size, or returns null when they do
+ * not decrypt it. Whatever SQLite said is dropped: nothing about the key reaches a message.
+ */
+function openKeyed(file: string, secret: string | StoreKey, pageBytes: number, readonly: boolean, create: boolean): Db | null {
   const db = new Database(file, { readonly, fileMustExist: !create, ...sqliteAddonOption() });
   try {
-    applyKey(db, passphrase, pageBytes);
+    applyKey(db, secret, pageBytes);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     return db;
   } catch {
@@ -102,28 +109,90 @@ function startsWithPlainSqlite(file: string): boolean {
  * passphrase. Checked page by page outside SQLite (db/storePages.ts), since SQLite says
  * "file is not a database" for all three.
  */
-function openFailure(file: string, check: PageCheck, size: number, sqliteSaid?: string): StoreError {
+function openFailure(file: string, check: PageCheck, size: number, byKey: boolean, sqliteSaid?: string): StoreError {
   if (startsWithPlainSqlite(file)) return new StoreError('not_a_store', `${file} is an unencrypted SQLite database, not a Matchlab store`);
   if (check.pageBytes === null) {
     if (size % 4096 !== 0) {
       return new StoreError('damaged', `${file} is damaged or not a Matchlab store: its ${size} bytes are not a whole number of pages, and no page passes its check with this passphrase`);
     }
-    return new StoreError('wrong_passphrase', 'The passphrase does not open this store (or the file is not a Matchlab store)');
+    return byKey
+      ? new StoreError('wrong_passphrase', `This session's key no longer opens ${file} (its passphrase was changed, or the file was replaced): open it again with its passphrase`)
+      : new StoreError('wrong_passphrase', 'The passphrase does not open this store (or the file is not a Matchlab store)');
   }
   const damage = describePageDamage(check) ?? `SQLite cannot read it${sqliteSaid ? ` (${sqliteSaid})` : ''} although every page passes its check`;
-  return new StoreError('damaged', `The store ${file} is damaged: ${damage}. The passphrase is right. Restore the store from a backup.`);
+  return new StoreError('damaged', `The store ${file} is damaged: ${damage}. The ${byKey ? 'key' : 'passphrase'} is right. Restore the store from a backup.`);
 }
 
-/** Opens (or creates) an encrypted store and brings its schema up to date. An existing file is never initialised. */
-export function openStore(file: string, passphrase: string, options: OpenStoreOptions = {}): Db {
+// Each connection's key, kept for other connections to the same store (storeKey). After a
+// passphrase open only the salt and page size are read; the key itself is derived when first
+// asked for, so a CLI command or a session that starts no job never pays a second derivation.
+interface KeptKey {
+  passphrase: string | null;
+  salt: Uint8Array;
+  pageBytes: number;
+  key: StoreKey | null;
+}
+const keptKeys = new WeakMap<Db, KeptKey>();
+
+/** The salt SQLite3MC keys the open file with (read from it after a rekey too). */
+function connectionSalt(db: Db): Uint8Array {
+  return Buffer.from(db.pragma('cipher_salt', { simple: true }) as string, 'hex');
+}
+
+function keepKey(db: Db, secret: string | StoreKey): void {
+  if (typeof secret !== 'string') {
+    keptKeys.set(db, { passphrase: null, salt: secret.salt, pageBytes: secret.pageBytes, key: secret });
+    return;
+  }
+  keptKeys.set(db, { passphrase: secret, salt: connectionSalt(db), pageBytes: db.pragma('page_size', { simple: true }) as number, key: null });
+}
+
+/**
+ * The key this connection's store opens with, for another connection to it in this process (a
+ * job's thread, the service taking the store back). Derived once per connection and passphrase.
+ */
+export function storeKey(db: Db): StoreKey {
+  const kept = keptKeys.get(db);
+  if (!kept) throw new Error('This connection was not opened by openStore');
+  if (!kept.key) {
+    kept.key = { key: deriveKeyBytes(kept.passphrase!, kept.salt), salt: kept.salt, pageBytes: kept.pageBytes };
+    kept.passphrase = null;
+  }
+  return kept.key;
+}
+
+/**
+ * Derives the connection's kept key off this thread, so that the app's first job does not make
+ * the service wait a third of a second for it. A rekey meanwhile keeps a new entry, which this
+ * does not touch.
+ */
+export async function prepareStoreKey(db: Db): Promise<void> {
+  const kept = keptKeys.get(db);
+  if (!kept || kept.key || kept.passphrase === null) return;
+  // Should the pool fail, storeKey derives the key itself when it is first asked for.
+  const key = await deriveKeyBytesOffThread(kept.passphrase, kept.salt).catch(() => null);
+  if (key && !kept.key) {
+    kept.key = { key, salt: kept.salt, pageBytes: kept.pageBytes };
+    kept.passphrase = null;
+  }
+}
+
+/**
+ * Opens (or creates) an encrypted store and brings its schema up to date. An existing file is
+ * never initialised. `secret` is the passphrase, or the key another connection of this session
+ * opened the same store with (storeKey), which opens an existing store only.
+ */
+export function openStore(file: string, secret: string | StoreKey, options: OpenStoreOptions = {}): Db {
   const mode = options.mode ?? 'any';
-  const textProblem = passphraseTextProblem(passphrase);
+  const byKey = typeof secret !== 'string';
+  const passphrase = byKey ? null : secret;
+  const textProblem = passphrase === null ? null : passphraseTextProblem(passphrase);
   if (textProblem) throw new StoreError('bad_passphrase', textProblem);
   const st = statOrNull(file);
-  if (mode === 'open' && !st) throw new StoreError('not_found', `No store at ${file}`);
+  if ((mode === 'open' || byKey) && !st) throw new StoreError('not_found', `No store at ${file}`);
   if (mode === 'create' && st) throw new StoreError('exists', `A file already exists at ${file}`);
   if (st && !st.isFile()) throw new StoreError('not_a_store', `${file} is not a regular file, so it is not a Matchlab store`);
-  if (!st) {
+  if (!st && passphrase !== null) {
     const problem = newPassphraseProblem(passphrase);
     if (problem) throw new StoreError('bad_passphrase', problem);
   }
@@ -133,12 +202,13 @@ export function openStore(file: string, passphrase: string, options: OpenStoreOp
     throw new StoreError('not_a_store', `${file} is empty (0 bytes): it is not a Matchlab store. If it was one, it has been cut to nothing; restore it from a backup`);
   }
   const readonly = options.readonly === true && st !== null;
-  let db = openKeyed(file, passphrase, STORE_PAGE_BYTES, readonly, !st);
+  // A kept key knows its page size; a passphrase tries 16 KiB, then what the page check finds.
+  let db = openKeyed(file, secret, byKey ? secret.pageBytes : STORE_PAGE_BYTES, readonly, !st);
   if (!db && st) {
-    const check = checkStorePages(file, passphrase);
+    const check = checkStorePages(file, secret);
     // Stores created before the page size was raised have 4 KiB pages: the check tells which.
-    if (check.pageBytes === 4096 && check.badCount === 0 && check.trailingBytes === 0) db = openKeyed(file, passphrase, 4096, readonly, false);
-    if (!db) throw openFailure(file, check, st.size);
+    if (!byKey && check.pageBytes === 4096 && check.badCount === 0 && check.trailingBytes === 0) db = openKeyed(file, secret, 4096, readonly, false);
+    if (!db) throw openFailure(file, check, st.size, byKey);
   }
   if (!db) throw new StoreError('not_found', `Cannot create a store at ${file}`);
   try {
@@ -148,7 +218,7 @@ export function openStore(file: string, passphrase: string, options: OpenStoreOp
     // SQLite writes whole pages only: a part page at the end means the file was cut (SQLite itself
     // would notice only when it reads that far).
     if (st && st.size % (db.pragma('page_size', { simple: true }) as number) !== 0) {
-      throw openFailure(file, checkStorePages(file, passphrase), st.size);
+      throw openFailure(file, checkStorePages(file, secret), st.size, byKey);
     }
     // SQLite's temporary files (sorts, index builds, temp tables) are not encrypted: keep them in memory on every
     // connection, so that no person-level row ever reaches the temp folder in plaintext (ARCHITECTURE.md).
@@ -157,11 +227,12 @@ export function openStore(file: string, passphrase: string, options: OpenStoreOp
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     if (!options.readonly) migrate(db);
+    keepKey(db, secret);
     return db;
   } catch (err) {
     db.close();
     if (err instanceof StoreError) throw err;
-    if (isDamageError(err) && st) throw openFailure(file, checkStorePages(file, passphrase), st.size, (err as Error).message);
+    if (isDamageError(err) && st) throw openFailure(file, checkStorePages(file, secret), st.size, byKey, (err as Error).message);
     throw err;
   }
 }
@@ -194,6 +265,9 @@ export function changePassphrase(db: Db, next: string): void {
   }
   try {
     db.pragma(`rekey=${quoted(next)}`);
+    // The kept key is the old passphrase's: replace it, with the salt the file has now (SQLite3MC
+    // may keep it or draw a new one).
+    keepKey(db, next);
   } finally {
     db.pragma('journal_mode = WAL');
   }

@@ -6,11 +6,10 @@
 // A page that fails with the right key is damaged; a key under which no page passes is wrong.
 import { createHmac, pbkdf2Sync, timingSafeEqual } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { deriveKeyBytes, SALT_BYTES, type StoreKey } from './storeKey';
 
-const SALT_BYTES = 16;
 const RESERVE_BYTES = 80;
 const HMAC_BYTES = 64;
-const KDF_ITERATIONS = 256_000;
 const HMAC_KDF_ITERATIONS = 2;
 /** The page sizes a Matchlab store can have (db/store.ts): 16 KiB, and SQLCipher's 4 KiB before. */
 export const STORE_PAGE_SIZES = [16384, 4096] as const;
@@ -31,12 +30,20 @@ export interface PageCheck {
 // twice (they live in this process's memory only, like the open store's own key).
 const derivedKeys = new Map<string, Buffer>();
 
-function hmacKey(passphrase: string, salt: Buffer): Buffer {
-  const id = `${salt.toString('hex')}:${createHmac('sha256', salt).update(passphrase).digest('hex')}`;
+/** HMAC key = PBKDF2-SHA512(encryption key, salt XOR 0x3a, 2 iterations). */
+function hmacKeyOf(encryption: Uint8Array, salt: Buffer): Buffer {
+  return pbkdf2Sync(encryption, Buffer.from(salt.map((b) => b ^ 0x3a)), HMAC_KDF_ITERATIONS, 32, 'sha512');
+}
+
+function hmacKey(secret: string | StoreKey, salt: Buffer): Buffer {
+  // A kept key (db/storeKey.ts) is checked against the file's own salt: if the file was rekeyed
+  // to another salt since, no page passes, as with a wrong passphrase.
+  if (typeof secret !== 'string') return hmacKeyOf(secret.key, salt);
+  const id = `${salt.toString('hex')}:${createHmac('sha256', salt).update(secret).digest('hex')}`;
   let key = derivedKeys.get(id);
   if (!key) {
-    const encryption = pbkdf2Sync(Buffer.from(passphrase, 'utf8'), salt, KDF_ITERATIONS, 32, 'sha512');
-    key = pbkdf2Sync(encryption, Buffer.from(salt.map((b) => b ^ 0x3a)), HMAC_KDF_ITERATIONS, 32, 'sha512');
+    const encryption = deriveKeyBytes(secret, salt);
+    key = hmacKeyOf(encryption, salt);
     encryption.fill(0);
     derivedKeys.set(id, key);
     if (derivedKeys.size > 4) derivedKeys.delete(derivedKeys.keys().next().value!);
@@ -55,15 +62,15 @@ function pagePasses(page: Buffer, pageNo: number, key: Buffer): boolean {
   return timingSafeEqual(mac, page.subarray(size - HMAC_BYTES));
 }
 
-/** Reads the file page by page and checks every page under each possible page size. */
-export function checkStorePages(file: string, passphrase: string): PageCheck {
+/** Reads the file page by page and checks every page under each possible page size, with a passphrase or a kept key. */
+export function checkStorePages(file: string, secret: string | StoreKey): PageCheck {
   const fd = openSync(file, 'r');
   try {
     const size = fstatSync(fd).size;
     if (size < SALT_BYTES + RESERVE_BYTES) return { pageBytes: null, pages: 0, badPages: [], badCount: 0, trailingBytes: size };
     const salt = Buffer.alloc(SALT_BYTES);
     readSync(fd, salt, 0, SALT_BYTES, 0);
-    const key = hmacKey(passphrase, salt);
+    const key = hmacKey(secret, salt);
     for (const pageBytes of STORE_PAGE_SIZES) {
       const pages = Math.floor(size / pageBytes);
       const page = Buffer.alloc(pageBytes);

@@ -1,10 +1,12 @@
 // Messages between the service and a job's worker thread.
 import type { ApiErrorBody, JobKind } from '../../shared/api';
+import type { StoreKey } from '../../db/storeKey';
 
 export interface JobWorkerData {
   kind: JobKind;
   storePath: string;
-  passphrase: string;
+  /** The store's derived key (db/storeKey.ts), so that the job's connection skips the key derivation. */
+  storeKey: StoreKey;
   payload: unknown;
   /**
    * Set to 1 by the service to cancel: read by the job at each progress report, so that a job busy

@@ -2,6 +2,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ApiErrorBody, JobInfo, JobKind } from '../../shared/api';
 import type { FromWorker, JobWorkerData } from './jobProtocol';
+import type { StoreKey } from '../../db/storeKey';
 
 const WORKER_URL = new URL('./jobWorker.mjs', import.meta.url);
 // A cancelled job gets this long to roll back by itself before its thread is terminated (an
@@ -20,7 +21,7 @@ let nextJobNumber = 1;
 
 export function startJob(
   kind: JobKind,
-  store: { path: string; passphrase: string },
+  store: { path: string; key: StoreKey },
   payload: unknown,
   onUpdate: (info: JobInfo) => void,
 ): RunningJob {
@@ -34,7 +35,7 @@ export function startJob(
     startedAt: new Date().toISOString(),
   };
   const cancelFlag = new SharedArrayBuffer(4);
-  const data: JobWorkerData = { kind, storePath: store.path, passphrase: store.passphrase, payload, cancelFlag };
+  const data: JobWorkerData = { kind, storePath: store.path, storeKey: store.key, payload, cancelFlag };
   const worker = new Worker(WORKER_URL, { workerData: data });
   let cancelRequested = false;
   let killTimer: NodeJS.Timeout | undefined;

@@ -28,7 +28,7 @@ function progress(phase: string, done: number, total: number): void {
 }
 
 async function run(): Promise<void> {
-  const db = openStore(data.storePath, data.passphrase, { mode: 'open' });
+  const db = openStore(data.storePath, data.storeKey, { mode: 'open' });
   try {
     const ctx: JobContext<unknown> = { db, payload: data.payload, progress, signal: controller.signal };
     const result = await JOB_HANDLERS[data.kind](ctx);

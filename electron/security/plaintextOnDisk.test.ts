@@ -21,6 +21,7 @@ import { parse } from 'csv-parse/sync';
 import { CLI_EXAMPLE_SPEC } from '../../shared/engine/cliExampleSpec';
 import { csvCellAsExcel, writeXlsx } from '../../db/import/xlsxFixture';
 import { findPdfBrowser } from '../exports/reportFiles';
+import { deriveKeyBytes } from '../../db/storeKey';
 import { filesUnder, findNeedles, isCompileCache, watchOpenFiles, type PlaintextFinding } from './processWatch';
 
 const BIN = new URL('../../bin/matchlab.mjs', import.meta.url).pathname;
@@ -92,6 +93,9 @@ describe('person-level data on disk', () => {
       return `${line},${k === 0 ? 'case_notes' : `Seen by probation; record ${recordId}; person ${personId}. `.repeat(16)}`;
     }).join('\n') + '\n');
     await run([BIN, 'import', '--store', store, '--cohort', withNotes, '--reoffences', files.reoffences, '--participants', files.participants], 'import');
+    // The store's derived key (db/storeKey.ts) opens it as the passphrase does: it must not be
+    // printed or written anywhere either (SQLite3MC's key pragma takes it as hex).
+    needles.push(deriveKeyBytes(PASS, readFileSync(store).subarray(0, 16)).toString('hex'));
 
     // The cohort as Excel writes a workbook (the sheet before its shared strings), imported over the
     // extract and killed while the sheet is being read: nothing of it may be left, or even opened, in the temp folder.

@@ -17,7 +17,7 @@ import {
   type KeptKind,
   type StoreSummary,
 } from '../../shared/api';
-import { changePassphrase, openStore, StoreError, type Db } from '../../db/store';
+import { changePassphrase, openStore, prepareStoreKey, storeKey, StoreError, type Db, type StoreKey } from '../../db/store';
 import { readAudit, verifyAudit, writeAudit } from '../../db/audit';
 import { readStoreSummary } from './storeSummary';
 import { readMetaJson, writeMetaJson } from '../../db/meta/metaValue';
@@ -90,7 +90,8 @@ export function createService(options: ServiceOptions): Service {
   // While an import job runs the service lets go of its connection, so that the job's is the
   // store's only one and may use a rollback journal (db/import/importJournal.ts); what the
   // service knew of the store is kept here until it takes the store back.
-  let lent: { path: string; passphrase: string; summary: StoreSummary } | null = null;
+  // It is taken back with the store's kept key, so the service does not derive the key again.
+  let lent: { path: string; passphrase: string; key: StoreKey; summary: StoreSummary } | null = null;
   // Exports being written: the store they will be audited in stays open and current until they end.
   const exports = new Set<Promise<unknown>>();
   const matchViews = createRunMatchViews();
@@ -105,17 +106,17 @@ export function createService(options: ServiceOptions): Service {
   }
 
   function lendStore(s: OpenStore): void {
-    lent = { path: s.path, passphrase: s.passphrase, summary: readStoreSummary(s.db, s.path) };
+    lent = { path: s.path, passphrase: s.passphrase, key: storeKey(s.db), summary: readStoreSummary(s.db, s.path) };
     s.db.close();
     store = null;
   }
 
   function takeStoreBack(): void {
     if (!lent) return;
-    const { path, passphrase } = lent;
+    const { path, passphrase, key } = lent;
     lent = null;
     try {
-      store = { path, passphrase, db: openStore(path, passphrase, { mode: 'open' }) };
+      store = { path, passphrase, db: openStore(path, key, { mode: 'open' }) };
     } catch {
       // The file went away or cannot be opened any more: say so rather than keep a stale summary
       // (this runs when a job's thread exits, where nobody could catch an error).
@@ -164,6 +165,8 @@ export function createService(options: ServiceOptions): Service {
     matchViews.forget();
     store?.db.close();
     store = { path: full, passphrase, db };
+    // The key jobs open the store with, derived now on the thread pool rather than when the first job starts.
+    void prepareStoreKey(db);
     const s = summary()!;
     emit({ type: 'store', store: s });
     return s;
@@ -187,10 +190,12 @@ export function createService(options: ServiceOptions): Service {
     if (busy) throw new ApiError('busy', `A ${busy.info.kind} job is already running`);
     if (exports.size > 0) throw new ApiError('busy', 'Wait for the export being written to finish');
     const importing = IMPORT_KINDS.has(kind);
+    // Taken before an import lends the store (and closes the service's connection).
+    const key = storeKey(s.db);
     if (importing) lendStore(s);
     let job: RunningJob;
     try {
-      job = startJob(kind, s, payload, (info) => {
+      job = startJob(kind, { path: s.path, key }, payload, (info) => {
         // The store is back before anyone hears that the job ended, so they can use it at once.
         if (info.status !== 'running' && importing) takeStoreBack();
         // A new extract or cohort step changes who the participants are: matched-set views read them afresh.
@@ -238,6 +243,7 @@ export function createService(options: ServiceOptions): Service {
         throw err;
       }
       s.passphrase = next;
+      void prepareStoreKey(s.db);
       writeAudit(s.db, 'passphrase_changed', {});
       return { changed: true as const };
     },
