@@ -14,7 +14,7 @@ export type Moment = 'before' | 'after';
 /** The two groups each chart compares: the treated side and the pool or comparison side. */
 export const DISTRIBUTION_GROUPS: Record<Moment, { treated: string; other: string }> = {
   before: { treated: 'all treated', other: 'pool' },
-  after: { treated: 'matched treated', other: 'comparison (weighted)' },
+  after: { treated: 'matched treated', other: 'weighted comparison group' },
 };
 
 interface Tick {
