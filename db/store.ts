@@ -5,7 +5,7 @@ import { MIGRATIONS } from './migrations';
 import { checkStorePages, describePageDamage, type PageCheck } from './storePages';
 import { newPassphraseProblem, passphraseTextProblem } from '../shared/store/passphraseRules';
 import { sqliteAddonOption } from './sqliteAddon';
-import { deriveKeyBytes, deriveKeyBytesOffThread, rawKeyPragmaValue, type StoreKey } from './storeKey';
+import { deriveKeyBytes, deriveKeyBytesOffThread, rawKeyPragmaValue, SALT_BYTES, type StoreKey } from './storeKey';
 
 export type { StoreKey } from './storeKey';
 
@@ -34,9 +34,11 @@ export class StoreError extends Error {
   }
 }
 
-// SQLCipher 4 defaults (PBKDF2-HMAC-SHA512, 256k iterations): on the first open the key is
-// derived from the passphrase by SQLCipher itself, so the passphrase is never stored anywhere;
-// other connections of the same session open with the derived key (db/storeKey.ts).
+// SQLCipher 4 defaults (PBKDF2-HMAC-SHA512, 256k iterations, over the salt the file starts with).
+// An existing store's key is derived here, once, and given to SQLCipher raw (db/storeKey.ts): the
+// page check (a failed open, `matchlab info`) and every other connection of the session (job
+// threads) use that key rather than derive it again; the passphrase itself is never stored. A new
+// store is keyed with the passphrase, so SQLCipher picks its salt.
 // Pages of 16 KiB rather than SQLCipher's 4 KiB: each page carries its own IV and HMAC, and a
 // bulk import writes a million rows, so fewer, larger pages cut the import's encryption and
 // checkpoint time by about a fifth. The page size is not readable without the key, so it must be
@@ -93,15 +95,20 @@ function statOrNull(file: string): Stats | null {
   }
 }
 
-function startsWithPlainSqlite(file: string): boolean {
+/** The file's first 16 bytes: an encrypted store's salt, or a plain database's header. */
+function fileHead(file: string): Buffer {
   const fd = openSync(file, 'r');
   try {
-    const head = Buffer.alloc(16);
-    readSync(fd, head, 0, 16, 0);
-    return head.toString('latin1') === 'SQLite format 3\u0000';
+    const head = Buffer.alloc(SALT_BYTES);
+    readSync(fd, head, 0, SALT_BYTES, 0);
+    return head;
   } finally {
     closeSync(fd);
   }
+}
+
+function startsWithPlainSqlite(file: string): boolean {
+  return fileHead(file).toString('latin1') === 'SQLite format 3\u0000';
 }
 
 /**
@@ -123,9 +130,9 @@ function openFailure(file: string, check: PageCheck, size: number, byKey: boolea
   return new StoreError('damaged', `The store ${file} is damaged: ${damage}. The ${byKey ? 'key' : 'passphrase'} is right. Restore the store from a backup.`);
 }
 
-// Each connection's key, kept for other connections to the same store (storeKey). After a
-// passphrase open only the salt and page size are read; the key itself is derived when first
-// asked for, so a CLI command or a session that starts no job never pays a second derivation.
+// Each connection's key, kept for other connections to the same store (storeKey). An existing
+// store's is the key it was opened with; for a new store, or after a rekey (SQLCipher derived
+// those keys), only the salt and page size are read, and the key is derived when first asked for.
 interface KeptKey {
   passphrase: string | null;
   salt: Uint8Array;
@@ -202,12 +209,18 @@ export function openStore(file: string, secret: string | StoreKey, options: Open
     throw new StoreError('not_a_store', `${file} is empty (0 bytes): it is not a Matchlab store. If it was one, it has been cut to nothing; restore it from a backup`);
   }
   const readonly = options.readonly === true && st !== null;
-  // A kept key knows its page size; a passphrase tries 16 KiB, then what the page check finds.
-  let db = openKeyed(file, secret, byKey ? secret.pageBytes : STORE_PAGE_BYTES, readonly, !st);
+  // What the file is keyed with: a kept key as it is; for an existing file and a passphrase, the
+  // key derived here from the file's salt (16 KiB pages first); a new file, the passphrase.
+  const salt = passphrase !== null && st && st.size >= SALT_BYTES ? fileHead(file) : null;
+  let keyed: string | StoreKey = salt ? { key: deriveKeyBytes(passphrase!, salt), salt, pageBytes: STORE_PAGE_BYTES } : secret;
+  let db = openKeyed(file, keyed, typeof keyed === 'string' ? STORE_PAGE_BYTES : keyed.pageBytes, readonly, !st);
   if (!db && st) {
-    const check = checkStorePages(file, secret);
+    const check = checkStorePages(file, keyed);
     // Stores created before the page size was raised have 4 KiB pages: the check tells which.
-    if (!byKey && check.pageBytes === 4096 && check.badCount === 0 && check.trailingBytes === 0) db = openKeyed(file, secret, 4096, readonly, false);
+    if (!byKey && check.pageBytes === 4096 && check.badCount === 0 && check.trailingBytes === 0) {
+      keyed = typeof keyed === 'string' ? keyed : { ...keyed, pageBytes: 4096 };
+      db = openKeyed(file, keyed, 4096, readonly, false);
+    }
     if (!db) throw openFailure(file, check, st.size, byKey);
   }
   if (!db) throw new StoreError('not_found', `Cannot create a store at ${file}`);
@@ -218,7 +231,7 @@ export function openStore(file: string, secret: string | StoreKey, options: Open
     // SQLite writes whole pages only: a part page at the end means the file was cut (SQLite itself
     // would notice only when it reads that far).
     if (st && st.size % (db.pragma('page_size', { simple: true }) as number) !== 0) {
-      throw openFailure(file, checkStorePages(file, secret), st.size, byKey);
+      throw openFailure(file, checkStorePages(file, keyed), st.size, byKey);
     }
     // SQLite's temporary files (sorts, index builds, temp tables) are not encrypted: keep them in memory on every
     // connection, so that no person-level row ever reaches the temp folder in plaintext (ARCHITECTURE.md).
@@ -227,12 +240,12 @@ export function openStore(file: string, secret: string | StoreKey, options: Open
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     if (!options.readonly) migrate(db);
-    keepKey(db, secret);
+    keepKey(db, keyed);
     return db;
   } catch (err) {
     db.close();
     if (err instanceof StoreError) throw err;
-    if (isDamageError(err) && st) throw openFailure(file, checkStorePages(file, secret), st.size, byKey, (err as Error).message);
+    if (isDamageError(err) && st) throw openFailure(file, checkStorePages(file, keyed), st.size, byKey, (err as Error).message);
     throw err;
   }
 }

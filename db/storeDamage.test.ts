@@ -83,7 +83,7 @@ describe('a damaged store', () => {
         try {
           const db = openStore(file, PASSPHRASE, { mode: 'open' });
           try {
-            const check = checkStoreIntegrity(db, file, PASSPHRASE);
+            const check = checkStoreIntegrity(db, file);
             expect(check.ok, `${name} ${v} opened and passed the integrity check`).toBe(false);
             verdict = 'opened, integrity check failed';
           } finally {
@@ -109,7 +109,7 @@ describe('a damaged store', () => {
     writeFileSync(file, original);
     expect(() => openStore(file, 'not the passphrase', { mode: 'open' })).toThrow(expect.objectContaining({ code: 'wrong_passphrase' }));
     const db = openStore(file, PASSPHRASE, { mode: 'open' });
-    expect(checkStoreIntegrity(db, file, PASSPHRASE)).toEqual({ ok: true, problems: [] });
+    expect(checkStoreIntegrity(db, file)).toEqual({ ok: true, problems: [] });
     db.close();
   });
 });

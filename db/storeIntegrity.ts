@@ -1,7 +1,7 @@
 // What `matchlab info` and the Extract screen say about the store's health: every page checked
 // against its HMAC (db/storePages.ts), SQLite's own integrity_check, and the audit chain.
 import type { Db } from './store';
-import { isDamageError } from './store';
+import { isDamageError, storeKey } from './store';
 import { checkStorePages, describePageDamage } from './storePages';
 
 export interface IntegrityCheck {
@@ -11,12 +11,13 @@ export interface IntegrityCheck {
 }
 
 /** Reads the whole store: seconds on a store of a million records, so it runs on request, not on every open. */
-export function checkStoreIntegrity(db: Db, file: string, passphrase: string): IntegrityCheck {
+export function checkStoreIntegrity(db: Db, file: string): IntegrityCheck {
   const problems: string[] = [];
   // Pages are checked in the file itself: move what the WAL holds there first (pages a reader still
   // needs stay in the WAL, where SQLite's check below reads them).
   db.pragma('wal_checkpoint(PASSIVE)');
-  const pages = checkStorePages(file, passphrase);
+  // With the connection's kept key: no second key derivation.
+  const pages = checkStorePages(file, storeKey(db));
   const damage = pages.pages === 0 ? null : pages.pageBytes === null ? 'no page passes its authentication check' : describePageDamage(pages);
   if (damage) problems.push(`the store file is damaged: ${damage}`);
   try {

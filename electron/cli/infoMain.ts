@@ -21,7 +21,7 @@ export async function infoMain(args: string[]): Promise<string> {
   const db = openStore(file, passphrase, { mode: 'open' });
   try {
     // The health first: on a damaged store, what can still be read is read after it.
-    const integrity = checkStoreIntegrity(db, file, passphrase);
+    const integrity = checkStoreIntegrity(db, file);
     let contents: Record<string, unknown>;
     let audit: ReturnType<typeof verifyAudit> | null = null;
     try {
