@@ -3,10 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { openStore, type Db } from '../store';
 import { importExtract } from '../import/importExtract';
-import { tempDir, VALID_FILES, writeExtract } from '../import/extractFixture';
+import { tempDir, VALID_FILES, withCell, writeExtract } from '../import/extractFixture';
 import { join } from 'node:path';
 import { readExtractColumns } from './columnTables';
 import { numericValues } from './columnBuilders';
+import { byteOrderPermutation } from '../../shared/engine/byteOrder';
 
 async function importFixture(cohort: string): Promise<Db> {
   const dir = tempDir('matchlab-columns-');
@@ -37,6 +38,16 @@ describe('the column store written by an import', () => {
     const r = readExtractColumns(db, 'reoffences', ['person_id', 'court_outcome', 'pnd']);
     expect(r.get('person_id')!.values).toEqual(['P1', 'P2', 'P9']);
     expect([...r.get('pnd')!.values]).toEqual([0, 0, 0]);
+  });
+
+  it('orders record_id by UTF-8 bytes, as the engine does, not by UTF-16 code units', async () => {
+    // U+FFFD is EF BF BD in UTF-8, before the F0 of an emoji; in UTF-16 the emoji's surrogate D83D comes first.
+    const ids = ['R\u{1F600}', 'R\uFFFD', 'R10', 'R1'];
+    let cohort = reordered;
+    ids.forEach((id, k) => (cohort = withCell(cohort, k + 1, 'record_id', id)));
+    const stored = readExtractColumns(await importFixture(cohort), 'cohort', ['record_id']).get('record_id')!.values as string[];
+    expect(stored).toEqual(['R1', 'R10', 'R\uFFFD', 'R\u{1F600}']);
+    expect(Array.from(byteOrderPermutation(ids), (k) => ids[k])).toEqual(stored);
   });
 
   it('is byte-identical for the same rows in another order', async () => {

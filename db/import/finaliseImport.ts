@@ -55,6 +55,9 @@ function cohortColumnInfos(plan: ImportPlan): CohortColumnInfo[] {
 export function finaliseImport(db: Db, plan: ImportPlan, loaded: LoadedFiles, step: (s: FinalStep) => void): Omit<ImportSummary, 'durationMs'> {
   const { files } = plan;
   const { loaders, builders } = loaded;
+  // The indexes first: the column store takes its record_id order from cohort_record_id.
+  step('indexing');
+  createExtractIndexes(db, () => step('indexing'));
   step('columns');
   const cohortColumns = cohortColumnInfos(plan);
   for (const feed of files.cohort.feeds) {
@@ -63,8 +66,6 @@ export function finaliseImport(db: Db, plan: ImportPlan, loaded: LoadedFiles, st
   }
   writeExtractColumns(db, 'cohort', files.cohort.feeds, builders.cohort);
   writeExtractColumns(db, 'reoffences', files.reoffences.feeds, builders.reoffences);
-  step('indexing');
-  createExtractIndexes(db, () => step('indexing'));
 
   const extractDay = plan.givenExtractDay ?? loaders.reoffences.tally.latestDisposal;
   const importedAt = new Date().toISOString();
@@ -73,7 +74,7 @@ export function finaliseImport(db: Db, plan: ImportPlan, loaded: LoadedFiles, st
   db.prepare(`INSERT INTO extract (id, extract_date, extract_date_source, imported_at) VALUES (1, ?, ?, ?)`)
     .run(extractDay, plan.givenExtractDay === null ? 'latest_disposal' : 'given', importedAt);
   // A cancel point before the count (a lookup per reoffence row, in one statement).
-  step('indexing');
+  step('columns');
   const unknown: Record<FileKind, UnknownPersons> = {
     cohort: { rows: 0, persons: 0 },
     reoffences: countUnknownPersons(db, 'reoffences'),

@@ -15,8 +15,8 @@ export type ImportJobStep = ImportProgress['phase'] | DeriveStep;
 // 300,000-record extract in the app (e2e/manual/progressScreens.manual.ts).
 const READING_PHASES: ProgressPhase<ImportProgress['phase']>[] = [
   { id: 'reading', label: 'Reading and checking the files', weight: 55 },
-  { id: 'columns', label: 'Putting the records in record_id order', weight: 3 },
   { id: 'indexing', label: 'Indexing the extract', weight: 17 },
+  { id: 'columns', label: 'Putting the records in record_id order', weight: 3 },
 ];
 const COMMIT_PHASE: ProgressPhase<'committing'> = { id: 'committing', label: 'Writing the extract to the store', weight: 7 };
 
