@@ -54,7 +54,7 @@ try {
     totals.push(performance.now() - start);
   }
   const cohort = loadCohortArrays(db);
-  const reoffences = loadReoffenceArrays(db);
+  const reoffences = loadReoffenceArrays(db, cohort);
   const base: number[] = [];
   for (let r = 0; r < runs; r++) {
     t = performance.now();

@@ -6,6 +6,7 @@ import type { CohortArrays, ReoffenceArrays } from '../shared/cohort/cohortArray
 import { deriveOutcomes } from '../shared/cohort/deriveOutcomes';
 import { demoRecordId } from '../shared/demo/demoIds';
 import { generateDemoExtract } from '../shared/demo/generateDemoExtract';
+import { numberPersons, personNumbersOf } from '../shared/cohort/personNumbers';
 
 const records = Number(process.argv[2] ?? 1_000_000);
 const wanted = Number(process.argv[3] ?? 4_000_000);
@@ -13,9 +14,13 @@ const runs = Number(process.argv[4] ?? 3);
 
 const demo = generateDemoExtract({ records });
 const c = demo.cohort;
+const personId = Array.from(c.personOf, (p) => demo.personIds[p]);
+const persons = numberPersons(personId);
 const cohort: CohortArrays = {
   recordId: Array.from({ length: c.size }, (_, i) => demoRecordId(i)),
-  personId: Array.from(c.personOf, (p) => demo.personIds[p]),
+  personId,
+  person: persons.ofRecord,
+  persons: persons.count,
   indexDay: c.indexDay,
   dobDay: c.dobDay,
   male: c.male,
@@ -26,7 +31,7 @@ const r = demo.reoffences;
 const at = (k: number) => k % r.size;
 const shift = (k: number) => 400 * Math.floor(k / r.size);
 const reoffences: ReoffenceArrays = {
-  personId: Array.from({ length: wanted }, (_, k) => demo.personIds[r.personOf[at(k)]]),
+  person: personNumbersOf(persons, Array.from({ length: wanted }, (_, k) => demo.personIds[r.personOf[at(k)]])),
   offenceDay: Int32Array.from({ length: wanted }, (_, k) => r.offenceDay[at(k)] + shift(k)),
   disposalDay: Int32Array.from({ length: wanted }, (_, k) => r.disposalDay[at(k)] + shift(k)),
   court: Int8Array.from({ length: wanted }, (_, k) => r.court[at(k)]),

@@ -8,6 +8,7 @@ import { writeDemoExtract, type DemoSummary } from '../../electron/cli/demoComma
 import type { DemoTruth } from '../../shared/demo/generateDemoExtract';
 import { deriveCohort, readCohortDerivation } from './deriveCohort';
 import { readOutcomeColumns } from '../columnStore/columnTables';
+import { REOFFENCE_PERSON_COLUMN } from './loadExtractArrays';
 
 let db: Db;
 let demo: DemoSummary;
@@ -47,6 +48,19 @@ describe('deriveCohort on a demo extract', () => {
     const stored = readCohortDerivation(db)!;
     expect(stored.settings).toMatchObject({ extractDate: truth.extractDate, followUpDays: 365, waitingDays: 183, windowAfterDays: 90 });
     expect(stored.profile.treatment.n).toBe(truth.funnel[truth.funnel.length - 1].remaining);
+  });
+
+  it('derives the same outcomes from a store imported before the import numbered the persons', () => {
+    deriveCohort(db);
+    const numbered = readOutcomeColumns(db);
+    db.exec('SAVEPOINT older');
+    try {
+      expect(db.prepare('DELETE FROM extract_columns WHERE file = ? AND name = ?').run('reoffences', REOFFENCE_PERSON_COLUMN).changes).toBe(1);
+      deriveCohort(db);
+      expect(readOutcomeColumns(db)).toEqual(numbered);
+    } finally {
+      db.exec('ROLLBACK TO older; RELEASE older');
+    }
   });
 
   it('re-derives under other settings and replaces the stored results', () => {

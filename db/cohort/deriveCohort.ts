@@ -44,7 +44,7 @@ export function deriveCohort(db: Db, requested: Partial<CohortSettings> = {}, st
 
   step('loading');
   const cohort = loadCohortArrays(db);
-  const reoffences = loadReoffenceArrays(db);
+  const reoffences = loadReoffenceArrays(db, cohort);
   const participants = loadParticipantRows(db);
   step('outcomes');
   const derived = deriveOutcomes(cohort, reoffences, {

@@ -5,6 +5,10 @@ import type { Db } from '../store';
 import type { CohortArrays, ParticipantRows, ReoffenceArrays } from '../../shared/cohort/cohortArrays';
 import { COURT_OUTCOMES } from '../../shared/cohort/recordOutcomes';
 import { readExtractColumns, type StoredColumn } from '../columnStore/columnTables';
+import { numberPersons, personNumbersOf } from '../../shared/cohort/personNumbers';
+
+/** The reoffences' column of person numbers (numberPersons over the cohort in record_id order), written by the import. */
+export const REOFFENCE_PERSON_COLUMN = 'cohort_person';
 
 function texts(c: StoredColumn | undefined): string[] {
   if (!c || c.type !== 'text') throw new Error('a key column of the column store is not text');
@@ -29,9 +33,13 @@ export function loadCohortArrays(db: Db): CohortArrays {
   const c = readExtractColumns(db, 'cohort', ['record_id', 'person_id', 'index_date', 'date_of_birth', 'sex', 'region']);
   const region = c.get('region')!;
   const regionLevels = region.type !== 'text' ? (region.levels ?? []) : [];
+  const personId = texts(c.get('person_id'));
+  const persons = numberPersons(personId);
   return {
     recordId: texts(c.get('record_id')),
-    personId: texts(c.get('person_id')),
+    personId,
+    person: persons.ofRecord,
+    persons: persons.count,
     indexDay: typed(c.get('index_date'), Int32Array),
     dobDay: typed(c.get('date_of_birth'), Int32Array),
     // 1 = M: the position of M in ['F', 'M'].
@@ -41,17 +49,20 @@ export function loadCohortArrays(db: Db): CohortArrays {
   };
 }
 
-export function loadReoffenceArrays(db: Db): ReoffenceArrays {
+/** `cohort` numbers the persons: a store imported before the import numbered them is numbered here, the same way. */
+export function loadReoffenceArrays(db: Db, cohort: CohortArrays): ReoffenceArrays {
   // pnd is optional: a file without it has no PNDs.
-  const c = readExtractColumns(db, 'reoffences', ['person_id', 'offence_date', 'disposal_date', 'court_outcome', 'custodial', 'pnd'], ['pnd']);
-  const personId = texts(c.get('person_id'));
+  const c = readExtractColumns(db, 'reoffences', [REOFFENCE_PERSON_COLUMN, 'offence_date', 'disposal_date', 'court_outcome', 'custodial', 'pnd'], [REOFFENCE_PERSON_COLUMN, 'pnd']);
+  const person = c.has(REOFFENCE_PERSON_COLUMN)
+    ? typed(c.get(REOFFENCE_PERSON_COLUMN), Int32Array)
+    : personNumbersOf(numberPersons(cohort.personId), texts(readExtractColumns(db, 'reoffences', ['person_id']).get('person_id')));
   return {
-    personId,
+    person,
     offenceDay: typed(c.get('offence_date'), Int32Array),
     disposalDay: typed(c.get('disposal_date'), Int32Array),
     court: codesAs(c.get('court_outcome'), COURT_OUTCOMES, Int8Array),
     custodial: typed(c.get('custodial'), Uint8Array),
-    pnd: c.has('pnd') ? typed(c.get('pnd'), Uint8Array) : new Uint8Array(personId.length),
+    pnd: c.has('pnd') ? typed(c.get('pnd'), Uint8Array) : new Uint8Array(person.length),
   };
 }
 

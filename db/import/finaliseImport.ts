@@ -13,13 +13,13 @@ import type { ColumnKind } from './extraColumnTyping';
 import type { FileLoader } from './fileLoader';
 import { FILE_KINDS, type ImportPlan } from './importPlan';
 import { ImportError, type FileKind } from './importProblems';
-import { countUnknownPersons, type UnknownPersons } from './unknownPersons';
+import { numberExtractPersons, type UnknownPersons } from './extractPersons';
 import type { ImportedFileInfo } from '../../shared/extract/importedFile';
 
 // The import's result is part of the api's contract (the import job's result): its types live in shared/.
 export type { CohortColumnInfo, ImportSummary };
 
-export type FinalStep = 'indexing' | 'columns';
+export type FinalStep = 'indexing' | 'columns' | 'persons';
 
 export interface LoadedFiles {
   loaders: Record<FileKind, FileLoader>;
@@ -57,7 +57,7 @@ export function finaliseImport(db: Db, plan: ImportPlan, loaded: LoadedFiles, st
   const { loaders, builders } = loaded;
   // The indexes first: the column store takes its record_id order from cohort_record_id.
   step('indexing');
-  createExtractIndexes(db, () => step('indexing'));
+  createExtractIndexes(db);
   step('columns');
   const cohortColumns = cohortColumnInfos(plan);
   for (const feed of files.cohort.feeds) {
@@ -73,13 +73,8 @@ export function finaliseImport(db: Db, plan: ImportPlan, loaded: LoadedFiles, st
   cohortColumns.forEach((c, position) => insertColumn.run(c.name, position, c.kind, c.role, c.source));
   db.prepare(`INSERT INTO extract (id, extract_date, extract_date_source, imported_at) VALUES (1, ?, ?, ?)`)
     .run(extractDay, plan.givenExtractDay === null ? 'latest_disposal' : 'given', importedAt);
-  // A cancel point before the count (a lookup per reoffence row, in one statement).
-  step('columns');
-  const unknown: Record<FileKind, UnknownPersons> = {
-    cohort: { rows: 0, persons: 0 },
-    reoffences: countUnknownPersons(db, 'reoffences'),
-    participants: countUnknownPersons(db, 'participants'),
-  };
+  step('persons');
+  const unknown: Record<FileKind, UnknownPersons> = { cohort: { rows: 0, persons: 0 }, ...numberExtractPersons(db) };
   const summaryFiles = {} as Record<FileKind, ImportedFileInfo>;
   const insertFile = db.prepare(`INSERT INTO extract_files (kind, file_name, sheet, sha256, bytes, rows, unknown_person_rows, unknown_persons, mapping)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);

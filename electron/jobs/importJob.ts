@@ -17,6 +17,7 @@ const READING_PHASES: ProgressPhase<ImportProgress['phase']>[] = [
   { id: 'reading', label: 'Reading and checking the files', weight: 55 },
   { id: 'indexing', label: 'Indexing the extract', weight: 17 },
   { id: 'columns', label: 'Putting the records in record_id order', weight: 3 },
+  { id: 'persons', label: 'Linking the reoffences to the cohort', weight: 5 },
 ];
 const COMMIT_PHASE: ProgressPhase<'committing'> = { id: 'committing', label: 'Writing the extract to the store', weight: 7 };
 

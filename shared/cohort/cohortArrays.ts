@@ -5,6 +5,10 @@
 export interface CohortArrays {
   recordId: string[];
   personId: string[];
+  /** Each record's person number (personNumbers.ts: by first appearance in this order). */
+  person: Int32Array;
+  /** Distinct persons. */
+  persons: number;
   indexDay: Int32Array;
   dobDay: Int32Array;
   /** 1 = M (man), 0 = F (woman). */
@@ -16,7 +20,8 @@ export interface CohortArrays {
 
 /** Proven offences (DATA-FORMAT.md section 2). */
 export interface ReoffenceArrays {
-  personId: string[];
+  /** The offender's number among the cohort's persons (CohortArrays.person), -1 when not in the cohort. */
+  person: Int32Array;
   offenceDay: Int32Array;
   disposalDay: Int32Array;
   /** Index into COURT_OUTCOMES (0 indictable, 1 either_way, 2 summary). */

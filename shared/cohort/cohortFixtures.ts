@@ -3,6 +3,7 @@
 import type { CohortArrays, ParticipantRows, ReoffenceArrays } from './cohortArrays';
 import { epochDayFromIso } from './epochDay';
 import { COURT_OUTCOMES, type CourtOutcome } from './recordOutcomes';
+import { numberPersons, personNumbersOf } from './personNumbers';
 
 export const day = (iso: string): number => {
   const d = epochDayFromIso(iso);
@@ -19,11 +20,22 @@ export interface CohortRow {
   region?: string;
 }
 
+/** The cohort's person columns from its person_id texts. */
+export function cohortPersons(personId: string[]): Pick<CohortArrays, 'personId' | 'person' | 'persons'> {
+  const persons = numberPersons(personId);
+  return { personId, person: persons.ofRecord, persons: persons.count };
+}
+
+/** The reoffences' person numbers among `cohort`'s persons (-1 for others). */
+export function offenderNumbers(cohort: CohortArrays, personIds: string[]): Int32Array {
+  return personNumbersOf(numberPersons(cohort.personId), personIds);
+}
+
 export function cohortOf(rows: CohortRow[]): CohortArrays {
   const regionLevels = [...new Set(rows.map((r) => r.region ?? 'London'))];
   return {
     recordId: rows.map((r) => r.recordId),
-    personId: rows.map((r) => r.personId),
+    ...cohortPersons(rows.map((r) => r.personId)),
     indexDay: Int32Array.from(rows, (r) => day(r.index)),
     dobDay: Int32Array.from(rows, (r) => day(r.dob)),
     male: Uint8Array.from(rows, (r) => (r.male === false ? 0 : 1)),
@@ -41,9 +53,10 @@ export interface OffenceRow {
   pnd?: boolean;
 }
 
-export function reoffencesOf(rows: OffenceRow[]): ReoffenceArrays {
+/** The offences of `cohort`'s persons (and of others, numbered -1). */
+export function reoffencesOf(rows: OffenceRow[], cohort: CohortArrays): ReoffenceArrays {
   return {
-    personId: rows.map((r) => r.personId),
+    person: offenderNumbers(cohort, rows.map((r) => r.personId)),
     offenceDay: Int32Array.from(rows, (r) => day(r.offence)),
     disposalDay: Int32Array.from(rows, (r) => day(r.disposal)),
     court: Int8Array.from(rows, (r) => COURT_OUTCOMES.indexOf(r.court ?? 'summary')),

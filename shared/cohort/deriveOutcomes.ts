@@ -44,15 +44,15 @@ export function latestDisposalDay(reoffences: ReoffenceArrays): number {
  * Counted (non-PND) offences of known people, grouped by person and sorted by offence date:
  * offences of person p are order[start[p] .. start[p + 1]).
  */
-function offencesByPerson(personIndex: Map<string, number>, people: number, reoffences: ReoffenceArrays, progress: RowProgress) {
-  const n = reoffences.personId.length;
+function offencesByPerson(people: number, reoffences: ReoffenceArrays, progress: RowProgress) {
+  const n = reoffences.person.length;
   const personOf = new Int32Array(n);
   const start = new Int32Array(people + 1);
   for (let k = 0; k < n; k++) {
     if ((k & (ROWS_PER_REPORT - 1)) === 0) progress(k / n);
-    const p = reoffences.pnd[k] ? undefined : personIndex.get(reoffences.personId[k]);
-    personOf[k] = p ?? -1;
-    if (p !== undefined) start[p + 1]++;
+    const p = reoffences.pnd[k] ? -1 : reoffences.person[k];
+    personOf[k] = p;
+    if (p >= 0) start[p + 1]++;
   }
   for (let p = 0; p < people; p++) start[p + 1] += start[p];
   const fill = start.slice(0, people);
@@ -91,16 +91,9 @@ export function deriveOutcomes(
   if (!Number.isFinite(extractDay)) throw new Error('the extract date must be given when there are no reoffences');
 
   const n = cohort.recordId.length;
-  const personIndex = new Map<string, number>();
-  const personOfRecord = new Int32Array(n);
-  // Shares of the work: a third per pass (people, offences by person, records).
-  for (let i = 0; i < n; i++) {
-    if ((i & (ROWS_PER_REPORT - 1)) === 0) progress(i / n / 3);
-    let p = personIndex.get(cohort.personId[i]);
-    if (p === undefined) personIndex.set(cohort.personId[i], (p = personIndex.size));
-    personOfRecord[i] = p;
-  }
-  const { order, start } = offencesByPerson(personIndex, personIndex.size, reoffences, (f) => progress((1 + f) / 3));
+  const personOfRecord = cohort.person;
+  // Shares of the work: half per pass (offences by person, records).
+  const { order, start } = offencesByPerson(cohort.persons, reoffences, (f) => progress(f / 2));
 
   const outcomes: RecordOutcomes = {
     reoffended: new Uint8Array(n),
@@ -116,7 +109,7 @@ export function deriveOutcomes(
   const { offenceDay, disposalDay, court, custodial } = reoffences;
 
   for (let i = 0; i < n; i++) {
-    if ((i & (ROWS_PER_REPORT - 1)) === 0) progress((2 + i / n) / 3);
+    if ((i & (ROWS_PER_REPORT - 1)) === 0) progress((1 + i / n) / 2);
     const index = cohort.indexDay[i];
     const windowEnd = index + followUp;
     const proofEnd = windowEnd + waiting;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { writeDemoExtract } from '../../electron/cli/demoCommand';
-import { cohortOf, day, participantsOf, reoffencesOf, type CohortRow } from './cohortFixtures';
+import { cohortOf, cohortPersons, day, offenderNumbers, participantsOf, reoffencesOf, type CohortRow } from './cohortFixtures';
 import { deriveOutcomes } from './deriveOutcomes';
 import { epochDayFromIso } from './epochDay';
 import { exclusionFunnel } from './exclusionFunnel';
@@ -85,7 +85,7 @@ const EXPECTED: Record<string, [string, string | null]> = {
 
 function run(rows = cohortRows, settings = {}) {
   const cohort = cohortOf(rows);
-  const derived = deriveOutcomes(cohort, reoffencesOf(reoffenceRows), { extractDay: day('2020-01-01') });
+  const derived = deriveOutcomes(cohort, reoffencesOf(reoffenceRows, cohort), { extractDay: day('2020-01-01') });
   return { cohort, funnel: exclusionFunnel(cohort, derived, participantsOf(participantRows), settings) };
 }
 
@@ -153,7 +153,7 @@ describe('exclusionFunnel on a demo extract read back from its CSV files', () =>
       const truth = JSON.parse(await readFile(join(dir, 'demo-truth.json'), 'utf8'));
       const cohort = {
         recordId: c.map((x) => x.record_id),
-        personId: c.map((x) => x.person_id),
+        ...cohortPersons(c.map((x) => x.person_id)),
         indexDay: Int32Array.from(c, (x) => epochDayFromIso(x.index_date)),
         dobDay: Int32Array.from(c, (x) => epochDayFromIso(x.date_of_birth)),
         male: Uint8Array.from(c, (x) => (x.sex === 'M' ? 1 : 0)),
@@ -161,7 +161,7 @@ describe('exclusionFunnel on a demo extract read back from its CSV files', () =>
         regionLevels: [],
       };
       const reoffences = {
-        personId: r.map((x) => x.person_id),
+        person: offenderNumbers(cohort, r.map((x) => x.person_id)),
         offenceDay: Int32Array.from(r, (x) => epochDayFromIso(x.offence_date)),
         disposalDay: Int32Array.from(r, (x) => epochDayFromIso(x.disposal_date)),
         court: Int8Array.from(r, (x) => COURT_OUTCOMES.indexOf(x.court_outcome as CourtOutcome)),

@@ -22,7 +22,7 @@ describe('notAnalysedRecords', () => {
       { ref: 'P5', personId: 'A', start: '2016-05-01' },
       { ref: 'P6', personId: '', start: '2016-05-01' },
     ]);
-    const derived = deriveOutcomes(cohort, reoffencesOf([]), { extractDay: day('2020-01-01') });
+    const derived = deriveOutcomes(cohort, reoffencesOf([], cohort), { extractDay: day('2020-01-01') });
     const funnel = exclusionFunnel(cohort, derived, participants);
     expect(funnel.status).toEqual(['treated', 'no_record', 'under_18', 'not_identified', 'duplicate', 'not_identified']);
 

@@ -1,0 +1,42 @@
+// The cohort's persons as numbers, assigned once: the import numbers the person of every reoffence
+// and stores those numbers with the column store, so the cohort step links offences to records
+// through an Int32Array instead of a string lookup per reoffence (2.4 million at 1M records).
+
+export interface PersonNumbers {
+  /** Each record's person: 0, 1, ... by first appearance in the order of the records given. */
+  ofRecord: Int32Array;
+  /** Distinct persons. */
+  count: number;
+  numberOf: ReadonlyMap<string, number>;
+}
+
+/** Numbers the persons of the records, in record order (so the same records in the same order number alike). */
+export function numberPersons(personIds: readonly string[]): PersonNumbers {
+  const numberOf = new Map<string, number>();
+  const ofRecord = new Int32Array(personIds.length);
+  for (let i = 0; i < personIds.length; i++) {
+    let p = numberOf.get(personIds[i]);
+    if (p === undefined) numberOf.set(personIds[i], (p = numberOf.size));
+    ofRecord[i] = p;
+  }
+  return { ofRecord, count: numberOf.size, numberOf };
+}
+
+/** Each id's person number among the records', -1 when no record has that person. */
+export function personNumbersOf(persons: PersonNumbers, personIds: readonly string[]): Int32Array {
+  const out = new Int32Array(personIds.length);
+  for (let k = 0; k < personIds.length; k++) out[k] = persons.numberOf.get(personIds[k]) ?? -1;
+  return out;
+}
+
+/** Rows whose person is not among the records' (a blank id is not a person), and how many distinct persons. */
+export function unknownPersons(personIds: readonly string[], numbers: Int32Array): { rows: number; persons: number } {
+  const unknown = new Set<string>();
+  let rows = 0;
+  for (let k = 0; k < personIds.length; k++) {
+    if (numbers[k] >= 0 || personIds[k] === '') continue;
+    rows++;
+    unknown.add(personIds[k]);
+  }
+  return { rows, persons: unknown.size };
+}
