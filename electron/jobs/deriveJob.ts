@@ -7,10 +7,10 @@ import { WeightedProgress, type ProgressPhase } from './weightedProgress';
 /** The cohort step's phases, weighted by their share of its time on a shuffled 300,000-record extract. */
 export const DERIVE_PHASES: ProgressPhase<DeriveStep>[] = [
   { id: 'loading', label: 'Loading the extract for the cohort step', weight: 2 },
-  { id: 'outcomes', label: 'Deriving one-year outcomes', weight: 11 },
+  { id: 'outcomes', label: 'Deriving one-year outcomes', weight: 3 },
   { id: 'funnel', label: 'Applying the exclusion funnel', weight: 2 },
   { id: 'profile', label: 'Profiling the treatment group', weight: 1 },
-  { id: 'saving', label: 'Storing the one-year outcomes', weight: 2 },
+  { id: 'saving', label: 'Storing the one-year outcomes', weight: 1 },
 ];
 
 export async function deriveJob(ctx: JobContext<{ settings: Partial<CohortSettings> }>) {
