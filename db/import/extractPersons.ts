@@ -21,10 +21,11 @@ function personIds(column: StoredColumn | undefined): string[] {
  * replaced a SQL count that needed an index on cohort.person_id and, without one on
  * reoffences.person_id, looked the cohort up in the file's order (1.4 s on a shuffled 300,000-record extract).
  */
-export function numberExtractPersons(db: Db): { reoffences: UnknownPersons; participants: UnknownPersons } {
+export function numberExtractPersons(db: Db, cancelPoint: () => void): { reoffences: UnknownPersons; participants: UnknownPersons } {
   const persons = numberPersons(personIds(readExtractColumns(db, 'cohort', ['person_id']).get('person_id')));
+  cancelPoint();
   const offenders = personIds(readExtractColumns(db, 'reoffences', ['person_id']).get('person_id'));
-  const numbers = personNumbersOf(persons, offenders);
+  const numbers = personNumbersOf(persons, offenders, cancelPoint);
   writeExtractColumn(db, 'reoffences', REOFFENCE_PERSON_COLUMN, { type: 'int32', values: numbers });
   const participants = (db.prepare('SELECT person_id FROM participants').pluck().all() as (string | null)[]).map((p) => p ?? '');
   return {

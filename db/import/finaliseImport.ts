@@ -74,7 +74,7 @@ export function finaliseImport(db: Db, plan: ImportPlan, loaded: LoadedFiles, st
   db.prepare(`INSERT INTO extract (id, extract_date, extract_date_source, imported_at) VALUES (1, ?, ?, ?)`)
     .run(extractDay, plan.givenExtractDay === null ? 'latest_disposal' : 'given', importedAt);
   step('persons');
-  const unknown: Record<FileKind, UnknownPersons> = { cohort: { rows: 0, persons: 0 }, ...numberExtractPersons(db) };
+  const unknown: Record<FileKind, UnknownPersons> = { cohort: { rows: 0, persons: 0 }, ...numberExtractPersons(db, () => step('persons')) };
   const summaryFiles = {} as Record<FileKind, ImportedFileInfo>;
   const insertFile = db.prepare(`INSERT INTO extract_files (kind, file_name, sheet, sha256, bytes, rows, unknown_person_rows, unknown_persons, mapping)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
