@@ -29,6 +29,7 @@ import { previewFile } from '../../db/import/previewFile';
 import { ReadError } from '../../db/import/importProblems';
 import { deleteMapping, listMappings, loadMapping, saveMapping } from '../../db/import/savedMappings';
 import { browseTable } from '../../db/browse/browseTable';
+import { ensureSortIndex } from '../../db/browse/sortIndex';
 import { readCohortDerivation } from '../../db/cohort/deriveCohort';
 import { participantStatusPage } from '../../db/cohort/participantStatusPage';
 import { participantStatusReason } from '../../shared/wording/funnelWording';
@@ -291,6 +292,8 @@ export function createService(options: ServiceOptions): Service {
       const s = requireStore();
       if (!readStoreSummary(s.db, s.path).counts) throw new ApiError('no_extract', 'Import an extract first');
       try {
+        // A job's thread may be writing: then the page is sorted without the index, as before it existed.
+        if (!runningJob()) ensureSortIndex(s.db, request);
         return browseTable(s.db, request);
       } catch (err) {
         if (err instanceof RangeError) throw new ApiError('invalid_request', err.message);
