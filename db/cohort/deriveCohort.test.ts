@@ -7,7 +7,7 @@ import { importExtract } from '../import/importExtract';
 import { writeDemoExtract, type DemoSummary } from '../../electron/cli/demoCommand';
 import type { DemoTruth } from '../../shared/demo/generateDemoExtract';
 import { deriveCohort, readCohortDerivation } from './deriveCohort';
-import { readOutcomeColumns } from '../columnStore/columnTables';
+import { readOutcomeColumns, writeExtractColumn } from '../columnStore/columnTables';
 import { REOFFENCE_PERSON_COLUMN } from './loadExtractArrays';
 
 let db: Db;
@@ -55,7 +55,10 @@ describe('deriveCohort on a demo extract', () => {
     const numbered = readOutcomeColumns(db);
     db.exec('SAVEPOINT older');
     try {
+      // As such a store kept them: the reoffences' person_id as text, in file order, and no person numbers.
       expect(db.prepare('DELETE FROM extract_columns WHERE file = ? AND name = ?').run('reoffences', REOFFENCE_PERSON_COLUMN).changes).toBe(1);
+      const ids = db.prepare('SELECT person_id FROM reoffences ORDER BY rowid').pluck().all() as string[];
+      writeExtractColumn(db, 'reoffences', 'person_id', { type: 'text', values: ids });
       deriveCohort(db);
       expect(readOutcomeColumns(db)).toEqual(numbered);
     } finally {

@@ -16,7 +16,7 @@ export interface ColumnBuilder {
 type GrowableCtor = Int32ArrayConstructor | Float64ArrayConstructor | Uint8ArrayConstructor;
 
 /** A typed array that doubles as rows come in. */
-class Growable<C extends GrowableCtor> {
+export class Growable<C extends GrowableCtor> {
   values: InstanceType<C>;
   length = 0;
   constructor(private readonly Ctor: C) {
@@ -87,6 +87,30 @@ export class EncodedTextBuilder implements ColumnBuilder {
       at += this.bytes.copy(out, at, i === 0 ? 0 : ends[i - 1], ends[i]);
     }
     return { type: 'text', encoded: out, rows: n };
+  }
+}
+
+/**
+ * The reoffences' person_id: each distinct id once, and a code per row. Not written as a column:
+ * the import turns it into the reoffences' person numbers (db/import/extractPersons.ts), with one
+ * lookup per distinct person instead of one per row. Rows read in a worker arrive sharing one
+ * string per person (columnBatch.ts), so the lookup here is cheap.
+ */
+export class PersonIdBuilder implements ColumnBuilder {
+  private readonly seen = new Map<string, number>();
+  readonly ids: string[] = [];
+  readonly codes = new Growable(Int32Array);
+  add(value: StoredValue): void {
+    const text = value === null ? '' : String(value);
+    let code = this.seen.get(text);
+    if (code === undefined) {
+      this.seen.set(text, (code = this.ids.length));
+      this.ids.push(text);
+    }
+    this.codes.push(code);
+  }
+  finish(): ColumnToWrite {
+    throw new Error('the person ids are kept as person numbers, not as a column');
   }
 }
 

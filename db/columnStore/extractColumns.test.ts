@@ -7,6 +7,7 @@ import { tempDir, VALID_FILES, withCell, writeExtract } from '../import/extractF
 import { join } from 'node:path';
 import { readExtractColumns } from './columnTables';
 import { numericValues } from './columnBuilders';
+import { REOFFENCE_PERSON_COLUMN } from '../cohort/loadExtractArrays';
 import { byteOrderPermutation } from '../../shared/engine/byteOrder';
 
 async function importFixture(cohort: string): Promise<Db> {
@@ -35,8 +36,10 @@ describe('the column store written by an import', () => {
     // "01" keeps its text in a categorical column.
     expect(c.get('area')).toMatchObject({ levels: ['01', '7', 'A', 'B'] });
     expect([...c.get('area')!.values]).toEqual([2, 0, 3, 1]);
-    const r = readExtractColumns(db, 'reoffences', ['person_id', 'court_outcome', 'pnd']);
-    expect(r.get('person_id')!.values).toEqual(['P1', 'P2', 'P9']);
+    // The reoffences' persons as numbered in the cohort's record_id order (P1 0, P2 1, P3 2); P9 is not in it.
+    const r = readExtractColumns(db, 'reoffences', ['person_id', REOFFENCE_PERSON_COLUMN, 'court_outcome', 'pnd'], ['person_id']);
+    expect(r.has('person_id')).toBe(false);
+    expect([...r.get(REOFFENCE_PERSON_COLUMN)!.values]).toEqual([0, 1, -1]);
     expect([...r.get('pnd')!.values]).toEqual([0, 0, 0]);
   });
 

@@ -1,10 +1,10 @@
 // Which columns of the extract the column store keeps, and how: every cohort column (the cohort
 // step and any analysis may use any of them) in record_id order, and the reoffences' columns the
-// cohort step reads, in file order. Participants are few and stay in their table.
+// cohort step reads, in file order (their person_id as person numbers: db/import/extractPersons.ts). Participants are few and stay in their table.
 import type { Db } from '../store';
 import type { FeedColumn } from '../import/loadRows';
 import { recordIdOrder } from '../extract/extractSchema';
-import { CategoryBuilder, DayBuilder, EncodedTextBuilder, ExtraBuilder, NumberBuilder, TextBuilder, type ColumnBuilder } from './columnBuilders';
+import { CategoryBuilder, DayBuilder, EncodedTextBuilder, ExtraBuilder, NumberBuilder, PersonIdBuilder, TextBuilder, type ColumnBuilder } from './columnBuilders';
 import { writeExtractColumn, type ColumnFile } from './columnTables';
 
 function cohortBuilder(feed: FeedColumn): ColumnBuilder {
@@ -27,7 +27,7 @@ function cohortBuilder(feed: FeedColumn): ColumnBuilder {
 }
 
 function reoffenceBuilder(feed: FeedColumn): ColumnBuilder {
-  if (feed.column === 'person_id') return new EncodedTextBuilder();
+  if (feed.column === 'person_id') return new PersonIdBuilder();
   if (feed.rule === 'date') return new DayBuilder();
   if (feed.rule === 'flag') return new NumberBuilder('uint8');
   return new CategoryBuilder();
@@ -46,6 +46,15 @@ export function extractColumnBuilders(file: 'cohort' | 'reoffences' | 'participa
  * costs the same for any order of the file, where sorting the ids here cost 0.5 s on a shuffled
  * 300,000-record file and nearly nothing on a sorted one.
  */
+/** Takes the reoffences' person ids out of their builders (they are not written as a column). */
+export function takePersonIds(feeds: readonly FeedColumn[], builders: (ColumnBuilder | null)[]): PersonIdBuilder {
+  const k = feeds.findIndex((f) => f.column === 'person_id');
+  const builder = builders[k];
+  if (!(builder instanceof PersonIdBuilder)) throw new Error('the reoffences have no person_id builder');
+  builders[k] = null;
+  return builder;
+}
+
 export function writeExtractColumns(db: Db, file: ColumnFile, feeds: readonly FeedColumn[], builders: (ColumnBuilder | null)[]): void {
   const order = file === 'cohort' ? recordIdOrder(db) : null;
   feeds.forEach((feed, k) => {

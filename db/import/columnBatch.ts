@@ -4,8 +4,23 @@ import type { RowSink, StoredValue } from './loadRows';
 
 export interface ColumnBatch {
   rows: number;
-  /** Per column: Float64Array with NaN for NULL, or the values themselves (text, BigInt, null). */
-  columns: (Float64Array | StoredValue[])[];
+  /**
+   * Per column: Float64Array with NaN for NULL, the values themselves (text, BigInt, null), or a
+   * text column's codes into the dictionary built up over the file's batches.
+   */
+  columns: (Float64Array | StoredValue[] | DictionaryColumn)[];
+}
+
+/**
+ * Repeated texts (a reoffence's person_id, its court_outcome) cross as codes, each distinct text
+ * once (in the batch where it first appears): far fewer strings to copy between threads, and the
+ * reader's rows share one string per value, whose hash a Map lookup then computes only once.
+ */
+export interface DictionaryColumn {
+  /** Index into the dictionary; -1 for NULL. */
+  codes: Int32Array;
+  /** Texts first seen in this batch, in code order. */
+  added: string[];
 }
 
 /** Collects rows as loadRows writes them, and posts them `rowsPerBatch` at a time. */
@@ -13,13 +28,19 @@ export class ColumnBatchSink implements RowSink {
   readonly params: StoredValue[];
   private pending = 0;
 
+  /** Per dictionary column: its texts' codes so far (null for other columns). */
+  private readonly dictionaries: (Map<string, number> | null)[];
+
   constructor(
     /** Per column: true when its values are numbers (or NULL). */
     private readonly numeric: boolean[],
     private readonly rowsPerBatch: number,
     private readonly send: (batch: ColumnBatch, transfer: ArrayBuffer[]) => void,
+    /** Per column: true when its values are texts (or NULL) that repeat, sent as a DictionaryColumn. */
+    dictionary: boolean[] = [],
   ) {
     this.params = new Array(numeric.length * rowsPerBatch).fill(null);
+    this.dictionaries = numeric.map((_, c) => (dictionary[c] ? new Map() : null));
   }
 
   nextRowOffset(): number {
@@ -36,7 +57,27 @@ export class ColumnBatchSink implements RowSink {
     const columns: ColumnBatch['columns'] = [];
     const transfer: ArrayBuffer[] = [];
     for (let c = 0; c < width; c++) {
-      if (this.numeric[c]) {
+      const dictionary = this.dictionaries[c];
+      if (dictionary) {
+        const codes = new Int32Array(this.pending);
+        const added: string[] = [];
+        for (let r = 0; r < this.pending; r++) {
+          const v = this.params[r * width + c];
+          if (v === null) {
+            codes[r] = -1;
+            continue;
+          }
+          const text = String(v);
+          let code = dictionary.get(text);
+          if (code === undefined) {
+            dictionary.set(text, (code = dictionary.size));
+            added.push(text);
+          }
+          codes[r] = code;
+        }
+        columns.push({ codes, added });
+        transfer.push(codes.buffer);
+      } else if (this.numeric[c]) {
         const column = new Float64Array(this.pending);
         for (let r = 0; r < this.pending; r++) {
           const v = this.params[r * width + c];
@@ -55,10 +96,20 @@ export class ColumnBatchSink implements RowSink {
   }
 }
 
-/** Writes a posted batch into a sink on this thread (the columns are in the sink's order). */
-export function writeColumnBatch(batch: ColumnBatch, sink: RowSink): void {
+/**
+ * Writes a posted batch into a sink on this thread (the columns are in the sink's order).
+ * `dictionaries` holds, per column, the texts of its DictionaryColumns so far: the same array for
+ * every batch of a file.
+ */
+export function writeColumnBatch(batch: ColumnBatch, sink: RowSink, dictionaries: string[][]): void {
   const { params } = sink;
   const width = batch.columns.length;
+  for (let c = 0; c < width; c++) {
+    const column = batch.columns[c];
+    if (column instanceof Float64Array || Array.isArray(column)) continue;
+    const texts = (dictionaries[c] ??= []);
+    for (const text of column.added) texts.push(text);
+  }
   for (let r = 0; r < batch.rows; r++) {
     const base = sink.nextRowOffset();
     for (let c = 0; c < width; c++) {
@@ -66,8 +117,11 @@ export function writeColumnBatch(batch: ColumnBatch, sink: RowSink): void {
       if (column instanceof Float64Array) {
         const v = column[r];
         params[base + c] = Number.isNaN(v) ? null : v;
-      } else {
+      } else if (Array.isArray(column)) {
         params[base + c] = column[r];
+      } else {
+        const code = column.codes[r];
+        params[base + c] = code < 0 ? null : dictionaries[c][code];
       }
     }
     sink.commitRow();

@@ -5,6 +5,7 @@ import type { Db } from '../store';
 import { readExtractColumns, writeExtractColumn, type StoredColumn } from '../columnStore/columnTables';
 import { REOFFENCE_PERSON_COLUMN } from '../cohort/loadExtractArrays';
 import { numberPersons, personNumbersOf, unknownPersons } from '../../shared/cohort/personNumbers';
+import type { PersonIdBuilder } from '../columnStore/columnBuilders';
 
 export interface UnknownPersons {
   rows: number;
@@ -17,19 +18,28 @@ function personIds(column: StoredColumn | undefined): string[] {
 }
 
 /**
- * Needs the cohort's and the reoffences' person_id in the column store. Counting in memory here
+ * Needs the cohort's person_id in the column store; `offenders` are the reoffences' person ids as
+ * the import collected them (each distinct id once, a code per row). Counting in memory here
  * replaced a SQL count that needed an index on cohort.person_id and, without one on
  * reoffences.person_id, looked the cohort up in the file's order (1.4 s on a shuffled 300,000-record extract).
  */
-export function numberExtractPersons(db: Db, cancelPoint: () => void): { reoffences: UnknownPersons; participants: UnknownPersons } {
+export function numberExtractPersons(db: Db, offenders: PersonIdBuilder, cancelPoint: () => void): { reoffences: UnknownPersons; participants: UnknownPersons } {
   const persons = numberPersons(personIds(readExtractColumns(db, 'cohort', ['person_id']).get('person_id')));
   cancelPoint();
-  const offenders = personIds(readExtractColumns(db, 'reoffences', ['person_id']).get('person_id'));
-  const numbers = personNumbersOf(persons, offenders, cancelPoint);
+  // One lookup per distinct person, then a code per row.
+  const ofId = personNumbersOf(persons, offenders.ids, cancelPoint);
+  const codes = offenders.codes.values;
+  const numbers = new Int32Array(offenders.codes.length);
+  let unknownRows = 0;
+  for (let k = 0; k < numbers.length; k++) {
+    numbers[k] = ofId[codes[k]];
+    if (numbers[k] < 0) unknownRows++;
+  }
   writeExtractColumn(db, 'reoffences', REOFFENCE_PERSON_COLUMN, { type: 'int32', values: numbers });
   const participants = (db.prepare('SELECT person_id FROM participants').pluck().all() as (string | null)[]).map((p) => p ?? '');
   return {
-    reoffences: unknownPersons(offenders, numbers),
+    // person_id is required in the reoffences: never blank.
+    reoffences: { rows: unknownRows, persons: ofId.reduce((n, p) => n + (p < 0 ? 1 : 0), 0) },
     participants: unknownPersons(participants, personNumbersOf(persons, participants)),
   };
 }

@@ -61,6 +61,8 @@ export class FileLoader {
   private workerBytes = 0;
   private workerProblems = 0;
   private workerSha256: string | null = null;
+  /** The texts of the worker's dictionary columns so far (columnBatch.ts). */
+  private readonly dictionaries: string[][] = [];
   private readonly sink: CollectingSink | null;
 
   constructor(
@@ -102,7 +104,7 @@ export class FileLoader {
       unnamed: file.resolved.unnamed,
     }, {
       onRows: (batch) => {
-        if (options.writing()) writeColumnBatch(batch, sink);
+        if (options.writing()) writeColumnBatch(batch, sink, this.dictionaries);
       },
       onProgress: (rows, bytes, found) => {
         this.rows = rows;

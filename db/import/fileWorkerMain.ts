@@ -46,6 +46,8 @@ async function run(): Promise<void> {
       unwritten++;
       send({ type: 'rows', batch }, transfer);
     },
+    // Role texts that repeat (person_id, court_outcome, sex, region, ...); not record_id, which never does.
+    feeds.map((f) => f.rule !== null && !NUMERIC_RULES.has(f.rule) && f.column !== 'record_id'),
   );
   let rows = 0;
   try {

@@ -5,7 +5,7 @@ import type { CohortColumnInfo, ImportSummary } from '../../shared/extract/impor
 import { writeAudit } from '../audit';
 import { createExtractIndexes } from '../extract/extractSchema';
 import { quoteIdentifier } from '../extract/quoteIdentifier';
-import { writeExtractColumns } from '../columnStore/extractColumns';
+import { takePersonIds, writeExtractColumns } from '../columnStore/extractColumns';
 import type { ColumnBuilder } from '../columnStore/columnBuilders';
 import type { Db } from '../store';
 import { dayToIso } from './dayNumber';
@@ -65,6 +65,7 @@ export function finaliseImport(db: Db, plan: ImportPlan, loaded: LoadedFiles, st
     if (sql) db.exec(sql);
   }
   writeExtractColumns(db, 'cohort', files.cohort.feeds, builders.cohort);
+  const offenders = takePersonIds(files.reoffences.feeds, builders.reoffences);
   writeExtractColumns(db, 'reoffences', files.reoffences.feeds, builders.reoffences);
 
   const extractDay = plan.givenExtractDay ?? loaders.reoffences.tally.latestDisposal;
@@ -74,7 +75,7 @@ export function finaliseImport(db: Db, plan: ImportPlan, loaded: LoadedFiles, st
   db.prepare(`INSERT INTO extract (id, extract_date, extract_date_source, imported_at) VALUES (1, ?, ?, ?)`)
     .run(extractDay, plan.givenExtractDay === null ? 'latest_disposal' : 'given', importedAt);
   step('persons');
-  const unknown: Record<FileKind, UnknownPersons> = { cohort: { rows: 0, persons: 0 }, ...numberExtractPersons(db, () => step('persons')) };
+  const unknown: Record<FileKind, UnknownPersons> = { cohort: { rows: 0, persons: 0 }, ...numberExtractPersons(db, offenders, () => step('persons')) };
   const summaryFiles = {} as Record<FileKind, ImportedFileInfo>;
   const insertFile = db.prepare(`INSERT INTO extract_files (kind, file_name, sheet, sha256, bytes, rows, unknown_person_rows, unknown_persons, mapping)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
