@@ -98,8 +98,20 @@ export class EncodedTextBuilder implements ColumnBuilder {
  */
 export class PersonIdBuilder implements ColumnBuilder {
   private readonly seen = new Map<string, number>();
-  readonly ids: string[] = [];
+  ids: string[] = [];
   readonly codes = new Growable(Int32Array);
+  /**
+   * Rows a file worker coded (columnBatch.ts): `ids` is that worker's whole dictionary so far, so
+   * its codes are kept as they are, without a lookup. A file's rows come all this way or all by add.
+   */
+  addCoded(codes: Int32Array, ids: string[]): void {
+    this.ids = ids;
+    for (let k = 0; k < codes.length; k++) {
+      // person_id is required: a row without one is a problem, and no row is written after a problem.
+      if (codes[k] < 0) throw new Error('a reoffence without a person_id reached the column store');
+      this.codes.push(codes[k]);
+    }
+  }
   add(value: StoredValue): void {
     const text = value === null ? '' : String(value);
     let code = this.seen.get(text);

@@ -2,7 +2,7 @@
 // columns the column store keeps. It owns everything that is per file: rows read, its problems,
 // its checksum, its column builders.
 import { BatchInserter } from '../extract/batchInserter';
-import type { ColumnBuilder } from '../columnStore/columnBuilders';
+import { PersonIdBuilder, type ColumnBuilder } from '../columnStore/columnBuilders';
 import { writeColumnBatch } from './columnBatch';
 import { startFileWorker, type FileWorkerLoad } from './fileWorkerLoad';
 import type { WorkerFileKind } from './fileWorkerProtocol';
@@ -15,6 +15,8 @@ import type { Db } from '../store';
 /** Passes each row to the store's inserter and, column by column, to the column builders. */
 class CollectingSink implements RowSink {
   readonly params: StoredValue[];
+  /** Columns whose builder takes a worker's codes directly (PersonIdBuilder.addCoded), not each row's value. */
+  readonly coded: boolean[] = [];
   constructor(
     private readonly inner: BatchInserter,
     private readonly builders: (ColumnBuilder | null)[],
@@ -26,7 +28,7 @@ class CollectingSink implements RowSink {
   }
   commitRow(): void {
     const base = this.inner.nextRowOffset();
-    for (let k = 0; k < this.builders.length; k++) this.builders[k]?.add(this.params[base + k]);
+    for (let k = 0; k < this.builders.length; k++) if (!this.coded[k]) this.builders[k]?.add(this.params[base + k]);
     this.inner.commitRow();
   }
   flush(): void {
@@ -104,7 +106,12 @@ export class FileLoader {
       unnamed: file.resolved.unnamed,
     }, {
       onRows: (batch) => {
-        if (options.writing()) writeColumnBatch(batch, sink, this.dictionaries);
+        if (!options.writing()) return;
+        const coded = batch.columns.map((column, k) =>
+          options.builders[k] instanceof PersonIdBuilder && !(column instanceof Float64Array) && !Array.isArray(column) ? column : null);
+        coded.forEach((column, k) => (sink.coded[k] = column !== null));
+        writeColumnBatch(batch, sink, this.dictionaries);
+        coded.forEach((column, k) => column && (options.builders[k] as PersonIdBuilder).addCoded(column.codes, this.dictionaries[k]));
       },
       onProgress: (rows, bytes, found) => {
         this.rows = rows;

@@ -18,7 +18,7 @@ beforeEach(() => {
 });
 afterEach(() => db.close());
 
-/** The extract tables with each value's storage class (the audit trail and import time aside). */
+/** The extract tables with each value's storage class, and the column store (the audit trail and import time aside). */
 function extractTables(): string {
   const out: Record<string, unknown[]> = {};
   for (const t of ['cohort', 'reoffences', 'participants', 'cohort_columns', 'extract_files']) {
@@ -26,6 +26,8 @@ function extractTables(): string {
     out[t] = db.prepare(`SELECT ${columns.map((c) => `${c}, typeof(${c})`).join(', ')} FROM ${t} ORDER BY rowid`).raw().all();
   }
   out.extract = db.prepare('SELECT extract_date, extract_date_source FROM extract').raw().all();
+  // The column store too: a worker's rows reach some builders as codes (columnBatch.ts).
+  out.columns = db.prepare('SELECT file, name, type, rows, levels, hex(data) FROM extract_columns ORDER BY file, name').raw().all();
   return JSON.stringify(out);
 }
 
