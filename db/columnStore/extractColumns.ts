@@ -55,11 +55,19 @@ export function takePersonIds(feeds: readonly FeedColumn[], builders: (ColumnBui
   return builder;
 }
 
-export function writeExtractColumns(db: Db, file: ColumnFile, feeds: readonly FeedColumn[], builders: (ColumnBuilder | null)[]): void {
+export function writeExtractColumns(
+  db: Db,
+  file: ColumnFile,
+  feeds: readonly FeedColumn[],
+  builders: (ColumnBuilder | null)[],
+  /** Called before each column: a job's cancel point. */
+  cancelPoint: () => void = () => undefined,
+): void {
   const order = file === 'cohort' ? recordIdOrder(db) : null;
   feeds.forEach((feed, k) => {
     const builder = builders[k];
     if (!builder) return;
+    cancelPoint();
     writeExtractColumn(db, file, feed.column, builder.finish(order));
     // Released once written: the import's transaction goes on to the cohort step, which reads the
     // columns back, and at 1M records the collected columns would still hold about 270 MB.

@@ -64,9 +64,10 @@ export function finaliseImport(db: Db, plan: ImportPlan, loaded: LoadedFiles, st
     const sql = feed.extra?.fixUpSql('cohort', quoteIdentifier(feed.column));
     if (sql) db.exec(sql);
   }
-  writeExtractColumns(db, 'cohort', files.cohort.feeds, builders.cohort);
+  const cancelPoint = () => step('columns');
+  writeExtractColumns(db, 'cohort', files.cohort.feeds, builders.cohort, cancelPoint);
   const offenders = takePersonIds(files.reoffences.feeds, builders.reoffences);
-  writeExtractColumns(db, 'reoffences', files.reoffences.feeds, builders.reoffences);
+  writeExtractColumns(db, 'reoffences', files.reoffences.feeds, builders.reoffences, cancelPoint);
 
   const extractDay = plan.givenExtractDay ?? loaders.reoffences.tally.latestDisposal;
   const importedAt = new Date().toISOString();
