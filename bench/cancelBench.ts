@@ -8,7 +8,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startJob } from '../electron/jobs/jobRunner';
 import { IMPORT_JOB_PHASES } from '../electron/jobs/importJob';
-import { analysisPhases } from '../electron/jobs/analyseJob';
+import { analysisPhases } from '../electron/jobs/analysisProgress';
 import { importMain } from '../electron/cli/importMain';
 import { openStore, storeKey } from '../db/store';
 import { CLI_EXAMPLE_SPEC } from '../shared/engine/cliExampleSpec';
