@@ -56,7 +56,7 @@ async function cancelAt(kind: JobKind, payload: unknown, label: string): Promise
   let asked: { at: number; cpu: NodeJS.CpuUsage } | null = null;
   let timer: NodeJS.Timeout | undefined;
   const job = startJob(kind, { path: store, key }, payload, (info) => {
-    if (timer || asked || info.status !== 'running' || !info.phase.startsWith(label)) return;
+    if (timer || asked || info.status !== 'running' || !info.phase.includes(label)) return;
     timer = setTimeout(() => {
       asked = { at: performance.now(), cpu: process.cpuUsage() };
       job.cancel();
