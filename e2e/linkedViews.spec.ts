@@ -82,13 +82,17 @@ test('click a Love-plot point and see its row and distribution, the same by keyb
   await expectAccessible(page, 'matching quality, a categorical level selected');
   await shot(page, '1366-categorical');
 
-  // The grid's filters apply to the plot: finding "age" leaves the same rows in both.
+  // The grid's filters apply to the plot: finding "age" leaves the same rows in both, each point where it was (the
+  // axis stays the whole table's).
+  const ageBefore = () => plotRow(page, 'age_at_index|').locator('circle.dot-before').getAttribute('cx');
+  const ageAtFullTable = await ageBefore();
   await page.getByLabel('Find a covariate').fill('age');
   await expect(page.getByTestId('rows-shown')).toContainText(/^\d+ of \d+ rows shown$/);
   const found = Number((await page.getByTestId('rows-shown').textContent())!.split(' ')[0]);
   expect(found).toBeGreaterThan(0);
   await expect(page.getByTestId('love-plot').locator('[role=option]')).toHaveCount(found);
   await expect(gridRows(page)).toHaveCount(found);
+  expect(await ageBefore()).toBe(ageAtFullTable);
   // A numeric covariate, clicked in the grid: the plot selects it, the distribution is cumulative, with the KS.
   await gridRow(page, 'age_at_index|').locator('[col-id=smdAfter]').click();
   await expectSelected(page, 'age_at_index|');

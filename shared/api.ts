@@ -319,6 +319,9 @@ export type Section = Workspace['section'];
 const keptKind = z.enum(['analysis', 'import', 'workspace']);
 export type KeptKind = z.infer<typeof keptKind>;
 const analysisName = z.string().min(1).max(200);
+// A page of rows: SQLite takes OFFSET as a 64-bit integer, so a larger number (or 1e300, which zod's int() accepts)
+// would fail inside the store instead of here; 2^31 - 1 is far beyond any extract.
+const page = { offset: z.number().int().min(0).max(2 ** 31 - 1), limit: z.number().int().min(1).max(1000) };
 
 /** Method name -> argument schema and (phantom) result type. */
 export const API = {
@@ -358,8 +361,7 @@ export const API = {
     args: z
       .object({
         table: fileKind,
-        offset: z.number().int().min(0),
-        limit: z.number().int().min(1).max(1000),
+        ...page,
         sort: z.array(z.object({ column: z.string().max(200), dir: z.enum(['asc', 'desc']) }).strict()).max(5).optional(),
         filter: z
           .array(z.object({ column: z.string().max(200), op: z.enum(['contains', 'equals', 'gt', 'lt']), value: z.string().max(500) }).strict())
@@ -377,8 +379,7 @@ export const API = {
   'cohort.participants': {
     args: z
       .object({
-        offset: z.number().int().min(0),
-        limit: z.number().int().min(1).max(1000),
+        ...page,
         status: z.string().max(40).optional(),
         search: z.string().max(200).optional(),
       })
@@ -428,8 +429,7 @@ export const API = {
       .object({
         runId,
         analysis: analysisName,
-        offset: z.number().int().min(0),
-        limit: z.number().int().min(1).max(1000),
+        ...page,
         status: z.enum(['all', 'matched', 'unmatched']).default('all'),
         search: z.string().max(200).optional(),
       })

@@ -160,5 +160,8 @@ describe('service jobs', () => {
     const r = await service.request('cohort.derive', { settings: { followUpDays: -3 } });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     if (!r.ok) expect(r.error.message).toMatch(/settings\.followUpDays/);
+    const paged = await service.request('table.browse', { table: 'cohort', offset: 1e300, limit: 10 });
+    expect(paged).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    if (!paged.ok) expect(paged.error.message).toMatch(/offset/);
   });
 });

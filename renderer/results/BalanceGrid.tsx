@@ -57,6 +57,10 @@ const COLUMNS: (ColDef<BalanceViewRow> | ColGroupDef<BalanceViewRow>)[] = [
 
 // Eleven columns fit a 1366 screen only with tighter cell padding than the app's other grids.
 const balanceTheme = gridTheme.withParams({ cellHorizontalPadding: 9 });
+// A filtered handful of rows (up to FIT_ROWS) is shown at its own height: a 420 px box for two rows pushed the plot
+// out of sight. More rows scroll in the fixed height.
+const FIT_ROWS = 14;
+const fitTheme = balanceTheme.withParams({ autoHeightMinBodyHeight: 0 });
 
 // Tab leaves the grid (the browser's default) instead of walking its cells.
 const leaveOnTab = () => false as const;
@@ -84,10 +88,12 @@ export function BalanceGrid({ rows, selectedKey, onSelect }: { rows: BalanceView
   const choose = (key: string | undefined) => {
     if (key !== undefined) current.current.onSelect(key);
   };
+  const fits = rows.length <= FIT_ROWS;
   return (
-    <div className="balance-grid" data-testid="balance-grid">
+    <div className={fits ? 'balance-grid fit' : 'balance-grid'} data-testid="balance-grid">
       <AgGridReact<BalanceViewRow>
-        theme={balanceTheme}
+        theme={fits ? fitTheme : balanceTheme}
+        domLayout={fits ? 'autoHeight' : 'normal'}
         rowData={rows}
         columnDefs={COLUMNS}
         defaultColDef={{ sortable: true, resizable: true, wrapHeaderText: true, autoHeaderHeight: true }}

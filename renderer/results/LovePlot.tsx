@@ -26,8 +26,9 @@ const STEP: Record<string, (k: number, last: number) => number> = {
   End: (_k, last) => last,
 };
 
-export function LovePlot({ rows, bands, selectedKey, onSelect }: { rows: BalanceRow[]; bands: Bands; selectedKey: string | null; onSelect: (key: string) => void }) {
-  const g = lovePlotGeometry(rows, bands);
+/** `rows` are the rows shown (the balance grid's filter), `allRows` the whole table the axis is scaled to. */
+export function LovePlot({ rows, allRows, bands, selectedKey, onSelect }: { rows: BalanceRow[]; allRows: BalanceRow[]; bands: Bands; selectedKey: string | null; onSelect: (key: string) => void }) {
+  const g = lovePlotGeometry(rows, bands, allRows);
   const idPrefix = useId();
   const plotHeight = g.plotBottom - g.plotTop;
   const selected = g.rows.findIndex((r) => r.key === selectedKey);

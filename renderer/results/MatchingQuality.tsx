@@ -113,7 +113,7 @@ export function MatchingQuality({ analysis: a, bands: runBands, look, onJustify 
       </div>
       <BalanceGrid rows={shown} selectedKey={selected?.key ?? null} onSelect={look.onSelect} />
       <div className="charts-row linked">
-        <LovePlot rows={shown} bands={bands} selectedKey={selected?.key ?? null} onSelect={look.onSelect} />
+        <LovePlot rows={shown} allRows={rows} bands={bands} selectedKey={selected?.key ?? null} onSelect={look.onSelect} />
         <CovariateDistribution analysis={a} row={selected} />
         <ScoreOverlap histogram={a.histogram} />
       </div>

@@ -10,6 +10,12 @@ import { ConfirmDialog } from '../import/ConfirmDialog';
 type Format = 'pdf' | 'html' | 'xlsx';
 const FORMAT_LABEL: Record<Format, string> = { pdf: 'PDF report', html: 'HTML report', xlsx: 'Excel annex' };
 
+// The two record-level files: one row per record of the analysis, or one per pair matched.
+const RECORD_LEVEL = [
+  { kind: 'matches', method: 'runs.exportMatches', title: 'Save the matched records', label: 'Export matches CSV', unit: 'records' },
+  { kind: 'pairs', method: 'runs.exportPairs', title: 'Save the matched pairs', label: 'Export pairs CSV', unit: 'pairs' },
+] as const;
+
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, '-');
 
 export function ReportExport({ run, dataDir }: { run: RunResults; dataDir: string }) {
@@ -111,30 +117,21 @@ export function ReportExport({ run, dataDir }: { run: RunResults; dataDir: strin
           <label className="check">
             <input type="checkbox" checked={recordLevelOk} onChange={(e) => setRecordLevelOk(e.target.checked)} /> I need record-level data
           </label>
-          <button
-            className="secondary"
-            disabled={busy || !recordLevelOk}
-            onClick={() =>
-              void exportTo('Save the matched records', recordLevelPath('matches'), async (target) => {
-                const r = await call('runs.exportMatches', { runId: run.runId, analysis, ...target });
-                return `Saved ${r.rows.toLocaleString('en-GB')} records to ${r.path}`;
-              })
-            }
-          >
-            Export matches CSV
-          </button>
-          <button
-            className="secondary"
-            disabled={busy || !recordLevelOk}
-            onClick={() =>
-              void exportTo('Save the matched pairs', recordLevelPath('pairs'), async (target) => {
-                const r = await call('runs.exportPairs', { runId: run.runId, analysis, ...target });
-                return `Saved ${r.rows.toLocaleString('en-GB')} pairs to ${r.path}`;
-              })
-            }
-          >
-            Export pairs CSV
-          </button>
+          {RECORD_LEVEL.map(({ kind, method, title, label, unit }) => (
+            <button
+              key={kind}
+              className="secondary"
+              disabled={busy || !recordLevelOk}
+              onClick={() =>
+                void exportTo(title, recordLevelPath(kind), async (target) => {
+                  const r = await call(method, { runId: run.runId, analysis, ...target });
+                  return `Saved ${r.rows.toLocaleString('en-GB')} ${unit} to ${r.path}`;
+                })
+              }
+            >
+              {label}
+            </button>
+          ))}
         </div>
       </details>
       {done && (

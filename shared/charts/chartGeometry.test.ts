@@ -31,6 +31,15 @@ describe('lovePlotGeometry', () => {
     expect(g.reasonably.x1 - g.zeroX).toBeCloseTo((g.plotRight - g.zeroX) * 0.1, 9);
     expect(g.rows[1].description).toBe('b: before -55.7, after +12.6 (poorly matched)');
   });
+
+  it('keeps the whole table’s axis when only some rows are shown, so that a filter moves no point', () => {
+    const all = [row('a', 3, 1), row('b', -55.7, 12.6, 'poorly')];
+    const own = lovePlotGeometry([all[0]], bands);
+    const filtered = lovePlotGeometry([all[0]], bands, all);
+    expect(own.ticks[own.ticks.length - 1].label).toBe('20');
+    expect(filtered.ticks.map((t) => t.label)).toEqual(lovePlotGeometry(all, bands).ticks.map((t) => t.label));
+    expect(filtered.rows[0].before).toBeCloseTo(lovePlotGeometry(all, bands).rows[1].before!, 9);
+  });
 });
 
 describe('scoreOverlapGeometry', () => {

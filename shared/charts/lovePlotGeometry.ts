@@ -37,9 +37,13 @@ export interface LovePlotGeometry extends PlotFrame {
 /** Beyond 100% the detail near zero (where the bands are) is lost: the axis stops there. */
 const LIMIT = 100;
 
-export function lovePlotGeometry(balance: readonly BalanceRow[], bands: Bands): LovePlotGeometry {
+/**
+ * `axisRows` are the rows the axis is scaled to: the whole table when `balance` is a filtered selection of it, so
+ * that filtering the rows shown never moves a point along the axis (an analyst compares the plot before and after).
+ */
+export function lovePlotGeometry(balance: readonly BalanceRow[], bands: Bands, axisRows: readonly BalanceRow[] = balance): LovePlotGeometry {
   const sorted = [...balance].sort((a, b) => Math.abs(b.smdBefore ?? -1) - Math.abs(a.smdBefore ?? -1));
-  const values = balance.flatMap((r) => [r.smdBefore, r.smdAfter]).filter((x): x is number => x !== null).map(Math.abs);
+  const values = axisRows.flatMap((r) => [r.smdBefore, r.smdAfter]).filter((x): x is number => x !== null).map(Math.abs);
   const extent = Math.min(LIMIT, Math.max(bands.reasonably * 2, ...values));
   const axis = niceAxis(-extent, extent, 8);
   const plotLeft = LOVE.labelWidth;
