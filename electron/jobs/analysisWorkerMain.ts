@@ -33,6 +33,8 @@ function run(): void {
     }
     send({ type: 'finished' });
   } catch (err) {
+    // As on one thread, no analysis starts after one has failed.
+    Atomics.store(next, 0, n);
     send({ type: 'failed', index: index < n ? index : -1, error: toErrorBody(analysisError(err)) });
   } finally {
     db.close();
