@@ -20,7 +20,7 @@ export async function analyseJob(ctx: JobContext<AnalyseJobPayload>, threads: 1 
   const spec = specSchema.parse(ctx.payload.spec);
   const progress = new AnalysesProgress(spec.analyses.map((a) => a.name), ctx.progress);
   progress.loading();
-  const analyses = startAnalysisThreads(ctx.db, spec, ctx.signal, threads);
+  const analyses = startAnalysisThreads(spec, ctx.signal, threads);
   try {
     const data = jobAnalysisData(ctx.db);
     const derivation = readCohortDerivation(ctx.db)!;

@@ -42,7 +42,7 @@ function comparable(run: RunResults): string {
 
 describe('analyses on two threads', () => {
   it('has the second thread build an analysis, and gives byte for byte the run of one thread', async () => {
-    const threads = startAnalysisThreads(db, spec, new AbortController().signal, 2);
+    const threads = startAnalysisThreads(spec, new AbortController().signal, 2);
     const second = new Set<number>();
     const nap = new Int32Array(new SharedArrayBuffer(4));
     let ownDone = false;

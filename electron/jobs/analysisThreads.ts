@@ -3,13 +3,13 @@
 // analyses from a shared queue in spec order; the results are put back in spec order, so the run is
 // the same whichever thread built what (and the same as on one thread: a test compares them).
 import { Worker } from 'node:worker_threads';
-import { storeKey, type Db } from '../../db/store';
 import type { Spec } from '../../shared/engine/analysisSpec';
 import { buildAnalysis, type BuiltAnalysis, type CohortData } from '../../shared/results/buildRunResults';
 import { ApiError } from '../service/apiError';
 import { JobCancelled } from './jobProtocol';
 import { analysisError } from './analysisError';
-import { NOT_STARTED, decodePosition, type AnalysisPosition, type AnalysisWorkerData, type FromAnalysisWorker } from './analysisWorkerProtocol';
+import { NOT_STARTED, decodePosition, type AnalysisPosition, type AnalysisWorkerData, type FromAnalysisWorker, type ToAnalysisWorker } from './analysisWorkerProtocol';
+import { shareCohort } from './sharedCohort';
 
 const WORKER_URL = new URL('./analysisWorker.mjs', import.meta.url);
 // How often the job's thread looks at the second thread's progress once its own analyses are built.
@@ -19,18 +19,18 @@ const POLL_MS = 100;
 export type OnPosition = (a: number, at: AnalysisPosition) => void;
 
 export interface AnalysisThreads {
-  /** Builds every analysis of the spec on `data` (this thread's copy), in spec order; rejects with the first analysis's error in spec order. */
+  /** Builds every analysis of the spec on `data`, in spec order; rejects with the first analysis's error in spec order. */
   build(data: CohortData, onPosition: OnPosition): Promise<BuiltAnalysis[]>;
   /** Ends the second thread (harmless once it has finished). */
   stop(): Promise<void>;
 }
 
 /**
- * Starts the second thread before this one loads the cohort, so that its start and its own load
- * overlap this thread's; a spec of one analysis has no second thread. `threads: 1` builds every
- * analysis on this thread (the reference the two-thread run is tested against).
+ * Starts the second thread before this one loads the cohort, so that its start overlaps the load;
+ * a spec of one analysis has no second thread. `threads: 1` builds every analysis on this thread
+ * (the reference the two-thread run is tested against).
  */
-export function startAnalysisThreads(db: Db, spec: Spec, signal: AbortSignal, threads: 1 | 2 = 2): AnalysisThreads {
+export function startAnalysisThreads(spec: Spec, signal: AbortSignal, threads: 1 | 2 = 2): AnalysisThreads {
   const n = spec.analyses.length;
   const next = new Int32Array(new SharedArrayBuffer(4));
   const positions = new Int32Array(new SharedArrayBuffer(4 * n)).fill(NOT_STARTED);
@@ -41,7 +41,7 @@ export function startAnalysisThreads(db: Db, spec: Spec, signal: AbortSignal, th
   let helperEnded: Promise<void> = Promise.resolve();
 
   if (threads === 2 && n > 1) {
-    const data: AnalysisWorkerData = { storePath: db.name, storeKey: storeKey(db), spec, next: next.buffer as SharedArrayBuffer, positions: positions.buffer as SharedArrayBuffer, cancel: cancel.buffer as SharedArrayBuffer };
+    const data: AnalysisWorkerData = { spec, next: next.buffer as SharedArrayBuffer, positions: positions.buffer as SharedArrayBuffer, cancel: cancel.buffer as SharedArrayBuffer };
     const w = new Worker(WORKER_URL, { workerData: data });
     worker = w;
     helperEnded = new Promise<void>((resolve) => {
@@ -74,7 +74,14 @@ export function startAnalysisThreads(db: Db, spec: Spec, signal: AbortSignal, th
   }
 
   return {
-    async build(data, onPosition) {
+    async build(loaded, onPosition) {
+      let data = loaded;
+      if (worker) {
+        // One copy of the cohort for both threads: this thread reads the shared one too.
+        const { cohort, toSend } = shareCohort(loaded);
+        data = cohort;
+        worker.postMessage({ type: 'cohort', cohort: toSend } satisfies ToAnalysisWorker);
+      }
       for (let a = Atomics.add(next, 0, 1); a < n; a = Atomics.add(next, 0, 1)) {
         try {
           built[a] = buildAnalysis(data, spec, a, (index, step, fraction) => {

@@ -1,14 +1,12 @@
-// The analysis job's second thread: opens the store by the session's kept key, loads the cohort
-// itself (while the job's thread loads its own copy: reading is cheaper than copying it across),
-// then builds analyses from the shared queue until it is empty, posting each as it is built.
+// The analysis job's second thread: takes the cohort the job's thread loaded (its arrays in shared
+// memory), then builds analyses from the shared queue until it is empty, posting each as it is built.
 import { parentPort, workerData } from 'node:worker_threads';
-import { openStore } from '../../db/store';
 import { buildAnalysis } from '../../shared/results/buildRunResults';
 import { toErrorBody } from '../service/apiError';
-import { jobAnalysisData } from './jobAnalysisData';
 import { JobCancelled } from './jobProtocol';
 import { analysisError } from './analysisError';
-import { encodePosition, type AnalysisWorkerData, type FromAnalysisWorker } from './analysisWorkerProtocol';
+import { withRowOf } from './sharedCohort';
+import { encodePosition, type AnalysisWorkerData, type FromAnalysisWorker, type ToAnalysisWorker } from './analysisWorkerProtocol';
 
 const data = workerData as AnalysisWorkerData;
 const port = parentPort!;
@@ -18,11 +16,10 @@ const cancel = new Int32Array(data.cancel);
 const send = (msg: FromAnalysisWorker) => port.postMessage(msg);
 const n = data.spec.analyses.length;
 
-function run(): void {
-  const db = openStore(data.storePath, data.storeKey, { mode: 'open' });
+function run(msg: ToAnalysisWorker): void {
   let index = -1;
   try {
-    const cohort = jobAnalysisData(db);
+    const cohort = withRowOf(msg.cohort);
     for (index = Atomics.add(next, 0, 1); index < n; index = Atomics.add(next, 0, 1)) {
       const built = buildAnalysis(cohort, data.spec, index, (a, step, fraction) => {
         if (Atomics.load(cancel, 0) === 1) throw new JobCancelled();
@@ -36,9 +33,8 @@ function run(): void {
     // As on one thread, no analysis starts after one has failed.
     Atomics.store(next, 0, n);
     send({ type: 'failed', index: index < n ? index : -1, error: toErrorBody(analysisError(err)) });
-  } finally {
-    db.close();
   }
 }
 
-run();
+// The only message this thread waits for: once it has run, nothing keeps the thread alive.
+port.once('message', run);

@@ -1,15 +1,14 @@
 // What the analysis job's thread and its second analysis thread (analysisWorkerMain.ts) share.
+// The cohort is posted once the job's thread has loaded it, its arrays in shared memory.
 // The job's thread is busy in synchronous numeric work while the second thread runs, so it cannot
 // read messages then: the queue of analyses, where the second thread is, and the cancel are shared
 // memory, read with Atomics whenever the job's thread reports its own progress.
 import type { ApiErrorBody } from '../../shared/api';
-import type { StoreKey } from '../../db/storeKey';
+import type { SharedCohort } from './sharedCohort';
 import type { Spec } from '../../shared/engine/analysisSpec';
 import type { BuiltAnalysis, RunStep } from '../../shared/results/buildRunResults';
 
 export interface AnalysisWorkerData {
-  storePath: string;
-  storeKey: StoreKey;
   spec: Spec;
   /** Int32 [0]: the next analysis to build; each thread takes one with Atomics.add, so each is built once. */
   next: SharedArrayBuffer;
@@ -19,9 +18,12 @@ export interface AnalysisWorkerData {
   cancel: SharedArrayBuffer;
 }
 
+/** The cohort as the job's thread loaded it, its arrays in shared memory (sharedCohort.ts). */
+export type ToAnalysisWorker = { type: 'cohort'; cohort: SharedCohort };
+
 export type FromAnalysisWorker =
   | { type: 'built'; index: number; built: BuiltAnalysis }
-  /** `index` -1: the thread failed before taking an analysis (opening the store, loading the cohort). */
+  /** `index` -1: the thread failed before taking an analysis. */
   | { type: 'failed'; index: number; error: ApiErrorBody }
   | { type: 'finished' };
 
