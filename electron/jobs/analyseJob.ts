@@ -33,11 +33,19 @@ export async function analyseJob(ctx: JobContext<AnalyseJobPayload>, threads: 1 
     });
     const run = assembleRun(spec, { runId, createdAt: createdAt.toISOString(), cohortSettings: derivation.settings, funnel: derivation.funnel, profile: derivation.profile }, built);
     progress.saving();
-    saveRun(ctx.db, run.results, run.records);
-    writeAudit(ctx.db, 'analysis', {
-      runId,
-      analyses: run.results.analyses.map((a) => ({ name: a.name, treated: a.treatment.n, comparison: a.comparison.records })),
-    });
+    // The run and its audit entry are stored together or not at all, and a cancel that came while
+    // they were written (on a loaded machine that can take longer than the 1 s before the job's
+    // thread is ended) is honoured before the commit: a progress report is a cancel point.
+    ctx.db
+      .transaction(() => {
+        saveRun(ctx.db, run.results, run.records);
+        writeAudit(ctx.db, 'analysis', {
+          runId,
+          analyses: run.results.analyses.map((a) => ({ name: a.name, treated: a.treatment.n, comparison: a.comparison.records })),
+        });
+        progress.saving();
+      })
+      .immediate();
     return { runId };
   } finally {
     await analyses.stop();

@@ -12,6 +12,7 @@ import { jobAnalysisData } from './jobAnalysisData';
 import { importJob } from './importJob';
 import { analyseJob } from './analyseJob';
 import { startAnalysisThreads } from './analysisThreads';
+import { JobCancelled } from './jobProtocol';
 import { NATIONAL, REGIONAL, specSchema } from '../../shared/engine/analysisSpec';
 import type { RunResults } from '../../shared/results/runResults';
 
@@ -87,6 +88,22 @@ describe('analyses on two threads', () => {
     expect(phases.some((p) => p.includes('Regional (2 of 2): fitting'))).toBe(true);
     expect(phases.some((p) => p === 'Saving the run')).toBe(false);
     expect(runCount()).toBe(before);
+  }, 60_000);
+
+  it('stores neither the run nor its audit entry when the cancel comes while they are written', async () => {
+    const before = runCount();
+    const audits = () => db.prepare(`SELECT count(*) FROM audit WHERE action = 'analysis'`).pluck().get() as number;
+    const auditsBefore = audits();
+    let saving = 0;
+    // The job thread's progress throws once a cancel has been asked for (jobWorkerMain.ts): here, at the second
+    // report of the saving phase, the one made inside the transaction.
+    const job = analyseJob(context({ spec }, (phase) => {
+      if (phase === 'Saving the run' && ++saving === 2) throw new JobCancelled();
+    }));
+    await expect(job).rejects.toMatchObject({ code: 'cancelled' });
+    expect(saving).toBe(2);
+    expect(runCount()).toBe(before);
+    expect(audits()).toBe(auditsBefore);
   }, 60_000);
 
   it('names the first invalid analysis in spec order, whichever thread found it, and stores no run', async () => {
