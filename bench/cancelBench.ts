@@ -8,7 +8,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startJob } from '../electron/jobs/jobRunner';
 import { IMPORT_JOB_PHASES } from '../electron/jobs/importJob';
-import { analysisPhases } from '../electron/jobs/analyseJob';
+import { analysisPhases } from '../electron/jobs/analysisProgress';
 import { importMain } from '../electron/cli/importMain';
 import { openStore, storeKey } from '../db/store';
 import { CLI_EXAMPLE_SPEC } from '../shared/engine/cliExampleSpec';
@@ -56,7 +56,7 @@ async function cancelAt(kind: JobKind, payload: unknown, label: string): Promise
   let asked: { at: number; cpu: NodeJS.CpuUsage } | null = null;
   let timer: NodeJS.Timeout | undefined;
   const job = startJob(kind, { path: store, key }, payload, (info) => {
-    if (timer || asked || info.status !== 'running' || !info.phase.startsWith(label)) return;
+    if (timer || asked || info.status !== 'running' || !info.phase.includes(label)) return;
     timer = setTimeout(() => {
       asked = { at: performance.now(), cpu: process.cpuUsage() };
       job.cancel();

@@ -4,9 +4,10 @@
 // several sets: pairs-<analysis>.csv lists every pair). Record-level data: written only when explicitly asked for,
 // through the one export writer (atomic, audited, never over a file unasked) with record ids defused by csvField.
 import type { RunRecords } from '../../db/runs/runStore';
-import type { MatchedSetIndex } from '../../shared/engine/matchedSets';
+import type { MatchFacts, MatchedSetIndex } from '../../shared/engine/matchedSets';
 import { allPairs } from '../../shared/engine/matchedSets';
 import { csvChunks, type RowCount } from './csvLines';
+import { csvField, csvLine } from '../../shared/format/csvField';
 import { writeExportFile, type ExportFileOptions } from './exportFile';
 import { fileNamePart } from './fileNamePart';
 
@@ -21,18 +22,22 @@ export function pairsFileName(analysis: string): string {
 }
 
 /** Whether the matches file has a set id per row (MatchIt gives `subclass` only then). */
-function hasSetColumn(index: MatchedSetIndex | null): index is MatchedSetIndex {
-  return index !== null && index.facts.method === 'nearest' && !index.facts.replace;
+export function hasSetColumn(facts: MatchFacts): boolean {
+  return facts.method === 'nearest' && !facts.replace;
 }
 
-/** Writes the file; `written.rows` counts its rows as they go, for the audit entry `options.publish` writes. */
-export async function writeMatchesCsv(path: string, r: RunRecords, index: MatchedSetIndex | null, options: ExportFileOptions, written: RowCount): Promise<void> {
-  const sets = hasSetColumn(index) ? index.setNumber : null;
-  function* rows(): Generator<(string | number)[]> {
-    // Shortest round-trip decimal: the same double always prints the same text.
-    for (let i = 0; i < r.recordIds.length; i++) yield [r.recordIds[i], r.treated[i], r.score[i], r.weight[i], sets && sets[i] > 0 ? sets[i] : ''];
+/**
+ * Writes the file; `sets`: MatchIt's set number of each row when the file has a set column (hasSetColumn), else null.
+ * `written.rows` counts its rows as they go, for the audit entry `options.publish` writes.
+ */
+export async function writeMatchesCsv(path: string, r: RunRecords, sets: Int32Array | null, options: ExportFileOptions, written: RowCount): Promise<void> {
+  const { recordIds, treated, score, weight } = r;
+  // A national pool's 300,000 rows: numbers are joined as they are (csvField writes a number as String(x), the
+  // shortest round-trip decimal, so the same double always prints the same text), only the record id is a text field.
+  function* lines(): Generator<string> {
+    for (let i = 0; i < recordIds.length; i++) yield `${csvField(recordIds[i])},${treated[i]},${score[i]},${weight[i]},${sets && sets[i] > 0 ? sets[i] : ''}`;
   }
-  await writeExportFile(path, csvChunks(['record_id', 'treated', 'score', 'weight', 'set'], rows(), written), options);
+  await writeExportFile(path, csvChunks(['record_id', 'treated', 'score', 'weight', 'set'], lines(), written), options);
 }
 
 /**
@@ -42,8 +47,8 @@ export async function writeMatchesCsv(path: string, r: RunRecords, index: Matche
  */
 export async function writePairsCsv(path: string, index: MatchedSetIndex, options: ExportFileOptions, written: RowCount): Promise<void> {
   const ids = index.stored.recordIds;
-  function* rows(): Generator<(string | number)[]> {
-    for (const { treated, member } of allPairs(index)) yield [index.setNumber[treated], ids[treated], ids[member.row], member.distance, member.pairWeight];
+  function* lines(): Generator<string> {
+    for (const { treated, member } of allPairs(index)) yield csvLine([index.setNumber[treated], ids[treated], ids[member.row], member.distance, member.pairWeight]);
   }
-  await writeExportFile(path, csvChunks(['set', 'treated_id', 'comparison_id', 'distance', 'pair_weight'], rows(), written), options);
+  await writeExportFile(path, csvChunks(['set', 'treated_id', 'comparison_id', 'distance', 'pair_weight'], lines(), written), options);
 }

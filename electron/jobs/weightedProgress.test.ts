@@ -30,6 +30,20 @@ describe('WeightedProgress', () => {
     expect(seen[1].phase).toBe('A');
   });
 
+  it('adds up phases running side by side: load (2) done, a (4) half, b (4) a quarter of 12 is 5/12', () => {
+    const { seen, report } = recorder();
+    const p = new WeightedProgress(
+      [{ id: 'load', label: 'L', weight: 2 }, { id: 'a', label: 'A', weight: 4 }, { id: 'b', label: 'B', weight: 4 }, { id: 'save', label: 'S', weight: 2 }],
+      report,
+    );
+    p.atEach(new Map([['load', 1], ['a', 0.5], ['b', 0.25]]), 'A; B');
+    p.atEach(new Map([['load', 1], ['a', 0.25]]), 'A');
+    expect(seen).toEqual([
+      { phase: 'A; B', done: 416, total: PROGRESS_TOTAL },
+      { phase: 'A', done: 416, total: PROGRESS_TOTAL },
+    ]);
+  });
+
   it('refuses a phase it was not given', () => {
     const p = new WeightedProgress([{ id: 'a', label: 'A', weight: 1 }], () => undefined);
     expect(() => p.at('b' as 'a')).toThrow(/no progress phase "b"/);

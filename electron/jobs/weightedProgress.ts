@@ -36,11 +36,31 @@ export class WeightedProgress<Id extends string = string> {
 
   /** Phase `id` has done `fraction` (0 to 1) of its work; `detail` follows the label. */
   at(id: Id, fraction = 0, detail?: string): void {
+    const phase = this.phase(id);
+    this.show(this.start.get(id)! + phase.weight * clamp(fraction), detail ? `${phase.label} ${detail}` : phase.label);
+  }
+
+  /**
+   * For phases that run side by side (a spec's analyses on two threads): each listed phase has done
+   * its fraction, and a phase not listed nothing; `label` says what is running.
+   */
+  atEach(fractions: ReadonlyMap<Id, number>, label: string): void {
+    let weightDone = 0;
+    for (const [id, fraction] of fractions) weightDone += this.phase(id).weight * clamp(fraction);
+    this.show(weightDone, label);
+  }
+
+  private phase(id: Id): ProgressPhase<Id> {
     const phase = this.phases.find((p) => p.id === id);
     if (!phase) throw new Error(`no progress phase "${id}"`);
-    const f = Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : 0;
-    const done = Math.floor((PROGRESS_TOTAL * (this.start.get(id)! + phase.weight * f)) / this.sum);
+    return phase;
+  }
+
+  private show(weightDone: number, label: string): void {
+    const done = Math.floor((PROGRESS_TOTAL * weightDone) / this.sum);
     this.shown = Math.max(this.shown, Math.min(PROGRESS_CEILING, done));
-    this.report(detail ? `${phase.label} ${detail}` : phase.label, this.shown, PROGRESS_TOTAL);
+    this.report(label, this.shown, PROGRESS_TOTAL);
   }
 }
+
+const clamp = (fraction: number) => (Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : 0);

@@ -43,6 +43,14 @@ afterAll(async () => {
 });
 
 describe('matched sets of a stored run', () => {
+  // Before any view: the export reads the stored arrays without indexing them (compared below with the file
+  // exported once the analysis is indexed).
+  const unindexedMatches = join(dir, 'out', 'matches-Nearest-unindexed.csv');
+  it('exports the matches of an analysis nobody has looked at yet', async () => {
+    await call('runs.exportMatches', { runId, analysis: 'Nearest', path: unindexedMatches });
+    expect(csvRows(unindexedMatches).slice(1).some((r) => r[4] !== '')).toBe(true);
+  });
+
   it('lists every unmatched treated record with why, and as many as the run counts', async () => {
     const run = await call('runs.get', { runId });
     const nearest = run.analyses[1];
@@ -92,6 +100,7 @@ describe('matched sets of a stored run', () => {
     // Matched treated records are numbered 1.. in record_id order (MatchIt's subclass); each control shares its set.
     expect(setIds).toEqual(setIds.map((_, k) => k + 1));
     expect(rows.slice(1).filter((r) => r[1] === '0' && Number(r[3]) > 0).every((r) => Number(r[4]) > 0)).toBe(true);
+    expect(readFileSync(matches, 'utf8')).toBe(readFileSync(unindexedMatches, 'utf8'));
 
     const radiusMatches = join(dir, 'out', 'matches-Radius.csv');
     const pairs = join(dir, 'out', 'pairs-Radius.csv');
@@ -106,7 +115,7 @@ describe('matched sets of a stored run', () => {
     expect(summed.size).toBe(weighted.length);
     for (const r of weighted) expect(summed.get(r[0])).toBeCloseTo(Number(r[3]), 12);
     const audit = await call('audit.list', { limit: 10 });
-    expect(audit.filter((a) => a.action === 'export' && a.detail.recordLevel === true)).toHaveLength(3);
+    expect(audit.filter((a) => a.action === 'export' && a.detail.recordLevel === true)).toHaveLength(4);
   });
 
   it('marks a run made on an earlier import, and no longer names its participants (the import may have renumbered them)', async () => {

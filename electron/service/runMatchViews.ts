@@ -2,10 +2,10 @@
 // lookups over the run's stored arrays (shared/engine/matchedSets.ts), never a new matching. Reading a national
 // analysis's 300k records takes a while, so the last few analyses looked at stay indexed in memory.
 import type { Db } from '../../db/store';
-import { readRunRecords, type RunRecords } from '../../db/runs/runStore';
+import { readRunRecords, type RunRecords, type StoredRunRecords } from '../../db/runs/runStore';
 import { readCohortDerivation } from '../../db/cohort/deriveCohort';
 import type { MatchedSetView, TreatedPage, TreatedRecordView } from '../../shared/api';
-import { buildMatchedSetIndex, comparisonSet, rowOfRecord, treatedServed, unmatchedTreated, type MatchedSetIndex, type MatchMethod } from '../../shared/engine/matchedSets';
+import { buildMatchedSetIndex, comparisonSet, rowOfRecord, setNumbers, treatedServed, unmatchedTreated, type MatchFacts, type MatchedSetIndex, type MatchMethod } from '../../shared/engine/matchedSets';
 import type { AnalysisResults, RunResults } from '../../shared/results/runResults';
 import { ApiError } from './apiError';
 
@@ -70,8 +70,22 @@ export interface RunMatchViews {
   matchedSet(db: Db, run: RunResults, analysis: string, recordId: string, limit: number): MatchedSetView;
   /** The stored records and, for runs that kept them, the matched-set index (for the exports). */
   indexed(db: Db, run: RunResults, analysis: string): { records: RunRecords; index: MatchedSetIndex | null };
+  /**
+   * For the matches export: the stored records and, when `wantSets` says so, MatchIt's set number of each row (null
+   * for a run stored before matched sets were kept). An analysis not indexed already is read without indexing it:
+   * a radius analysis's matches file needs no matched sets, and indexing a national pool takes a while.
+   */
+  setNumbered(db: Db, run: RunResults, analysis: string, wantSets: (facts: MatchFacts) => boolean): { records: RunRecords; setNumber: Int32Array | null };
   /** Drops what is kept of a run (deleted, or the store closed). */
   forget(runId?: string): void;
+}
+
+function readStored(db: Db, run: RunResults, name: string): { analysis: AnalysisResults; stored: StoredRunRecords; facts: MatchFacts } {
+  const analysis = run.analyses.find((a) => a.name === name);
+  const stored = analysis ? readRunRecords(db, run.runId, name) : null;
+  if (!analysis || !stored) throw new ApiError('not_found', `Run ${run.runId} has no analysis named ${name}`);
+  const m = analysis.spec.matching;
+  return { analysis, stored, facts: { method: m.method as MatchMethod, caliper: analysis.matching.caliper, replace: m.method === 'nearest' ? m.replace : true } };
 }
 
 export function createRunMatchViews(): RunMatchViews {
@@ -86,11 +100,7 @@ export function createRunMatchViews(): RunMatchViews {
       cache.set(key, hit);
       return hit;
     }
-    const analysis = run.analyses.find((a) => a.name === name);
-    const stored = analysis ? readRunRecords(db, run.runId, name) : null;
-    if (!analysis || !stored) throw new ApiError('not_found', `Run ${run.runId} has no analysis named ${name}`);
-    const m = analysis.spec.matching;
-    const facts = { method: m.method as MatchMethod, caliper: analysis.matching.caliper, replace: m.method === 'nearest' ? m.replace : true };
+    const { analysis, stored, facts } = readStored(db, run, name);
     const index = stored.match ? buildMatchedSetIndex(stored.match, facts) : null;
     const participantRef = participantRefs(db, run);
     const entry: Indexed = { records: stored.records, index, analysis, participantRef, treated: index ? treatedViews(index, analysis, participantRef) : [] };
@@ -150,6 +160,13 @@ export function createRunMatchViews(): RunMatchViews {
     indexed(db, run, name) {
       const entry = load(db, run, name);
       return { records: entry.records, index: entry.index };
+    },
+
+    setNumbered(db, run, name, wantSets) {
+      const hit = cache.get(`${run.runId}\n${name}`);
+      if (hit) return { records: hit.records, setNumber: hit.index && wantSets(hit.index.facts) ? hit.index.setNumber : null };
+      const { stored, facts } = readStored(db, run, name);
+      return { records: stored.records, setNumber: stored.match && wantSets(facts) ? setNumbers(stored.match, facts.replace) : null };
     },
 
     forget(runId) {

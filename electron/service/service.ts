@@ -40,7 +40,7 @@ import { readRobustness } from '../../db/runs/robustnessStore';
 import { createRunMatchViews } from './runMatchViews';
 import { renderReportHtml } from '../../shared/report/renderReportHtml';
 import { writeReport, type PdfPrinter } from '../exports/reportFiles';
-import { writeMatchesCsv, writePairsCsv } from '../exports/matchesCsv';
+import { hasSetColumn, writeMatchesCsv, writePairsCsv } from '../exports/matchesCsv';
 import { checkExportTarget, ExportError, writeExportFile } from '../exports/exportFile';
 import { robustnessFiles } from '../exports/specificationCurveFiles';
 import { publishWithAudit } from '../exports/exportAudit';
@@ -408,11 +408,11 @@ export function createService(options: ServiceOptions): Service {
       return { path: full };
     },
     'runs.exportMatches': async ({ runId, analysis, path, overwrite }) => {
-      const { records, index } = matchViews.indexed(requireStore().db, storedRun(runId), analysis);
+      const { records, setNumber } = matchViews.setNumbered(requireStore().db, storedRun(runId), analysis, hasSetColumn);
       const full = resolve(path);
       const written = { rows: 0 };
       await exportWith((audit) =>
-        writeMatchesCsv(full, records, index, { overwrite, publish: (move) => audit({ runId, analysis, path: full, recordLevel: true, rows: written.rows })(move) }, written),
+        writeMatchesCsv(full, records, setNumber, { overwrite, publish: (move) => audit({ runId, analysis, path: full, recordLevel: true, rows: written.rows })(move) }, written),
       );
       return { path: full, rows: written.rows };
     },

@@ -114,12 +114,17 @@ export function buildMatchedSetIndex(stored: StoredMatch, facts: MatchFacts): Ma
   const treatedOrder = poolScoreOrder(stored.score, pooled, stored.strata, nStrata);
   const byTreated = stored.pairs ? adjacency(n, stored.pairs.treated, stored.pairs.control) : null;
   const byControl = stored.pairs ? adjacency(n, stored.pairs.control, stored.pairs.treated) : null;
-  const setNumber = new Int32Array(n);
+  return { stored, facts, pool, treatedOrder, byTreated, byControl, setNumber: setNumbers(stored, facts.replace) };
+}
+
+/** MatchIt's subclass of each row: matched treated rows numbered 1.. in record_id order, 0 for rows in no set. */
+export function setNumbers(stored: StoredMatch, replace: boolean): Int32Array {
+  const setNumber = new Int32Array(stored.recordIds.length);
   let next = 1;
-  for (let i = 0; i < n; i++) if (stored.treated[i] === 1 && stored.weight[i] > 0) setNumber[i] = next++;
+  for (let i = 0; i < setNumber.length; i++) if (stored.treated[i] === 1 && stored.weight[i] > 0) setNumber[i] = next++;
   // Without replacement a control serves exactly one treated record: it takes that record's set (MatchIt's subclass).
-  if (stored.pairs && !facts.replace) for (let k = 0; k < stored.pairs.control.length; k++) setNumber[stored.pairs.control[k]] = setNumber[stored.pairs.treated[k]];
-  return { stored, facts, pool, treatedOrder, byTreated, byControl, setNumber };
+  if (stored.pairs && !replace) for (let k = 0; k < stored.pairs.control.length; k++) setNumber[stored.pairs.control[k]] = setNumber[stored.pairs.treated[k]];
+  return setNumber;
 }
 
 /** K_ij / setTotal[i]: what the pair adds to w_j. */

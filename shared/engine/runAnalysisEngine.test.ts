@@ -67,4 +67,17 @@ describe('runAnalysisEngine', () => {
     expect(r.model.coefficients[0].name).toBe('(Intercept)');
     expect(r.recordIds).toEqual([...r.recordIds].sort());
   });
+
+  it('reports within matching and balance (each report is a cancel point): after sorting the pool, after each distribution', () => {
+    const reports: string[] = [];
+    const spec = analysisSpecSchema.parse({ ...NATIONAL, covariates: SYNTHETIC_COVARIATES });
+    const r = runAnalysisEngine(prepareAnalysis(cohort.table, cohort.treated, cohort.eligiblePool, spec), (phase, done, total) => {
+      if (phase === 'match' || phase === 'balance') reports.push(`${phase} ${done}/${total}`);
+    });
+    // The score's own distribution is the last and is followed by the phase's end.
+    const numeric = r.distributions.length - 1;
+    expect(numeric).toBeGreaterThan(0);
+    const steps = numeric + 2;
+    expect(reports).toEqual(['match 0/2', 'match 1/2', 'match 2/2', ...Array.from({ length: steps + 1 }, (_, k) => `balance ${k}/${steps}`)]);
+  });
 });

@@ -6,7 +6,7 @@ import { balanceTable } from './balance';
 import { byteOrderPermutation } from './byteOrder';
 import { caliperWidth } from './caliper';
 import type { Column } from './column';
-import { codeCovariates, type CodedCovariate } from './covariateCoding';
+import { codeCovariates, type CodedCovariate, type CodedNumeric } from './covariateCoding';
 import { numericDistribution, type NumericDistribution } from './covariateDistribution';
 import { buildDesign } from './designMatrix';
 import { effectiveSampleSize } from './effectiveSampleSize';
@@ -248,20 +248,30 @@ export function runAnalysisEngine(input: EngineInput & { bands?: Bands }, onProg
   const { treated, score } = scored;
 
   const t3 = performance.now();
-  onProgress?.('match', 0, 1);
+  // Progress after each part of these phases too: each report is a cancel point, and a national pool's balance
+  // phase takes about a second, longer on a loaded machine.
+  onProgress?.('match', 0, 2);
   const poolOrder = poolOrderOf(scored);
+  onProgress?.('match', 1, 2);
   const matched = matchScored(scored, input.matching, poolOrder);
-  onProgress?.('match', 1, 1);
+  onProgress?.('match', 2, 2);
 
   const t4 = performance.now();
-  onProgress?.('balance', 0, 1);
+  const numeric = scored.coded.filter((c): c is CodedNumeric => c.kind === 'numeric' && !c.binary);
+  const balanceSteps = numeric.length + 2;
+  onProgress?.('balance', 0, balanceSteps);
   const groups = { treated, matchedTreated: matched.matchedTreated, weights: matched.weight };
   const balance = balanceTable(scored.coded, score, groups, bands);
-  const distributions = scored.coded.flatMap((c) => (c.kind === 'numeric' && !c.binary ? [numericDistribution(c.variable, c.values, c.missing, groups)] : []));
+  onProgress?.('balance', 1, balanceSteps);
+  const distributions = numeric.map((c, k) => {
+    const d = numericDistribution(c.variable, c.values, c.missing, groups);
+    onProgress?.('balance', 2 + k, balanceSteps);
+    return d;
+  });
   distributions.push(numericDistribution('score', score, null, groups));
   const sizes = groupSizes(treated, matched);
   const histogram = scoreHistogram(score, treated, matched.matchedTreated, matched.weight);
-  onProgress?.('balance', 1, 1);
+  onProgress?.('balance', balanceSteps, balanceSteps);
   const t5 = performance.now();
 
   const { order, design, fit } = scored.timings;

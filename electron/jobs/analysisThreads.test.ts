@@ -1,0 +1,116 @@
+// A spec's analyses on two threads give the run one thread gives, byte for byte; a cancel or an
+// invalid analysis on either thread ends the job with nothing stored. The jobs' own code runs in
+// this thread on one small imported store (the second analysis thread is a real worker thread).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeDemoExtract } from '../cli/demoCommand';
+import { openStore, type Db } from '../../db/store';
+import { readRun, readRunRecords } from '../../db/runs/runStore';
+import { jobAnalysisData } from './jobAnalysisData';
+import { importJob } from './importJob';
+import { analyseJob } from './analyseJob';
+import { startAnalysisThreads } from './analysisThreads';
+import { JobCancelled } from './jobProtocol';
+import { NATIONAL, REGIONAL, specSchema } from '../../shared/engine/analysisSpec';
+import type { RunResults } from '../../shared/results/runResults';
+
+const spec = specSchema.parse({ organisation: 'Test', analyses: [NATIONAL, REGIONAL] });
+let db: Db;
+
+const context = <P>(payload: P, progress: (phase: string) => void = () => undefined, signal = new AbortController().signal) => ({
+  db,
+  payload,
+  progress,
+  signal,
+});
+const runCount = () => db.prepare('SELECT count(*) FROM runs').pluck().get() as number;
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'matchlab-threads-'));
+  const demo = await writeDemoExtract(join(dir, 'demo'), { records: 4000, participants: 100, seed: 3 });
+  db = openStore(join(dir, 'threads.mlstore'), 'threads-test-pass');
+  await importJob(context({ cohort: { path: demo.files.cohort }, reoffences: { path: demo.files.reoffences }, participants: { path: demo.files.participants } }));
+}, 60_000);
+afterAll(() => db.close());
+
+/** results.json without what names the run and when. */
+function comparable(run: RunResults): string {
+  const { runId: _id, createdAt: _at, ...rest } = run;
+  return JSON.stringify(rest);
+}
+
+describe('analyses on two threads', () => {
+  it('has the second thread build an analysis, and gives byte for byte the run of one thread', async () => {
+    const threads = startAnalysisThreads(spec, new AbortController().signal, 2);
+    const second = new Set<number>();
+    const nap = new Int32Array(new SharedArrayBuffer(4));
+    let ownDone = false;
+    try {
+      const built = await threads.build(jobAnalysisData(db), (a, at) => {
+        // This thread keeps to National until the second thread has taken Regional, so that each builds one
+        // (whatever the machine's load); Regional's progress seen before National's end is the second thread's.
+        if (a === 1 && !ownDone) second.add(a);
+        if (a === 0 && at === 'done') ownDone = true;
+        // (about 30 naps of a quarter second: the second thread starts in 1 to 2 s).
+        if (a === 0 && second.size === 0) Atomics.wait(nap, 0, 0, 250);
+      });
+      expect([...second]).toEqual([1]);
+      expect(built.map((b) => b.core.name)).toEqual(['National', 'Regional']);
+    } finally {
+      await threads.stop();
+    }
+
+    const one = (await analyseJob(context({ spec }), 1)).runId;
+    const two = (await analyseJob(context({ spec }), 2)).runId;
+    expect(comparable(readRun(db, two)!)).toBe(comparable(readRun(db, one)!));
+    const bytes = (x: { buffer: ArrayBufferLike; byteOffset: number; byteLength: number }) => Buffer.from(x.buffer, x.byteOffset, x.byteLength);
+    for (const name of ['National', 'Regional']) {
+      const a = readRunRecords(db, one, name)!.match!;
+      const b = readRunRecords(db, two, name)!.match!;
+      expect(b.recordIds).toEqual(a.recordIds);
+      for (const key of ['treated', 'score', 'weight', 'strata', 'setTotal', 'poolOrder'] as const) expect(bytes(b[key]).equals(bytes(a[key])), `${name} ${key}`).toBe(true);
+      expect(b.pairs === null).toBe(a.pairs === null);
+      if (a.pairs && b.pairs) expect(bytes(b.pairs.control).equals(bytes(a.pairs.control)) && bytes(b.pairs.treated).equals(bytes(a.pairs.treated))).toBe(true);
+    }
+  }, 60_000);
+
+  it('stops both threads on a cancel during the second analysis and stores no run', async () => {
+    const before = runCount();
+    const controller = new AbortController();
+    const phases: string[] = [];
+    const job = analyseJob(context({ spec }, (phase) => {
+      phases.push(phase);
+      if (phase.includes('Regional (2 of 2): fitting')) controller.abort();
+    }, controller.signal));
+    await expect(job).rejects.toMatchObject({ code: 'cancelled' });
+    expect(phases.some((p) => p.includes('Regional (2 of 2): fitting'))).toBe(true);
+    expect(phases.some((p) => p === 'Saving the run')).toBe(false);
+    expect(runCount()).toBe(before);
+  }, 60_000);
+
+  it('stores neither the run nor its audit entry when the cancel comes while they are written', async () => {
+    const before = runCount();
+    const audits = () => db.prepare(`SELECT count(*) FROM audit WHERE action = 'analysis'`).pluck().get() as number;
+    const auditsBefore = audits();
+    let saving = 0;
+    // The job thread's progress throws once a cancel has been asked for (jobWorkerMain.ts): here, at the second
+    // report of the saving phase, the one made inside the transaction.
+    const job = analyseJob(context({ spec }, (phase) => {
+      if (phase === 'Saving the run' && ++saving === 2) throw new JobCancelled();
+    }));
+    await expect(job).rejects.toMatchObject({ code: 'cancelled' });
+    expect(saving).toBe(2);
+    expect(runCount()).toBe(before);
+    expect(audits()).toBe(auditsBefore);
+  }, 60_000);
+
+  it('names the first invalid analysis in spec order, whichever thread found it, and stores no run', async () => {
+    const before = runCount();
+    const bad = (name: string, covariate: string) => ({ ...REGIONAL, name, covariates: [...REGIONAL.covariates, covariate] });
+    const invalid = specSchema.parse({ organisation: 'Test', analyses: [NATIONAL, bad('Second', 'no_such_column'), bad('Third', 'another_missing')] });
+    await expect(analyseJob(context({ spec: invalid }))).rejects.toMatchObject({ code: 'analysis_invalid', message: expect.stringContaining('no_such_column') });
+    expect(runCount()).toBe(before);
+  }, 60_000);
+});

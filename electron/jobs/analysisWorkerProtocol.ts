@@ -1,0 +1,50 @@
+// What the analysis job's thread and its second analysis thread (analysisWorkerMain.ts) share.
+// The cohort is posted once the job's thread has loaded it, its arrays in shared memory.
+// The job's thread is busy in synchronous numeric work while the second thread runs, so it cannot
+// read messages then: the queue of analyses, where the second thread is, and the cancel are shared
+// memory, read with Atomics whenever the job's thread reports its own progress.
+import type { ApiErrorBody } from '../../shared/api';
+import type { SharedCohort } from './sharedCohort';
+import type { Spec } from '../../shared/engine/analysisSpec';
+import type { BuiltAnalysis, RunStep } from '../../shared/results/buildRunResults';
+
+export interface AnalysisWorkerData {
+  spec: Spec;
+  /** Int32 [0]: the next analysis to build; each thread takes one with Atomics.add, so each is built once. */
+  next: SharedArrayBuffer;
+  /** Int32 per analysis: where the second thread is in it (encodePosition), NOT_STARTED until it takes it. */
+  positions: SharedArrayBuffer;
+  /** Int32 [0]: set to 1 by the job's thread to cancel. */
+  cancel: SharedArrayBuffer;
+}
+
+/** The cohort as the job's thread loaded it, its arrays in shared memory (sharedCohort.ts). */
+export type ToAnalysisWorker = { type: 'cohort'; cohort: SharedCohort };
+
+export type FromAnalysisWorker =
+  | { type: 'built'; index: number; built: BuiltAnalysis }
+  /** `index` -1: the thread failed before taking an analysis. */
+  | { type: 'failed'; index: number; error: ApiErrorBody }
+  | { type: 'finished' };
+
+/** An analysis's steps in the order the engine runs them (shared/results/buildRunResults.ts). */
+export const RUN_STEPS: readonly RunStep[] = ['preparing', 'order', 'design', 'fit', 'match', 'balance', 'outcomes'];
+
+export type AnalysisPosition = { step: RunStep; fraction: number } | 'done';
+
+export const NOT_STARTED = -1;
+// A step's fraction in millionths: the bar has a thousand steps.
+const STEP_SCALE = 1_000_000;
+const DONE = RUN_STEPS.length * STEP_SCALE;
+
+export function encodePosition(at: AnalysisPosition): number {
+  if (at === 'done') return DONE;
+  const f = Number.isFinite(at.fraction) ? Math.min(1, Math.max(0, at.fraction)) : 0;
+  return RUN_STEPS.indexOf(at.step) * STEP_SCALE + Math.round(f * (STEP_SCALE - 1));
+}
+
+export function decodePosition(code: number): AnalysisPosition | null {
+  if (code === NOT_STARTED) return null;
+  if (code >= DONE) return 'done';
+  return { step: RUN_STEPS[Math.floor(code / STEP_SCALE)], fraction: (code % STEP_SCALE) / (STEP_SCALE - 1) };
+}
