@@ -12,6 +12,7 @@ import { checkLoaded, finaliseImport, type FinalStep, type ImportSummary, type L
 import { closePlan, FILE_KINDS, planImport, type ImportRequest } from './importPlan';
 import type { FileKind } from './importProblems';
 import { cohortCheck, participantsCheck, reoffencesCheck } from './rowChecks';
+import { isXlsxPath } from './rowSource';
 import { enterRollbackJournal, leaveRollbackJournal } from './importJournal';
 
 export type { ImportFileInput, ImportRequest } from './importPlan';
@@ -55,8 +56,12 @@ export const WORKER_MIN_BYTES = 8 * 1024 * 1024;
  * threads only take turns, and the extra thread's start-up and copying made the import slower
  * (200k records: 5.5 s against 4.9 s on a loaded two-core machine).
  */
-export function defaultWorkerFiles(cores = availableParallelism()): WorkerFileKind[] {
-  return cores >= 3 ? ['cohort', 'reoffences'] : ['reoffences'];
+export function defaultWorkerFiles(cores = availableParallelism(), request?: Pick<ImportRequest, WorkerFileKind>): WorkerFileKind[] {
+  if (cores >= 3) return ['cohort', 'reoffences'];
+  // On two cores one file is read beside this thread: the dearer one to parse. A sheet (inflate, then XML) costs
+  // several times a CSV of the same rows, so a cohort given as XLSX beside CSV reoffences goes to the worker.
+  const sheet = (kind: WorkerFileKind) => request !== undefined && isXlsxPath(request[kind].path);
+  return sheet('cohort') && !sheet('reoffences') ? ['cohort'] : ['reoffences'];
 }
 // Our own cache for the bulk load (SQLite's default is 2 MB); restored afterwards. 128 MB rather
 // than 256: past it the transaction spills pages to the store file, which cost no CPU time at 1M
@@ -76,7 +81,7 @@ export async function importExtract(db: Db, request: ImportRequest, options: Imp
   signal?.throwIfAborted();
   const plan = await planImport(request);
   const workerMinBytes = options.workerMinBytes ?? WORKER_MIN_BYTES;
-  const workerFiles: FileKind[] = options.workerFiles ?? defaultWorkerFiles();
+  const workerFiles: FileKind[] = options.workerFiles ?? defaultWorkerFiles(availableParallelism(), request);
   const inWorker = (kind: FileKind) => workerFiles.includes(kind) && (plan.files[kind].source?.bytesTotal ?? 0) >= workerMinBytes;
 
   let loaders: Record<FileKind, FileLoader> | null = null;

@@ -6,6 +6,7 @@ import { openStore, type Db } from '../store';
 import { defaultWorkerFiles, importExtract, type ImportOptions, type ImportRequest } from './importExtract';
 import { ImportError } from './importProblems';
 import { tempDir, VALID_FILES, withCell, writeExtract } from './extractFixture';
+import { csvCellAsExcel, writeXlsx } from './xlsxFixture';
 
 const IN_WORKERS: ImportOptions = { workerFiles: ['cohort', 'reoffences'], workerMinBytes: 0 };
 const HERE: ImportOptions = { workerFiles: [] };
@@ -54,6 +55,16 @@ describe('files read in worker threads', () => {
     ]) } });
   });
 
+  it('store the same from a cohort sheet read in a worker (as on two cores) as from the same sheet read here', async () => {
+    const sheet = join(dir, 'cohort.xlsx');
+    const rows = VALID_FILES.cohort.trimEnd().split('\n').map((line, k) => line.split(',').map((cell) => (k === 0 ? cell : csvCellAsExcel(cell))));
+    await writeXlsx(sheet, rows, 'sheet-first');
+    const request = { ...writeExtract(dir), cohort: { path: sheet } };
+    const here = await outcome(request, HERE);
+    expect(here).toMatchObject({ summary: { files: { cohort: { fileName: 'cohort.xlsx', rows: rows.length - 1 } } } });
+    expect(await outcome(request, { workerFiles: ['cohort'], workerMinBytes: 0 })).toEqual(here);
+  });
+
   it('report the same problems, in file order across the three files', async () => {
     const cohort = withCell(withCell(VALID_FILES.cohort, 3, 'record_id', 'R1'), 4, 'sex', 'X');
     const reoffences = withCell(VALID_FILES.reoffences, 2, 'disposal_date', '2016-07-01');
@@ -69,8 +80,13 @@ describe('files read in worker threads', () => {
     expect(await outcome(request, IN_WORKERS)).toEqual(here);
   });
 
-  it('use a worker for the cohort only when there is a core for it besides the writer and the reoffences', () => {
+  it('use a worker for the cohort only when there is a core for it besides the writer and the reoffences, or when it is the sheet', () => {
+    const files = (cohort: string, reoffences: string) => ({ cohort: { path: cohort }, reoffences: { path: reoffences } });
     expect(defaultWorkerFiles(2)).toEqual(['reoffences']);
-    expect(defaultWorkerFiles(3)).toEqual(['cohort', 'reoffences']);
+    expect(defaultWorkerFiles(2, files('/d/cohort.csv', '/d/reoffences.csv'))).toEqual(['reoffences']);
+    // Two cores: the one file read beside the writing thread is the dearer to parse, a sheet against a CSV.
+    expect(defaultWorkerFiles(2, files('/d/cohort.XLSX', '/d/reoffences.csv'))).toEqual(['cohort']);
+    expect(defaultWorkerFiles(2, files('/d/cohort.xlsx', '/d/reoffences.xlsx'))).toEqual(['reoffences']);
+    expect(defaultWorkerFiles(3, files('/d/cohort.xlsx', '/d/reoffences.csv'))).toEqual(['cohort', 'reoffences']);
   });
 });

@@ -1,10 +1,11 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { flags } from './main';
 import { openCliSession } from './cliSession';
 import { CliError } from './cliError';
 import { passphraseFromEnv } from './storePassphrase';
 import { matchesFileName, pairsFileName } from '../exports/matchesCsv';
+import { writeExportFile } from '../exports/exportFile';
 import { formatCount } from '../../shared/format/numberFormat';
 
 export async function analyseMain(args: string[]): Promise<string> {
@@ -30,7 +31,9 @@ export async function analyseMain(args: string[]): Promise<string> {
     const run = await session.call('runs.get', { runId });
     const outDir = resolve(String(f.out));
     await mkdir(outDir, { recursive: true });
-    await writeFile(join(outDir, 'results.json'), JSON.stringify(run, null, 2) + '\n');
+    // Through the export writer, as the other outputs: whole or not at all (an interrupted run leaves no half
+    // results.json beside an older run's report), never through a symbolic link.
+    await writeExportFile(join(outDir, 'results.json'), [JSON.stringify(run, null, 2) + '\n'], { overwrite: true });
     // CLI.md makes the matches files part of `analyse`'s output: the explicit record-level export.
     for (const a of run.analyses) {
       // The command line names its output explicitly: files from an earlier run there are replaced.

@@ -2,7 +2,7 @@
 // environment, a one-line summary on stdout, a one-line reason and a non-zero exit on errors.
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -116,6 +116,18 @@ describe('matchlab command line', () => {
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/No run no-such-run/);
   }, 180_000);
+
+  it('analyse never writes results.json through a symbolic link planted in its output folder', async () => {
+    const out = join(dir, 'linked-out');
+    mkdirSync(out);
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'not yours');
+    symlinkSync(victim, join(out, 'results.json'));
+    const analysed = await matchlab('analyse', '--store', store, '--spec', join(dir, 'spec.json'), '--out', out);
+    expect(analysed.code).not.toBe(0);
+    expect(analysed.stderr).toMatch(/results\.json is a symbolic link/);
+    expect(readFileSync(victim, 'utf8')).toBe('not yours');
+  }, 120_000);
 
   it('robustness writes robustness.json for a stored run; its own specifications equal results.json', async () => {
     const info = JSON.parse((await matchlab('info', '--store', store)).stdout) as { runs: { runId: string }[] };
