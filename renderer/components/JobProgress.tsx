@@ -2,20 +2,11 @@
 import { useEffect, useState } from 'react';
 import type { JobInfo } from '../../shared/api';
 import { call } from '../api/client';
+import { timeLeft } from './timeLeft';
 
 const PHASE_LABEL: Record<string, string> = {
   starting: 'Starting',
 };
-
-// The bar covers the whole job, its phases weighted by their expected cost, so the whole job's
-// pace so far estimates the time left.
-function timeLeft(job: JobInfo): string | null {
-  if (job.total <= 0 || job.done <= 0 || job.done >= job.total) return null;
-  const elapsed = (Date.now() - Date.parse(job.startedAt)) / 1000;
-  const secs = Math.round((elapsed * (job.total - job.done)) / job.done);
-  if (elapsed < 2) return null;
-  return secs < 60 ? `about ${secs} s left` : `about ${Math.round(secs / 60)} min left`;
-}
 
 export function JobProgress({ job }: { job: JobInfo }) {
   const [, tick] = useState(0);
