@@ -10,7 +10,7 @@ import type { Readable } from 'node:stream';
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
 import { ReadError } from './importProblems';
-import { elementPrefix, scanRows, scanSharedStrings, type ScannedCell } from './sheetXml';
+import { elementPrefix, scanRows, scanSharedStrings, type CellText } from './sheetXml';
 import type { RecordBatch, RecordStream } from './rowSource';
 
 type ZipFile = yauzl.ZipFile;
@@ -51,17 +51,15 @@ function entryStream(archive: Archive, name: string): Promise<Readable> {
   });
 }
 
-/** An entry's XML text, a decoded chunk at a time, with the compressed bytes read so far. */
-async function* entryText(archive: Archive, name: string): AsyncGenerator<{ text: string; compressed: number }> {
-  const decoder = new StringDecoder('utf8');
+/** An entry's inflated bytes, a chunk at a time, with the compressed bytes read so far. */
+async function* entryBytes(archive: Archive, name: string): AsyncGenerator<{ bytes: Buffer; compressed: number }> {
   let compressed = 0;
   const stream = await entryStream(archive, name);
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       compressed += chunk.length;
-      yield { text: decoder.write(chunk), compressed };
+      yield { bytes: chunk, compressed };
     }
-    yield { text: decoder.end(), compressed };
   } catch (err) {
     throw unreadable(err);
   } finally {
@@ -69,12 +67,19 @@ async function* entryText(archive: Archive, name: string): AsyncGenerator<{ text
   }
 }
 
+/** An entry's XML text, a decoded chunk at a time. */
+async function* entryText(archive: Archive, name: string): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const { bytes } of entryBytes(archive, name)) yield decoder.write(bytes);
+  yield decoder.end();
+}
+
 /** Feeds a small entry's XML to saxes, whose handlers `setUp` attaches. */
 async function readWholeEntry(archive: Archive, name: string, setUp: (parser: SaxesParser) => void): Promise<void> {
   const parser = new SaxesParser();
   setUp(parser);
   try {
-    for await (const { text } of entryText(archive, name)) parser.write(text);
+    for await (const text of entryText(archive, name)) parser.write(text);
     parser.close();
   } catch (err) {
     throw unreadable(err);
@@ -114,7 +119,7 @@ async function readSharedStrings(archive: Archive): Promise<string[]> {
   if (!archive.entries.has('xl/sharedStrings.xml')) return strings;
   let pending = '';
   let prefix: string | null = null;
-  for await (const { text } of entryText(archive, 'xl/sharedStrings.xml')) {
+  for await (const text of entryText(archive, 'xl/sharedStrings.xml')) {
     pending += text;
     prefix ??= elementPrefix(pending, 'sst');
     if (prefix === null) continue;
@@ -210,44 +215,23 @@ export async function openXlsxRecords(path: string, sheet?: string): Promise<Rec
         if (iso === undefined) isoOfSerial.set(n, (iso = serialToIsoDate(n, date1904)));
         return iso;
       };
-      const cellText = (c: ScannedCell): string => {
-        switch (c.type) {
-          case 's':
-            return strings[Number(c.value)] ?? '';
-          case 'inlineStr':
-          case 'str':
-          case 'e':
-            return c.value;
-          case 'b':
-            return c.value === '1' ? '1' : '0';
-          case 'd':
-            return c.value.slice(0, 10);
-          default: {
-            if (c.value === '') return '';
-            const n = Number(c.value);
-            return dateStyles[c.style] && Number.isFinite(n) ? dateText(n) : String(n);
-          }
-        }
-      };
+      const cellText: CellText = { shared: (index) => strings[index] ?? '', isDate: (style) => dateStyles[style] === true, date: dateText };
       let width = -1;
       let rowNumber = 0;
-      let pending = '';
+      let pending: Buffer = Buffer.alloc(0);
       let prefix: string | null = null;
-      for await (const { text, compressed } of entryText(archive, wanted.path)) {
+      for await (const { bytes, compressed } of entryBytes(archive, wanted.path)) {
         bytesRead = Math.round((bytesTotal * compressed) / compressedTotal);
-        pending += text;
-        prefix ??= elementPrefix(pending, 'worksheet');
+        pending = pending.length === 0 ? bytes : Buffer.concat([pending, bytes]);
+        // The prefix is in the root element's tag, at the start (a few hundred bytes, ASCII in practice).
+        prefix ??= elementPrefix(pending.toString('utf8', 0, Math.min(pending.length, 1 << 16)), 'worksheet');
         if (prefix === null) continue;
-        const scanned = scanRows(pending, prefix, 0, rowNumber);
-        pending = pending.slice(scanned.consumed);
+        const scanned = scanRows(pending, prefix, 0, rowNumber, cellText);
+        pending = pending.subarray(scanned.consumed);
         const batch: RecordBatch = { cells: [], lines: [] };
         for (const r of scanned.rows) {
           rowNumber = r.number;
-          const row: string[] = [];
-          for (const c of r.cells) {
-            while (row.length < c.column) row.push('');
-            row[c.column] = cellText(c);
-          }
+          const row = r.cells;
           if (row.every((c) => c.trim() === '')) continue;
           // Trailing blank cells beyond the header's width are formatting, not data.
           let end = row.length;
