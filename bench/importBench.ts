@@ -97,38 +97,44 @@ async function main(): Promise<void> {
   const seconds = (ms: number) => +(ms / 1000).toFixed(2);
   const results: Record<string, unknown> = {};
   const totals: number[] = [];
-  for (const order of orders) {
-    const ours: ChildResult[] = [];
-    const shell: number[] = [];
-    const shellCpu: number[] = [];
-    const loads: string[] = [];
-    // Alternated, so that a change in the machine's load touches both sides alike.
-    for (let r = 0; r < runs; r++) {
-      loads.push(loadAverage());
-      ours.push(await runChild(extracts[order], store));
+  const ours = Object.fromEntries(orders.map((o) => [o, [] as ChildResult[]]));
+  const shell = Object.fromEntries(orders.map((o) => [o, [] as number[]]));
+  const shellCpu = Object.fromEntries(orders.map((o) => [o, [] as number[]]));
+  const loads = Object.fromEntries(orders.map((o) => [o, [] as string[]]));
+  // Round by round, each order then the shell's import of it: a change in the machine's load
+  // touches every order and both sides alike (the orders are compared with each other).
+  for (let r = 0; r < runs; r++) {
+    for (const order of orders) {
+      loads[order].push(loadAverage());
+      ours[order].push(await runChild(extracts[order], store));
       const baselineRun = sqliteShellImport(extracts[order], dir);
-      shell.push(baselineRun.ms);
-      if (baselineRun.cpuMs !== null) shellCpu.push(baselineRun.cpuMs);
+      shell[order].push(baselineRun.ms);
+      if (baselineRun.cpuMs !== null) shellCpu[order].push(baselineRun.cpuMs);
     }
-    const job = median(ours.map((o) => o.importMs + o.cohortStepMs));
-    const baseline = median(shell);
+  }
+  for (const order of orders) {
+    const mine = ours[order];
+    const job = median(mine.map((o) => o.importMs + o.cohortStepMs));
+    const baseline = median(shell[order]);
+    const cpu = shellCpu[order];
     totals.push(job);
     results[order] = {
-      rows: ours[0].rows,
+      rows: mine[0].rows,
       importPlusCohortStepSeconds: seconds(job),
-      importSeconds: seconds(median(ours.map((o) => o.importMs))),
-      cohortStepSeconds: seconds(median(ours.map((o) => o.cohortStepMs))),
-      cpuSeconds: seconds(median(ours.map((o) => o.cpuMs))),
-      closeSeconds: seconds(median(ours.map((o) => o.closeMs))),
+      importSeconds: seconds(median(mine.map((o) => o.importMs))),
+      cohortStepSeconds: seconds(median(mine.map((o) => o.cohortStepMs))),
+      cpuSeconds: seconds(median(mine.map((o) => o.cpuMs))),
+      closeSeconds: seconds(median(mine.map((o) => o.closeMs))),
       sqlite3ImportSeconds: seconds(baseline),
       ratio: +(job / baseline).toFixed(2),
-      sqlite3ImportCpuSeconds: shellCpu.length ? seconds(median(shellCpu)) : null,
-      cpuRatio: shellCpu.length ? +(median(ours.map((o) => o.cpuMs)) / median(shellCpu)).toFixed(2) : null,
-      peakRssMiB: Math.round(Math.max(...ours.map((o) => o.peakRssMiB))),
-      storeMiB: Math.round(ours[0].storeMiB),
-      columnStoreMiB: Math.round(ours[0].columnStoreMiB),
-      runs: ours.map((o) => seconds(o.importMs + o.cohortStepMs)),
-      loadAverageAtEachRun: loads,
+      sqlite3ImportCpuSeconds: cpu.length ? seconds(median(cpu)) : null,
+      cpuRatio: cpu.length ? +(median(mine.map((o) => o.cpuMs)) / median(cpu)).toFixed(2) : null,
+      peakRssMiB: Math.round(Math.max(...mine.map((o) => o.peakRssMiB))),
+      storeMiB: Math.round(mine[0].storeMiB),
+      columnStoreMiB: Math.round(mine[0].columnStoreMiB),
+      runs: mine.map((o) => seconds(o.importMs + o.cohortStepMs)),
+      cpuRuns: mine.map((o) => seconds(o.cpuMs)),
+      loadAverageAtEachRun: loads[order],
     };
     console.error(`${order}: ${JSON.stringify(results[order])}`);
   }
@@ -138,6 +144,7 @@ async function main(): Promise<void> {
     medianOf: runs,
     ...results,
     slowestOverFastestOrder: +(Math.max(...totals) / Math.min(...totals)).toFixed(2),
+    slowestOverFastestOrderCpu: +(Math.max(...orders.map((o) => median(ours[o].map((x) => x.cpuMs)))) / Math.min(...orders.map((o) => median(ours[o].map((x) => x.cpuMs))))).toFixed(2),
     loadAverageAtEnd: loadAverage(),
   }, null, 2));
 }
