@@ -4,6 +4,7 @@ import type { StoredValue } from '../import/loadRows';
 import { compareByteOrder } from '../../shared/engine/byteOrder';
 import type { ColumnToWrite, StoredColumn } from './columnTables';
 import { encodeTexts, TEXT_SEPARATOR } from './storedColumn';
+import { TextCodes } from '../import/textCodes';
 
 /** Reads `order[k]`-th collected value into position k; no order keeps file order. */
 export type RowOrder = Int32Array | null;
@@ -97,8 +98,8 @@ export class EncodedTextBuilder implements ColumnBuilder {
  * string per person (columnBatch.ts), so the lookup here is cheap.
  */
 export class PersonIdBuilder implements ColumnBuilder {
-  private readonly seen = new Map<string, number>();
-  ids: string[] = [];
+  private readonly seen = new TextCodes();
+  ids: string[] = this.seen.texts;
   readonly codes = new Growable(Int32Array);
   /**
    * Rows a file worker coded (columnBatch.ts): `ids` is that worker's whole dictionary so far, so
@@ -113,13 +114,7 @@ export class PersonIdBuilder implements ColumnBuilder {
     }
   }
   add(value: StoredValue): void {
-    const text = value === null ? '' : String(value);
-    let code = this.seen.get(text);
-    if (code === undefined) {
-      this.seen.set(text, (code = this.ids.length));
-      this.ids.push(text);
-    }
-    this.codes.push(code);
+    this.codes.push(this.seen.codeOf(value === null ? '' : String(value)));
   }
   finish(): ColumnToWrite {
     throw new Error('the person ids are kept as person numbers, not as a column');

@@ -1,6 +1,7 @@
 // Checked rows crossing from a worker thread to the store's thread, packed as columns: numbers in
 // transferable Float64Arrays and text in plain arrays cost far less to post than one array per row.
 import type { RowSink, StoredValue } from './loadRows';
+import { TextCodes } from './textCodes';
 
 export interface ColumnBatch {
   rows: number;
@@ -29,7 +30,7 @@ export class ColumnBatchSink implements RowSink {
   private pending = 0;
 
   /** Per dictionary column: its texts' codes so far (null for other columns). */
-  private readonly dictionaries: (Map<string, number> | null)[];
+  private readonly dictionaries: (TextCodes | null)[];
 
   constructor(
     /** Per column: true when its values are numbers (or NULL). */
@@ -40,7 +41,7 @@ export class ColumnBatchSink implements RowSink {
     dictionary: boolean[] = [],
   ) {
     this.params = new Array(numeric.length * rowsPerBatch).fill(null);
-    this.dictionaries = numeric.map((_, c) => (dictionary[c] ? new Map() : null));
+    this.dictionaries = numeric.map((_, c) => (dictionary[c] ? new TextCodes() : null));
   }
 
   nextRowOffset(): number {
@@ -60,22 +61,12 @@ export class ColumnBatchSink implements RowSink {
       const dictionary = this.dictionaries[c];
       if (dictionary) {
         const codes = new Int32Array(this.pending);
-        const added: string[] = [];
+        const known = dictionary.size;
         for (let r = 0; r < this.pending; r++) {
           const v = this.params[r * width + c];
-          if (v === null) {
-            codes[r] = -1;
-            continue;
-          }
-          const text = String(v);
-          let code = dictionary.get(text);
-          if (code === undefined) {
-            dictionary.set(text, (code = dictionary.size));
-            added.push(text);
-          }
-          codes[r] = code;
+          codes[r] = v === null ? -1 : dictionary.codeOf(String(v));
         }
-        columns.push({ codes, added });
+        columns.push({ codes, added: dictionary.texts.slice(known) });
         transfer.push(codes.buffer);
       } else if (this.numeric[c]) {
         const column = new Float64Array(this.pending);

@@ -2,6 +2,7 @@
 import type { FeedColumn, RowCheck, StoredValue } from './loadRows';
 import { feedIndex } from './fileFeeds';
 import type { FileKind, ProblemLog } from './importProblems';
+import { TextCodes } from './textCodes';
 
 interface CheckContext {
   kind: FileKind;
@@ -16,14 +17,16 @@ function laterThan(values: StoredValue[], base: number, early: number, late: num
 
 /** A key column that must not repeat: reports each repeat with the row of its first occurrence. */
 function uniqueKeyCheck(ctx: CheckContext, column: string): (key: string, row: number, line: number) => boolean {
-  const firstRowOf = new Map<string, number>();
+  const keys = new TextCodes();
+  // By key code: the row where the key first came.
+  const firstRows: number[] = [];
   return (key, row, line) => {
-    const first = firstRowOf.get(key);
-    if (first === undefined) {
-      firstRowOf.set(key, row);
+    const code = keys.codeOf(key);
+    if (code === firstRows.length) {
+      firstRows.push(row);
       return true;
     }
-    ctx.problems.add({ kind: ctx.kind, file: ctx.file, row, line, column, value: key, message: `duplicate ${column} (first at row ${first})` });
+    ctx.problems.add({ kind: ctx.kind, file: ctx.file, row, line, column, value: key, message: `duplicate ${column} (first at row ${firstRows[code]})` });
     return false;
   };
 }
