@@ -113,21 +113,43 @@ async function readWorkbook(archive: Archive): Promise<{ sheets: SheetRef[]; dat
   return { sheets, date1904 };
 }
 
-/** Text of each shared string (rich text runs joined; phonetic guides left out). */
-async function readSharedStrings(archive: Archive): Promise<string[]> {
-  const strings: string[] = [];
-  if (!archive.entries.has('xl/sharedStrings.xml')) return strings;
-  let pending = '';
-  let prefix: string | null = null;
-  for await (const text of entryText(archive, 'xl/sharedStrings.xml')) {
-    pending += text;
-    prefix ??= elementPrefix(pending, 'sst');
-    if (prefix === null) continue;
-    const scanned = scanSharedStrings(pending, prefix, 0);
-    for (const s of scanned.strings) strings.push(s);
-    pending = pending.slice(scanned.consumed);
+/**
+ * The shared strings (rich text runs joined; phonetic guides left out), read only as far as the
+ * sheet has needed them: the import's plan and the import screen's preview read the header row,
+ * which needs a few of a big workbook's hundreds of thousands.
+ */
+class SharedStrings {
+  readonly strings: string[] = [];
+  private readonly chunks: AsyncGenerator<string> | null;
+  private pending = '';
+  private prefix: string | null = null;
+  private done: boolean;
+
+  constructor(archive: Archive) {
+    this.chunks = archive.entries.has('xl/sharedStrings.xml') ? entryText(archive, 'xl/sharedStrings.xml') : null;
+    this.done = this.chunks === null;
   }
-  return strings;
+
+  /** Reads on until string `index` is known or the part ends. */
+  async readThrough(index: number): Promise<void> {
+    while (!this.done && this.strings.length <= index) {
+      const next = await this.chunks!.next();
+      if (next.done) {
+        this.done = true;
+        break;
+      }
+      this.pending += next.value;
+      this.prefix ??= elementPrefix(this.pending, 'sst');
+      if (this.prefix === null) continue;
+      const scanned = scanSharedStrings(this.pending, this.prefix, 0);
+      for (const text of scanned.strings) this.strings.push(text);
+      this.pending = this.pending.slice(scanned.consumed);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.chunks?.return(undefined);
+  }
 }
 
 // Built-in number formats that show dates or times (ECMA-376 18.8.30, and the East Asian ones).
@@ -197,13 +219,13 @@ export async function openXlsxRecords(path: string, sheet?: string): Promise<Rec
   const archive = await openArchive(path);
 
   async function* records(): AsyncGenerator<RecordBatch> {
+    const shared = new SharedStrings(archive);
     try {
       const { sheets, date1904 } = await readWorkbook(archive);
       const wanted = sheet === undefined ? sheets[0] : sheets.find((s) => sameSheetName(s.name, sheet));
       if (!wanted) {
         throw new ReadError(sheet === undefined ? 'has no sheet' : `has no sheet named "${sheet}" (it has: ${sheets.map((s) => s.name).join(', ')})`);
       }
-      const strings = await readSharedStrings(archive);
       const dateStyles = await readDateStyles(archive);
       const entry = archive.entries.get(wanted.path);
       const compressedTotal = entry?.compressedSize || 1;
@@ -215,7 +237,18 @@ export async function openXlsxRecords(path: string, sheet?: string): Promise<Rec
         if (iso === undefined) isoOfSerial.set(n, (iso = serialToIsoDate(n, date1904)));
         return iso;
       };
-      const cellText: CellText = { shared: (index) => strings[index] ?? '', isDate: (style) => dateStyles[style] === true, date: dateText };
+      // The highest shared string a scan wanted before it was read (-1: none).
+      let unread = -1;
+      const cellText: CellText = {
+        shared: (index) => {
+          if (index < shared.strings.length) return shared.strings[index];
+          unread = Math.max(unread, index);
+          return '';
+        },
+        isDate: (style) => dateStyles[style] === true,
+        date: dateText,
+      };
+      let batches = 0;
       let width = -1;
       let rowNumber = 0;
       let pending: Buffer = Buffer.alloc(0);
@@ -226,7 +259,14 @@ export async function openXlsxRecords(path: string, sheet?: string): Promise<Rec
         // The prefix is in the root element's tag, at the start (a few hundred bytes, ASCII in practice).
         prefix ??= elementPrefix(pending.toString('utf8', 0, Math.min(pending.length, 1 << 16)), 'worksheet');
         if (prefix === null) continue;
-        const scanned = scanRows(pending, prefix, 0, rowNumber, cellText);
+        let scanned = scanRows(pending, prefix, 0, rowNumber, cellText);
+        if (unread >= 0) {
+          // Read as far as these rows need, and scan them again.
+          await shared.readThrough(unread);
+          unread = -1;
+          scanned = scanRows(pending, prefix, 0, rowNumber, cellText);
+          unread = -1;
+        }
         pending = pending.subarray(scanned.consumed);
         const batch: RecordBatch = { cells: [], lines: [] };
         for (const r of scanned.rows) {
@@ -242,13 +282,19 @@ export async function openXlsxRecords(path: string, sheet?: string): Promise<Rec
           batch.cells.push(row);
           batch.lines.push(r.number);
         }
-        if (batch.cells.length > 0) yield batch;
+        if (batch.cells.length > 0) {
+          yield batch;
+          // Past the first rows (the header) the whole sheet is being read: so are all its strings,
+          // rather than scanning each chunk twice.
+          if (++batches === 1) await shared.readThrough(Infinity);
+        }
       }
       digest = await hashFile(path);
       bytesRead = bytesTotal;
     } catch (err) {
       throw unreadable(err);
     } finally {
+      await shared.close();
       archive.zip.close();
     }
   }
