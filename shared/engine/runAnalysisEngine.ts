@@ -16,7 +16,7 @@ import { nearestMatch } from './nearestMatch';
 import type { EngineInput } from './prepareAnalysis';
 import { radiusMatch } from './radiusMatch';
 import type { ScoreHistogram } from './scoreHistogram';
-import { poolScoreOrder, strataCount, type ScoreOrder } from './scoreOrder';
+import { poolScoreOrder, rowsByScore, strataCount, type ScoreOrder } from './scoreOrder';
 import { scoreHistogram } from './scoreHistogram';
 
 /** Version of the engine's method, stored with each run. */
@@ -196,9 +196,12 @@ export function scoreAnalysis(input: EngineInput, onProgress?: EngineProgress): 
   };
 }
 
-/** The pool's (stratum, score, row) order of a score: computed once, shared by every matching of that score. */
-export function poolOrderOf(scored: MatchInput): ScoreOrder {
-  return poolScoreOrder(scored.score, scored.treated, scored.strata, strataCount(scored.strata));
+/**
+ * The pool's (stratum, score, row) order of a score: computed once, shared by every matching of that score.
+ * `byScore`: every row in (score, row) order, when the caller has sorted them (rowsByScore).
+ */
+export function poolOrderOf(scored: MatchInput, byScore?: Int32Array): ScoreOrder {
+  return poolScoreOrder(scored.score, scored.treated, scored.strata, strataCount(scored.strata), byScore);
 }
 
 /** One matching method applied to a score (METHOD.md section 3). */
@@ -251,7 +254,9 @@ export function runAnalysisEngine(input: EngineInput & { bands?: Bands }, onProg
   // Progress after each part of these phases too: each report is a cancel point, and a national pool's balance
   // phase takes about a second, longer on a loaded machine.
   onProgress?.('match', 0, 2);
-  const poolOrder = poolOrderOf(scored);
+  // One sort of the score serves the pool order and the score's distribution.
+  const byScore = rowsByScore(score);
+  const poolOrder = poolOrderOf(scored, byScore);
   onProgress?.('match', 1, 2);
   const matched = matchScored(scored, input.matching, poolOrder);
   onProgress?.('match', 2, 2);
@@ -268,7 +273,7 @@ export function runAnalysisEngine(input: EngineInput & { bands?: Bands }, onProg
     onProgress?.('balance', 2 + k, balanceSteps);
     return d;
   });
-  distributions.push(numericDistribution('score', score, null, groups));
+  distributions.push(numericDistribution('score', score, null, groups, byScore));
   const sizes = groupSizes(treated, matched);
   const histogram = scoreHistogram(score, treated, matched.matchedTreated, matched.weight);
   onProgress?.('balance', balanceSteps, balanceSteps);
