@@ -70,12 +70,12 @@ function presentSlots(raw: ValueTotals, present: Uint8Array): ValueTotals {
  * Whole values within a span of SLOT_LIMIT (ages, counts, 0/1/2 items): value v's totals in slot v - min, rows added
  * in row order. Null for fractions or a wider span.
  */
-function totalsBySlot(values: Float64Array, observed: (i: number) => boolean, groups: BalanceGroups): ValueTotals | null {
+function totalsBySlot(values: Float64Array, missing: Uint8Array | null, groups: BalanceGroups): ValueTotals | null {
   let min = Infinity, max = -Infinity;
   for (let i = 0; i < values.length; i++) {
-    if (!observed(i)) continue;
+    if (missing !== null && missing[i] === 1) continue;
     const v = values[i];
-    if (!Number.isInteger(v)) return null;
+    if (v !== Math.floor(v)) return null;
     if (v < min) min = v;
     if (v > max) max = v;
     if (max - min >= SLOT_LIMIT) return null;
@@ -84,11 +84,19 @@ function totalsBySlot(values: Float64Array, observed: (i: number) => boolean, gr
   const raw = emptyTotals(slots);
   const present = new Uint8Array(slots);
   for (let k = 0; k < slots; k++) raw.values[k] = min + k;
+  const { treated, matchedTreated, weights } = groups;
+  const { a, p, t, c } = raw;
   for (let i = 0; i < values.length; i++) {
-    if (!observed(i)) continue;
-    const k = values[i] - min;
+    if (missing !== null && missing[i] === 1) continue;
+    const k = (values[i] - min) | 0;
     present[k] = 1;
-    addRow(raw, k, i, groups);
+    if (treated[i] === 1) {
+      a[k]++;
+      if (matchedTreated[i] === 1) t[k]++;
+    } else {
+      p[k]++;
+      if (weights[i] > 0) c[k] += weights[i];
+    }
   }
   return presentSlots(raw, present);
 }
@@ -106,11 +114,11 @@ function totalsBySort(values: Float64Array, sorted: Int32Array, groups: BalanceG
   return { values: out.values.subarray(0, n), a: out.a.subarray(0, n), p: out.p.subarray(0, n), t: out.t.subarray(0, n), c: out.c.subarray(0, n) };
 }
 
-function observedRows(values: Float64Array, observed: (i: number) => boolean): Int32Array {
+function observedRows(n: number, missing: Uint8Array | null): Int32Array {
   let count = 0;
-  for (let i = 0; i < values.length; i++) if (observed(i)) count++;
+  for (let i = 0; i < n; i++) if (missing === null || missing[i] === 0) count++;
   const rows = new Int32Array(count);
-  for (let i = 0, k = 0; i < values.length; i++) if (observed(i)) rows[k++] = i;
+  for (let i = 0, k = 0; i < n; i++) if (missing === null || missing[i] === 0) rows[k++] = i;
   return rows;
 }
 
@@ -122,9 +130,8 @@ const sum = (xs: Float64Array) => xs.reduce((s, x) => s + x, 0);
  */
 export function numericDistribution(variable: string, values: Float64Array, missing: Uint8Array | null, groups: BalanceGroups,
   sorted?: Int32Array): NumericDistribution {
-  const observed = (i: number) => !missing || missing[i] === 0;
   const totals = sorted ? totalsBySort(values, sorted, groups)
-    : totalsBySlot(values, observed, groups) ?? totalsBySort(values, sortRowsByScore(observedRows(values, observed), values), groups);
+    : totalsBySlot(values, missing, groups) ?? totalsBySort(values, sortRowsByScore(observedRows(values.length, missing), values), groups);
   const n = totals.values.length;
   const whole = { a: sum(totals.a), p: sum(totals.p), t: sum(totals.t), c: sum(totals.c) };
   const rows = whole.a + whole.p;
