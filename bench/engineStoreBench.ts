@@ -45,7 +45,7 @@ console.log(`${data.table.recordIds.length.toLocaleString('en-GB')} records; med
 
 spec.analyses.forEach((analysis, a) => {
   const prepared = prepareAnalysis(data.table, data.treated, data.poolEligible, analysis);
-  const { design } = buildDesign(codeCovariates(prepared.covariates, prepared.treated), prepared.recordIds.length);
+  const { design } = buildDesign(codeCovariates(prepared.covariates, prepared.treated), prepared.treated);
   const ones = new Float64Array(design.n).fill(1);
   const xtx = new Float64Array(design.p * design.p);
   const baselines: number[] = [];

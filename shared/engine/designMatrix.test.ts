@@ -14,7 +14,7 @@ describe('buildDesign', () => {
       ],
       treated,
     );
-    const { design, droppedColumns } = buildDesign(coded, 6);
+    const { design, droppedColumns } = buildDesign(coded, treated);
     expect(design.names).toEqual(['(Intercept)', 'eth=A', 'eth=W', 'eth=(missing)', 'x', 'x (missing)']);
     expect(droppedColumns).toEqual([]);
     const col = (j: number) => Array.from(designColumn(design, j));
@@ -38,7 +38,7 @@ describe('buildDesign', () => {
       ],
       new Uint8Array(6),
     );
-    const { design, droppedColumns } = buildDesign(coded, 6);
+    const { design, droppedColumns } = buildDesign(coded, Uint8Array.from([1, 0, 1, 0, 0, 0]));
     expect(droppedColumns).toEqual(['y', 'g=b']);
     expect(design.names).toEqual(['(Intercept)', 'x', 'z']);
     expect(Array.from(designColumn(design, 2))).toEqual([1, 0, 0, 1, 0, 0]);
@@ -57,7 +57,7 @@ describe('buildDesign', () => {
       ],
       new Uint8Array(8),
     );
-    const { design, droppedColumns } = buildDesign(coded, 8);
+    const { design, droppedColumns } = buildDesign(coded, Uint8Array.from([0, 1, 0, 0, 1, 0, 0, 1]));
     expect(droppedColumns).toEqual(['b (missing)', 'y']);
     expect(design.names).toEqual(['(Intercept)', 'a', 'a (missing)', 'b', 'x']);
     expect(Array.from(designColumn(design, 2))).toEqual([0, 1, 0, 1, 0, 0, 0, 0]);

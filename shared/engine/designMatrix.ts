@@ -8,7 +8,7 @@
 // reference level has no column; a missing categorical value is the level `ethnicity=(missing)`).
 import type { CodedCovariate } from './covariateCoding';
 import { MISSING_LEVEL } from './covariateCoding';
-import { weightedCrossProduct } from './weightedCrossProduct';
+import { firstStep, type FirstStep } from './logisticRegression';
 
 export const INTERCEPT = '(Intercept)';
 
@@ -55,6 +55,8 @@ export interface DesignWithDrops {
   design: Design;
   /** Names of the columns dropped as collinear with earlier columns. */
   droppedColumns: string[];
+  /** The score model's first step over this design, for fitLogistic; null when columns were dropped after it. */
+  first: FirstStep | null;
 }
 
 /** Column name of a categorical level. */
@@ -268,16 +270,20 @@ function withoutColumns(full: Design, dropped: boolean[]): Design {
 /**
  * The design of METHOD.md section 2 with collinear columns dropped (the later of dependent columns goes), named in
  * design order. Copies of an earlier missing indicator are left out before the check, which would drop them.
+ * Decision: the check runs on the score model's first weighted cross-product X'W0X (W0 from R's start
+ * mu = (y + 0.5) / 2, 3/16 for every row up to rounding) rather than on X'X: with positive weights both have the
+ * null space of X, R's glm.fit also judges rank on its weighted design, and when nothing is dropped the fit takes
+ * that step over instead of gathering it again.
  */
-export function buildDesign(coded: readonly CodedCovariate[], n: number): DesignWithDrops {
-  const { omitted, ...full } = fullDesign(coded, n, repeatedMissingIndicators(coded));
-  const xtx = new Float64Array(full.p * full.p);
-  weightedCrossProduct(full, new Float64Array(n).fill(1), null, xtx, new Float64Array(full.p));
-  const dropped = collinearColumns(xtx, full.p);
+export function buildDesign(coded: readonly CodedCovariate[], y: Uint8Array): DesignWithDrops {
+  const { omitted, ...full } = fullDesign(coded, y.length, repeatedMissingIndicators(coded));
+  const first = firstStep(full, y);
+  const dropped = collinearColumns(first.xtwx, full.p);
   const droppedColumns: string[] = [];
   for (let j = 0, o = 0; j <= full.p; j++) {
     for (; o < omitted.length && omitted[o].at === j; o++) droppedColumns.push(omitted[o].name);
     if (j < full.p && dropped[j]) droppedColumns.push(full.names[j]);
   }
-  return { design: dropped.includes(true) ? withoutColumns(full, dropped) : full, droppedColumns };
+  if (dropped.includes(true)) return { design: withoutColumns(full, dropped), droppedColumns, first: null };
+  return { design: full, droppedColumns, first };
 }

@@ -167,13 +167,13 @@ export function codeAnalysis(input: EngineInput, onProgress?: EngineProgress): C
 /** Order, design and score model: the part of an analysis that depends on the covariates, not on the matching. */
 export function scoreAnalysis(input: EngineInput, onProgress?: EngineProgress): ScoredAnalysis {
   const { timings: codingTimings, ...codedAnalysis } = codeAnalysis(input, onProgress);
-  const { recordIds, treated, coded } = codedAnalysis;
+  const { treated, coded } = codedAnalysis;
   const t1 = performance.now();
-  const { design, droppedColumns } = buildDesign(coded, recordIds.length);
+  const { design, droppedColumns, first } = buildDesign(coded, treated);
   onProgress?.('design', 1, 1);
 
   const t2 = performance.now();
-  const fit = fitLogistic(design, treated, { onIteration: (done, total) => onProgress?.('fit', done, total) });
+  const fit = fitLogistic(design, treated, { first, onIteration: (done, total) => onProgress?.('fit', done, total) });
   const t3 = performance.now();
   return {
     ...codedAnalysis,
