@@ -20,55 +20,45 @@ export interface ScoreOrder {
 /** Stable permutation of `rows` by ascending score (IEEE bits made order-preserving, -0 taken as +0). */
 export function sortRowsByScore(rows: Int32Array, score: Float64Array): Int32Array {
   const m = rows.length;
-  // The keys travel with the rows (lo, hi words and row), so each pass reads them in order rather than gathering
-  // them through the permutation; the four digits' counts come from one read of the keys.
-  let lo = new Uint32Array(m), hi = new Uint32Array(m), row = new Int32Array(m);
-  const counts = new Int32Array(4 * BUCKETS);
+  const keyBits = new Uint32Array(2 * m);
   const asDouble = new Float64Array(1);
   const asWords = new Uint32Array(asDouble.buffer);
   for (let k = 0; k < m; k++) {
     asDouble[0] = score[rows[k]] + 0;
-    let h = asWords[HI];
-    let l = asWords[LO];
+    let hi = asWords[HI];
+    let lo = asWords[LO];
     // Negative numbers: flip every bit; positive: flip the sign bit. Unsigned order is then numeric order.
-    if (h & 0x80000000) {
-      h = ~h >>> 0;
-      l = ~l >>> 0;
-    } else h = (h ^ 0x80000000) >>> 0;
-    lo[k] = l;
-    hi[k] = h;
-    row[k] = rows[k];
-    counts[l & (BUCKETS - 1)]++;
-    counts[BUCKETS + (l >>> DIGIT_BITS)]++;
-    counts[2 * BUCKETS + (h & (BUCKETS - 1))]++;
-    counts[3 * BUCKETS + (h >>> DIGIT_BITS)]++;
+    if (hi & 0x80000000) {
+      hi = ~hi >>> 0;
+      lo = ~lo >>> 0;
+    } else hi = (hi ^ 0x80000000) >>> 0;
+    keyBits[2 * k] = lo;
+    keyBits[2 * k + 1] = hi;
   }
-  let nextLo = new Uint32Array(m), nextHi = new Uint32Array(m), nextRow = new Int32Array(m);
+  let order = new Int32Array(m);
+  for (let k = 0; k < m; k++) order[k] = k;
+  let next = new Int32Array(m);
+  const counts = new Int32Array(BUCKETS);
   for (let pass = 0; pass < 4; pass++) {
-    const at = pass * BUCKETS;
+    const word = pass >> 1;
     const shift = (pass & 1) * DIGIT_BITS;
-    // A digit every key shares leaves the order as it is: the pass is skipped (the sort is stable).
-    let sum = 0, shared = false;
+    counts.fill(0);
+    for (let k = 0; k < m; k++) counts[(keyBits[2 * k + word] >>> shift) & (BUCKETS - 1)]++;
+    let sum = 0;
     for (let b = 0; b < BUCKETS; b++) {
-      const c = counts[at + b];
-      if (c === m) shared = true;
-      counts[at + b] = sum;
+      const c = counts[b];
+      counts[b] = sum;
       sum += c;
     }
-    if (shared) continue;
-    const digits = pass < 2 ? lo : hi;
     for (let k = 0; k < m; k++) {
-      const to = at + ((digits[k] >>> shift) & (BUCKETS - 1));
-      const q = counts[to]++;
-      nextLo[q] = lo[k];
-      nextHi[q] = hi[k];
-      nextRow[q] = row[k];
+      const o = order[k];
+      next[counts[(keyBits[2 * o + word] >>> shift) & (BUCKETS - 1)]++] = o;
     }
-    [lo, nextLo] = [nextLo, lo];
-    [hi, nextHi] = [nextHi, hi];
-    [row, nextRow] = [nextRow, row];
+    [order, next] = [next, order];
   }
-  return row;
+  const out = new Int32Array(m);
+  for (let k = 0; k < m; k++) out[k] = rows[order[k]];
+  return out;
 }
 
 /** Every row, sorted by (score, row). */
