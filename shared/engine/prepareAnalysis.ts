@@ -25,6 +25,8 @@ export interface EngineInput {
 }
 
 export interface PreparedAnalysis extends EngineInput {
+  /** The cohort table's row of each analysis row. */
+  rows: Int32Array;
   /** Exact-match variables, the `sameAsTreatment` pool-filter columns included. */
   exact: string[];
   /** Covariates left out because they take one value over the rows of the analysis. */
@@ -228,6 +230,7 @@ export function prepareAnalysis(table: CohortTable, treated: Uint8Array, eligibl
   }
 
   return {
+    rows,
     recordIds: Array.from(rows, (i) => table.recordIds[i]),
     treated: rowTreated,
     strata,

@@ -13,7 +13,7 @@ import { effectiveSampleSize } from './effectiveSampleSize';
 import { kernelMatch } from './kernelMatch';
 import { fitLogistic } from './logisticRegression';
 import { nearestMatch } from './nearestMatch';
-import type { EngineInput } from './prepareAnalysis';
+import type { EngineInput, PreparedAnalysis } from './prepareAnalysis';
 import { radiusMatch } from './radiusMatch';
 import type { ScoreHistogram } from './scoreHistogram';
 import { poolScoreOrder, rowsByScore, strataCount, type ScoreOrder } from './scoreOrder';
@@ -57,6 +57,8 @@ export interface EngineTimings {
 export interface EngineResult {
   /** Rows in record_id byte order; the arrays below are parallel to it. */
   recordIds: string[];
+  /** The input row of each row. */
+  inputRows: Int32Array;
   treated: Uint8Array;
   /** Logit of the propensity score. */
   score: Float64Array;
@@ -100,10 +102,13 @@ function permuteColumn(column: Column, order: Int32Array): Column {
   return { ...column, codes: permute(column.codes, order, new Int32Array(order.length)) };
 }
 
-/** The input's rows in record_id byte order (the input itself when already in that order: nothing is modified). */
-function inByteOrder(input: EngineInput): { recordIds: string[]; treated: Uint8Array; strata: Int32Array; covariates: Column[] } {
+/**
+ * The input's rows in record_id byte order (the input's arrays themselves when already in that order: nothing is
+ * modified), and the input row of each (the order).
+ */
+function inByteOrder(input: EngineInput): { recordIds: string[]; treated: Uint8Array; strata: Int32Array; covariates: Column[]; order: Int32Array } {
   const order = byteOrderPermutation(input.recordIds);
-  if (isIdentity(order)) return input;
+  if (isIdentity(order)) return { ...input, order };
   const n = order.length;
   const recordIds = new Array<string>(n);
   for (let k = 0; k < n; k++) recordIds[k] = input.recordIds[order[k]];
@@ -112,12 +117,15 @@ function inByteOrder(input: EngineInput): { recordIds: string[]; treated: Uint8A
     treated: permute(input.treated, order, new Uint8Array(n)),
     strata: permute(input.strata, order, new Int32Array(n)),
     covariates: input.covariates.map((c) => permuteColumn(c, order)),
+    order,
   };
 }
 
 /** The rows of one analysis in byte order with their coded covariates: what a score model and a balance table start from. */
 export interface CodedAnalysis {
   recordIds: string[];
+  /** The input row of each row (the byte-order permutation of the input). */
+  inputRows: Int32Array;
   treated: Uint8Array;
   strata: Int32Array;
   strataLabels: string[];
@@ -155,13 +163,20 @@ const nullIfNaN = (x: number): number | null => (Number.isFinite(x) ? x : null);
 export function codeAnalysis(input: EngineInput, onProgress?: EngineProgress): CodedAnalysis & { timings: Pick<EngineTimings, 'order' | 'design'> } {
   const t0 = performance.now();
   onProgress?.('order', 0, 1);
-  const { recordIds, treated, strata, covariates } = inByteOrder(input);
+  const { recordIds, treated, strata, covariates, order } = inByteOrder(input);
   onProgress?.('order', 1, 1);
   const t1 = performance.now();
   onProgress?.('design', 0, 1);
   const coded = codeCovariates(covariates, treated);
   const t2 = performance.now();
-  return { recordIds, treated, strata, strataLabels: input.strataLabels, coded, timings: { order: t1 - t0, design: t2 - t1 } };
+  return { recordIds, inputRows: order, treated, strata, strataLabels: input.strataLabels, coded, timings: { order: t1 - t0, design: t2 - t1 } };
+}
+
+/** The cohort table's row of each row of a coded analysis, through its input's rows (no lookup by record id). */
+export function tableRows(prepared: Pick<PreparedAnalysis, 'rows'>, coded: Pick<CodedAnalysis, 'inputRows'>): Int32Array {
+  const rows = new Int32Array(coded.inputRows.length);
+  for (let k = 0; k < rows.length; k++) rows[k] = prepared.rows[coded.inputRows[k]];
+  return rows;
 }
 
 /** Order, design and score model: the part of an analysis that depends on the covariates, not on the matching. */
@@ -282,6 +297,7 @@ export function runAnalysisEngine(input: EngineInput & { bands?: Bands }, onProg
   const { order, design, fit } = scored.timings;
   return {
     recordIds: scored.recordIds,
+    inputRows: scored.inputRows,
     treated,
     score,
     weight: matched.weight,
