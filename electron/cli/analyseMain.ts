@@ -24,7 +24,8 @@ export async function analyseMain(args: string[]): Promise<string> {
   const session = openCliSession();
   try {
     await session.call('store.open', { path: String(f.store), passphrase: passphraseFromEnv() });
-    const { jobId } = await session.call('analysis.run', { spec: spec as never });
+    // Every analysis's matches file is written below: the job formats them as it builds the analyses.
+    const { jobId } = await session.call('analysis.run', { spec: spec as never, matchesFiles: true });
     const job = await session.waitForJob(jobId);
     if (job.kind !== 'analyse' || !job.result) throw new CliError('the analysis job ended without a run');
     const { runId } = job.result;

@@ -1,7 +1,7 @@
 // Starts a job in a worker thread and relays its progress; the main thread never runs the work.
 import { Worker } from 'node:worker_threads';
 import type { ApiErrorBody, JobInfo, JobKind } from '../../shared/api';
-import type { FromWorker, JobWorkerData } from './jobProtocol';
+import type { FromWorker, JobWorkerData, PreparedRunFiles } from './jobProtocol';
 import type { StoreKey } from '../../db/storeKey';
 
 const WORKER_URL = new URL('./jobWorker.mjs', import.meta.url);
@@ -24,6 +24,7 @@ export function startJob(
   store: { path: string; key: StoreKey },
   payload: unknown,
   onUpdate: (info: JobInfo) => void,
+  onPrepared: (files: PreparedRunFiles) => void = () => undefined,
 ): RunningJob {
   const info: JobInfo = {
     id: `job-${nextJobNumber++}`,
@@ -46,6 +47,8 @@ export function startJob(
       if (msg.type === 'progress') {
         Object.assign(info, { phase: msg.phase, done: msg.done, total: msg.total });
         onUpdate({ ...info });
+      } else if (msg.type === 'prepared') {
+        onPrepared(msg.files);
       } else if (msg.type === 'done') {
         outcome = { ok: true, result: msg.result };
       } else {

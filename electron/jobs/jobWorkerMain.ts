@@ -14,7 +14,7 @@ port.on('message', (msg: ToWorker) => {
 });
 // Listening for a cancel must not keep the thread alive once the job is over.
 port.unref();
-const send = (msg: FromWorker) => port.postMessage(msg);
+const send = (msg: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(msg, transfer);
 
 // Progress is throttled so that a tight loop reporting every row does not flood the channel.
 let lastSent = 0;
@@ -30,7 +30,13 @@ function progress(phase: string, done: number, total: number): void {
 async function run(): Promise<void> {
   const db = openStore(data.storePath, data.storeKey, { mode: 'open' });
   try {
-    const ctx: JobContext<unknown> = { db, payload: data.payload, progress, signal: controller.signal };
+    const ctx: JobContext<unknown> = {
+      db,
+      payload: data.payload,
+      progress,
+      prepared: (files) => send({ type: 'prepared', files }, files.matches.map((m) => m.bytes.buffer as ArrayBuffer)),
+      signal: controller.signal,
+    };
     const result = await JOB_HANDLERS[data.kind](ctx);
     send({ type: 'done', result });
   } finally {
