@@ -33,18 +33,23 @@ export function matchFacts(analysis: Pick<AnalysisCore, 'spec' | 'matching'>): M
   return { method: m.method as MatchMethod, caliper: analysis.matching.caliper, replace: m.method === 'nearest' ? m.replace : true };
 }
 
+const MATCHES_HEADER = ['record_id', 'treated', 'score', 'weight', 'set'];
+
 /**
- * The file's text in chunks; `sets`: MatchIt's set number of each row when the file has a set column (hasSetColumn),
- * else null. `written.rows` counts its rows as they go, for the audit entry.
+ * Row i's line; `sets`: MatchIt's set number of each row when the file has a set column (hasSetColumn), else null.
+ * A national pool's 300,000 rows: numbers are joined as they are (csvField writes a number as String(x), the shortest
+ * round-trip decimal, so the same double always prints the same text), only the record id is a text field.
  */
+function matchesLine(r: RunRecords, sets: Int32Array | null, i: number): string {
+  return `${csvField(r.recordIds[i])},${r.treated[i]},${r.score[i]},${r.weight[i]},${sets && sets[i] > 0 ? sets[i] : ''}`;
+}
+
+/** The file's text in chunks; `written.rows` counts its rows as they go, for the audit entry. */
 function matchesChunks(r: RunRecords, sets: Int32Array | null, written: RowCount): Generator<string> {
-  const { recordIds, treated, score, weight } = r;
-  // A national pool's 300,000 rows: numbers are joined as they are (csvField writes a number as String(x), the
-  // shortest round-trip decimal, so the same double always prints the same text), only the record id is a text field.
   function* lines(): Generator<string> {
-    for (let i = 0; i < recordIds.length; i++) yield `${csvField(recordIds[i])},${treated[i]},${score[i]},${weight[i]},${sets && sets[i] > 0 ? sets[i] : ''}`;
+    for (let i = 0; i < r.recordIds.length; i++) yield matchesLine(r, sets, i);
   }
-  return csvChunks(['record_id', 'treated', 'score', 'weight', 'set'], lines(), written);
+  return csvChunks(MATCHES_HEADER, lines(), written);
 }
 
 /** Writes the file from a stored analysis's records; `options.publish` writes the audit entry with `written.rows`. */
@@ -62,10 +67,15 @@ export interface PreparedMatches {
 /** The matches file of an analysis just built: the same bytes writeMatchesCsv writes from the stored run. */
 export function prepareMatches(core: AnalysisCore, records: StoredMatch): PreparedMatches {
   const facts = matchFacts(core);
-  const written = { rows: 0 };
-  const chunks = [...matchesChunks(records, hasSetColumn(facts) ? setNumbers(records, facts.replace) : null, written)];
+  const sets = hasSetColumn(facts) ? setNumbers(records, facts.replace) : null;
+  const n = records.recordIds.length;
+  // The whole file at once, so one join rather than csvChunks' chunks (a third less time); the last '' ends it with a line end.
+  const lines = new Array<string>(n + 2);
+  lines[0] = csvLine(MATCHES_HEADER);
+  for (let i = 0; i < n; i++) lines[i + 1] = matchesLine(records, sets, i);
+  lines[n + 1] = '';
   // Its own ArrayBuffer (not Node's shared pool), so that it can be transferred between threads.
-  return { analysis: core.name, bytes: new TextEncoder().encode(chunks.join('')), rows: written.rows };
+  return { analysis: core.name, bytes: new TextEncoder().encode(lines.join('\n')), rows: n };
 }
 
 /**
