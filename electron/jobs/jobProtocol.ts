@@ -23,7 +23,8 @@ export interface JobWorkerData {
   cancelFlag: SharedArrayBuffer;
 }
 
-export type ToWorker = { type: 'cancel' };
+/** 'start': the job of a thread started ahead of it (jobRunner.ts prewarmJobThread). */
+export type ToWorker = { type: 'cancel' } | { type: 'start'; data: JobWorkerData };
 
 export type FromWorker =
   | { type: 'progress'; phase: string; done: number; total: number }

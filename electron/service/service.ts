@@ -23,7 +23,7 @@ import { readStoreSummary } from './storeSummary';
 import { readMetaJson, writeMetaJson } from '../../db/meta/metaValue';
 import { storeInfo } from '../../db/extract/storeInfo';
 import { ApiError, toErrorBody } from './apiError';
-import { startJob, type RunningJob } from '../jobs/jobRunner';
+import { endWarmJobThread, prewarmJobThread, startJob, type RunningJob } from '../jobs/jobRunner';
 import { listFolder } from './folderListing';
 import { previewFile } from '../../db/import/previewFile';
 import { ReadError } from '../../db/import/importProblems';
@@ -65,6 +65,8 @@ export interface ServiceOptions {
   dataDir: string;
   /** How a report becomes a PDF: the desktop app prints in its own main process; by default a browser on the machine does. */
   printPdf?: PdfPrinter;
+  /** Start the first job's thread now, so that its modules load while the store is opened (the command line's analyse). */
+  prewarmJobThread?: boolean;
 }
 
 type Args<M extends ApiMethod> = z.output<(typeof API)[M]['args']>;
@@ -100,6 +102,7 @@ export function createService(options: ServiceOptions): Service {
   let lent: { path: string; passphrase: string; key: StoreKey; summary: StoreSummary } | null = null;
   // Exports being written: the store they will be audited in stays open and current until they end.
   const exports = new Set<Promise<unknown>>();
+  if (options.prewarmJobThread) prewarmJobThread();
   const matchViews = createRunMatchViews();
   const preparedMatches = createPreparedMatches();
 
@@ -479,6 +482,7 @@ export function createService(options: ServiceOptions): Service {
       for (const job of jobs.values()) if (job.info.status === 'running') job.cancel();
       await this.idle();
       await Promise.allSettled([...exports]);
+      await endWarmJobThread();
       store?.db.close();
       store = null;
       listeners.clear();
