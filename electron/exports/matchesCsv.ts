@@ -69,13 +69,31 @@ export function prepareMatches(core: AnalysisCore, records: StoredMatch): Prepar
   const facts = matchFacts(core);
   const sets = hasSetColumn(facts) ? setNumbers(records, facts.replace) : null;
   const n = records.recordIds.length;
-  // The whole file at once, so one join rather than csvChunks' chunks (a third less time); the last '' ends it with a line end.
-  const lines = new Array<string>(n + 2);
-  lines[0] = csvLine(MATCHES_HEADER);
-  for (let i = 0; i < n; i++) lines[i + 1] = matchesLine(records, sets, i);
-  lines[n + 1] = '';
-  // Its own ArrayBuffer (not Node's shared pool), so that it can be transferred between threads.
-  return { analysis: core.name, bytes: new TextEncoder().encode(lines.join('\n')), rows: n };
+  // Blocks of lines joined once each (cheaper than csvChunks' string concatenation) and encoded straight into the
+  // file's bytes, so that a million rows never stand as a million strings at once.
+  const encoder = new TextEncoder();
+  let bytes = new Uint8Array(64 * (n + 1));
+  let used = 0;
+  const append = (text: string) => {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    if (bytes.length - used < 3 * text.length) {
+      const grown = new Uint8Array(Math.max(2 * bytes.length, used + 3 * text.length));
+      grown.set(bytes.subarray(0, used));
+      bytes = grown;
+    }
+    used += encoder.encodeInto(text, bytes.subarray(used)).written;
+  };
+  append(csvLine(MATCHES_HEADER) + '\n');
+  const block: string[] = [];
+  for (let i = 0; i < n; i++) {
+    block.push(matchesLine(records, sets, i));
+    if (block.length === 4096 || i === n - 1) {
+      append(block.join('\n') + '\n');
+      block.length = 0;
+    }
+  }
+  // A copy of its own (not a view of a larger buffer, nor Node's shared pool), so that it can be transferred between threads.
+  return { analysis: core.name, bytes: bytes.slice(0, used), rows: n };
 }
 
 /**
