@@ -63,6 +63,9 @@ test('sensitivity to hidden bias and the robustness check on the demo', async ({
   const robustness = page.getByTestId('robustness');
   await robustness.getByTestId('check-robustness').click();
   await expect(page.getByTestId('job-progress')).toHaveCount(1);
+  // The panel finds the running job by the run it checks (the job's own info says so).
+  await expect(robustness.getByRole('status')).toContainText('Checking:');
+  await expect(robustness.getByTestId('check-robustness')).toBeDisabled();
   const summary = robustness.getByTestId('robustness-summary');
   await expect(summary).toHaveText(SUMMARY, { timeout: 180_000 });
   await expect(page.getByTestId('job-progress')).toHaveCount(0);

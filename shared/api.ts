@@ -85,6 +85,8 @@ interface JobInfoOf<K extends JobKind> {
   done: number;
   total: number;
   startedAt: string;
+  /** The stored run the job works on (a robustness check's), known from its start so a screen can find its running job. */
+  runId?: string;
   error?: ApiErrorBody;
   /** What the finished job returned (set when status is 'done'). */
   result?: JobResults[K];

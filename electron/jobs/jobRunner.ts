@@ -65,6 +65,7 @@ export function startJob(
   store: { path: string; key: StoreKey },
   payload: unknown,
   onUpdate: (info: JobInfo) => void,
+  runId?: string,
   onPrepared: (files: PreparedRunFiles) => void = () => undefined,
 ): RunningJob {
   const info: JobInfo = {
@@ -75,6 +76,7 @@ export function startJob(
     done: 0,
     total: 0,
     startedAt: new Date().toISOString(),
+    ...(runId === undefined ? {} : { runId }),
   };
   const cancelFlag = new SharedArrayBuffer(4);
   const data: JobWorkerData = { kind, storePath: store.path, storeKey: store.key, payload, cancelFlag };

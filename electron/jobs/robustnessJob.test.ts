@@ -30,6 +30,8 @@ describe('robustness job', () => {
 
       // Cancelled at once: the job ends as cancelled and nothing is stored.
       const cancelled = await session.call('robustness.run', { runId });
+      // The running job says which run it checks, so the run's screen finds it (a new window included).
+      expect((await session.call('app.state', {})).jobs.find((j) => j.id === cancelled.jobId)).toMatchObject({ status: 'running', runId });
       await session.call('job.cancel', { jobId: cancelled.jobId });
       await expect(session.waitForJob(cancelled.jobId)).rejects.toThrow(/cancelled/);
       expect((await session.call('robustness.get', { runId })).check).toBeNull();

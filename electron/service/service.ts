@@ -195,7 +195,7 @@ export function createService(options: ServiceOptions): Service {
   }
 
   /** One writing job at a time: SQLite has one writer, and an analyst has one extract. */
-  function launch(kind: JobKind, payload: unknown): JobInfo {
+  function launch(kind: JobKind, payload: unknown, runId?: string): JobInfo {
     const s = requireStore();
     const busy = runningJob();
     if (busy) throw new ApiError('busy', `A ${busy.info.kind} job is already running`);
@@ -213,7 +213,7 @@ export function createService(options: ServiceOptions): Service {
         if (info.status === 'done' && kind !== 'analyse') matchViews.forget();
         emit({ type: 'job', job: info });
         if (info.status === 'done' && store?.path === s.path) emit({ type: 'store', store: summary() });
-      }, (files) => preparedMatches.keep(files));
+      }, runId, (files) => preparedMatches.keep(files));
     } catch (err) {
       if (importing) takeStoreBack();
       throw err;
@@ -389,7 +389,10 @@ export function createService(options: ServiceOptions): Service {
       })();
       return storedRun(runId);
     },
-    'robustness.run': ({ runId, covariateSets }) => ({ jobId: launch('robustness', { runId: storedRun(runId).runId, covariateSets }).id }),
+    'robustness.run': ({ runId, covariateSets }) => {
+      const stored = storedRun(runId).runId;
+      return { jobId: launch('robustness', { runId: stored, covariateSets }, stored).id };
+    },
     'robustness.get': ({ runId }) => ({ check: readRobustness(requireStore().db, storedRun(runId).runId) }),
     'robustness.export': async ({ runId, dir, overwrite }) => {
       const run = storedRun(runId);

@@ -28,9 +28,6 @@ interface Props {
   jobs: JobInfo[];
 }
 
-/** Which run each robustness job was started for (a running job does not say; a done one does in its result). */
-const jobRun = new Map<string, string>();
-const jobRunId = (j: JobInfo) => (j.kind === 'robustness' ? (j.result?.runId ?? jobRun.get(j.id)) : undefined);
 
 /** The analyst's set being written, before it is added. */
 interface SetDraft {
@@ -46,7 +43,7 @@ export function RobustnessPanel({ run, analysis, jobs }: Props) {
   const [draft, setDraft] = useState<SetDraft | null>(null);
   const [columns, setColumns] = useState<AnalysisColumn[] | null>(null);
   // The latest robustness job started for this run (the app's job list keeps its state while the screen is left).
-  const job = [...jobs].reverse().find((j) => jobRunId(j) === run.runId);
+  const job = [...jobs].reverse().find((j) => j.kind === 'robustness' && j.runId === run.runId);
   const running = job?.status === 'running';
 
   useEffect(() => {
@@ -67,10 +64,7 @@ export function RobustnessPanel({ run, analysis, jobs }: Props) {
 
   const start = (withSets: CovariateSet[]) => {
     setError(null);
-    call('robustness.run', { runId: run.runId, covariateSets: withSets }).then(
-      ({ jobId }) => jobRun.set(jobId, run.runId),
-      (e: Error) => setError(`The check could not start: ${e.message}`),
-    );
+    call('robustness.run', { runId: run.runId, covariateSets: withSets }).catch((e: Error) => setError(`The check could not start: ${e.message}`));
   };
 
   const openDraft = () => {
