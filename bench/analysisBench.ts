@@ -38,7 +38,7 @@ async function demoInput(records: number): Promise<EngineInput> {
 
 function benchmark(records: number, input: EngineInput): void {
   const coded = codeCovariates(input.covariates, input.treated);
-  const { design } = buildDesign(coded, input.recordIds.length);
+  const { design } = buildDesign(coded, input.treated);
   const ones = new Float64Array(design.n).fill(1);
   const xtx = new Float64Array(design.p * design.p);
   const baselines: number[] = [];

@@ -69,7 +69,7 @@ for (let r = 0; r < runs; r++) {
   reading.push(performance.now() - t3);
   db.close();
   const national = prepareAnalysis(data.table, data.treated, data.poolEligible, analysisSpecSchema.parse(CLI_EXAMPLE_SPEC.analyses[0]));
-  const { design } = buildDesign(codeCovariates(national.covariates, national.treated), national.recordIds.length);
+  const { design } = buildDesign(codeCovariates(national.covariates, national.treated), national.treated);
   const t4 = performance.now();
   weightedCrossProduct(design, new Float64Array(design.n).fill(1), null, new Float64Array(design.p * design.p), new Float64Array(design.p));
   baseline.push(performance.now() - t4);

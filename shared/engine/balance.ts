@@ -163,13 +163,12 @@ export function balanceBasis(coded: readonly CodedCovariate[], score: Float64Arr
 }
 
 /** The rows of the treated group T and the comparison group C, in row order: the only rows balanceAfter reads. */
-function groupRows(g: BalanceGroups): Int32Array {
-  const inGroup = (i: number) => (g.treated[i] === 1 ? g.matchedTreated[i] === 1 : g.weights[i] > 0);
+function groupRows({ treated, matchedTreated, weights }: BalanceGroups): Int32Array {
+  const n = treated.length;
+  const rows = new Int32Array(n);
   let count = 0;
-  for (let i = 0; i < g.treated.length; i++) if (inGroup(i)) count++;
-  const rows = new Int32Array(count);
-  for (let i = 0, k = 0; i < g.treated.length; i++) if (inGroup(i)) rows[k++] = i;
-  return rows;
+  for (let i = 0; i < n; i++) if (treated[i] === 1 ? matchedTreated[i] === 1 : weights[i] > 0) rows[count++] = i;
+  return rows.subarray(0, count);
 }
 
 function makeRow(b: RowBasis, treatedMean: number, comparisonMean: number, varianceRatio: number | null, bands: Bands): BalanceRow {

@@ -65,4 +65,24 @@ describe('numericDistribution', () => {
     expect(d.x.length).toBe(MAX_DISTRIBUTION_POINTS);
     expect(d.treated[d.treated.length - 1]).toBe(1);
   });
+
+  it('gives whole values (summed by slot) the same figures as the same values made fractions (summed after sorting)', () => {
+    // -2 .. 40 with a -0, in no order; halving makes them fractions, so the second call sorts its rows.
+    const n = 300;
+    const whole = Float64Array.from({ length: n }, (_, i) => (i === 7 ? -0 : ((i * 37) % 43) - 2));
+    const halves = whole.map((v) => v / 2);
+    const treated = Uint8Array.from({ length: n }, (_, i) => (i % 6 === 0 ? 1 : 0));
+    const g = { treated, matchedTreated: Uint8Array.from(treated, (t, i) => (t && i % 12 === 0 ? 1 : 0)), weights: Float64Array.from({ length: n }, (_, i) => (i % 5) / 3) };
+    const bySlot = numericDistribution('x', whole, null, g);
+    const bySort = numericDistribution('x', halves, null, g);
+    expect(bySlot.x).toEqual(bySort.x.map((v) => v * 2));
+    expect(bySlot.x[0]).toBe(-2);
+    expect(bySlot.x).toContain(0);
+    for (const key of ['allTreated', 'pool', 'treated', 'comparison', 'ksAfter'] as const) expect(bySlot[key]).toEqual(bySort[key]);
+  });
+
+  it('takes rows the caller has already sorted by value', () => {
+    const sorted = Int32Array.from([7, 0, 1, 4, 2, 5, 6, 3]);
+    expect(numericDistribution('x', values, null, groups, sorted)).toEqual(numericDistribution('x', values, null, groups));
+  });
 });

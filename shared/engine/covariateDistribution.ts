@@ -22,8 +22,8 @@ export interface NumericDistribution {
   ksAfter: number | null;
 }
 
-/** Most distinct values summed through a map; a column with more (the score, a continuous measure) sorts its rows. */
-const MAP_LIMIT = 4096;
+/** Widest span of whole values summed by direct slots; a column with a wider span or fractions sorts its rows. */
+const SLOT_LIMIT = 4096;
 
 /** Per distinct value (ascending) the group totals at that value: A and P counts, T count, C weight. */
 interface ValueTotals {
@@ -49,55 +49,89 @@ function addRow(out: ValueTotals, k: number, i: number, { treated, matchedTreate
   }
 }
 
-/** Few distinct values (ages, counts, 0/1/2 items): one pass through a map, then the distinct values sorted. Null when there are too many. */
-function totalsByMap(values: Float64Array, observed: (i: number) => boolean, groups: BalanceGroups): ValueTotals | null {
-  const slot = new Map<number, number>();
-  const raw = emptyTotals(MAP_LIMIT);
-  for (let i = 0; i < values.length; i++) {
-    if (!observed(i)) continue;
-    const v = values[i] + 0;
-    let k = slot.get(v);
-    if (k === undefined) {
-      if (slot.size === MAP_LIMIT) return null;
-      k = slot.size;
-      slot.set(v, k);
-      raw.values[k] = v;
-    }
-    addRow(raw, k, i, groups);
-  }
-  const order = [...slot.values()].sort((x, y) => raw.values[x] - raw.values[y]);
-  const out = emptyTotals(order.length);
-  order.forEach((k, j) => {
+/** The totals' slots that some row reached (a present value), in slot order. */
+function presentSlots(raw: ValueTotals, present: Uint8Array): ValueTotals {
+  let n = 0;
+  for (let k = 0; k < present.length; k++) n += present[k];
+  const out = emptyTotals(n);
+  for (let k = 0, j = 0; k < present.length; k++) {
+    if (present[k] === 0) continue;
     out.values[j] = raw.values[k];
     out.a[j] = raw.a[k];
     out.p[j] = raw.p[k];
     out.t[j] = raw.t[k];
     out.c[j] = raw.c[k];
-  });
+    j++;
+  }
   return out;
 }
 
-/** Many distinct values: the observed rows sorted by value (radix), runs of equal values summed. */
-function totalsBySort(values: Float64Array, observed: (i: number) => boolean, groups: BalanceGroups): ValueTotals {
-  const rows: number[] = [];
-  for (let i = 0; i < values.length; i++) if (observed(i)) rows.push(i);
-  const sorted = sortRowsByScore(Int32Array.from(rows), values);
+/**
+ * Whole values within a span of SLOT_LIMIT (ages, counts, 0/1/2 items): value v's totals in slot v - min, rows added
+ * in row order. Null for fractions or a wider span.
+ */
+function totalsBySlot(values: Float64Array, missing: Uint8Array | null, groups: BalanceGroups): ValueTotals | null {
+  let min = Infinity, max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    if (missing !== null && missing[i] === 1) continue;
+    const v = values[i];
+    if (v !== Math.floor(v)) return null;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (max - min >= SLOT_LIMIT) return null;
+  }
+  const slots = max >= min ? max - min + 1 : 0;
+  const raw = emptyTotals(slots);
+  const present = new Uint8Array(slots);
+  for (let k = 0; k < slots; k++) raw.values[k] = min + k;
+  const { treated, matchedTreated, weights } = groups;
+  const { a, p, t, c } = raw;
+  for (let i = 0; i < values.length; i++) {
+    if (missing !== null && missing[i] === 1) continue;
+    const k = (values[i] - min) | 0;
+    present[k] = 1;
+    if (treated[i] === 1) {
+      a[k]++;
+      if (matchedTreated[i] === 1) t[k]++;
+    } else {
+      p[k]++;
+      if (weights[i] > 0) c[k] += weights[i];
+    }
+  }
+  return presentSlots(raw, present);
+}
+
+/** The observed rows sorted by value (radix), runs of equal values summed in row order. */
+function totalsBySort(values: Float64Array, sorted: Int32Array, groups: BalanceGroups): ValueTotals {
   const out = emptyTotals(sorted.length);
   let k = -1;
   for (let q = 0; q < sorted.length; q++) {
     const i = sorted[q];
-    if (k < 0 || values[i] !== out.values[k]) out.values[++k] = values[i];
+    if (k < 0 || values[i] !== out.values[k]) out.values[++k] = values[i] + 0;
     addRow(out, k, i, groups);
   }
   const n = k + 1;
   return { values: out.values.subarray(0, n), a: out.a.subarray(0, n), p: out.p.subarray(0, n), t: out.t.subarray(0, n), c: out.c.subarray(0, n) };
 }
 
+function observedRows(n: number, missing: Uint8Array | null): Int32Array {
+  let count = 0;
+  for (let i = 0; i < n; i++) if (missing === null || missing[i] === 0) count++;
+  const rows = new Int32Array(count);
+  for (let i = 0, k = 0; i < n; i++) if (missing === null || missing[i] === 0) rows[k++] = i;
+  return rows;
+}
+
 const sum = (xs: Float64Array) => xs.reduce((s, x) => s + x, 0);
 
-export function numericDistribution(variable: string, values: Float64Array, missing: Uint8Array | null, groups: BalanceGroups): NumericDistribution {
-  const observed = (i: number) => !missing || missing[i] === 0;
-  const totals = totalsByMap(values, observed, groups) ?? totalsBySort(values, observed, groups);
+/**
+ * `sorted`: the observed rows already in (value, row) order, when the caller has them (the score's rows, sorted once
+ * for the pool order too).
+ */
+export function numericDistribution(variable: string, values: Float64Array, missing: Uint8Array | null, groups: BalanceGroups,
+  sorted?: Int32Array): NumericDistribution {
+  const totals = sorted ? totalsBySort(values, sorted, groups)
+    : totalsBySlot(values, missing, groups) ?? totalsBySort(values, sortRowsByScore(observedRows(values.length, missing), values), groups);
   const n = totals.values.length;
   const whole = { a: sum(totals.a), p: sum(totals.p), t: sum(totals.t), c: sum(totals.c) };
   const rows = whole.a + whole.p;

@@ -18,8 +18,8 @@ const sidecar = readCovariateSidecar(reference('demo-cohort-covariates.csv'));
 const { table, treated } = readCohortCsv(reference('demo-cohort.csv'), new Set(sidecar.filter((c) => c.kind === 'categorical').map((c) => c.name)));
 const columns: Column[] = sidecar.map((c) => table.columns.get(c.name)!);
 const coded = codeCovariates(columns, treated);
-const { design, droppedColumns } = buildDesign(coded, table.recordIds.length);
-const fit = fitLogistic(design, treated);
+const { design, droppedColumns, first } = buildDesign(coded, treated);
+const fit = fitLogistic(design, treated, { first });
 
 const [, ...coefRows] = readCsvRows(reference('demo-glm-coefficients.csv'));
 const rCoefficients = coefRows.map((r) => ({ name: unquote(r[0]), estimate: Number(unquote(r[1])), se: Number(unquote(r[2])) }));

@@ -14,7 +14,7 @@ describe('buildDesign', () => {
       ],
       treated,
     );
-    const { design, droppedColumns } = buildDesign(coded, 6);
+    const { design, droppedColumns } = buildDesign(coded, treated);
     expect(design.names).toEqual(['(Intercept)', 'eth=A', 'eth=W', 'eth=(missing)', 'x', 'x (missing)']);
     expect(droppedColumns).toEqual([]);
     const col = (j: number) => Array.from(designColumn(design, j));
@@ -38,9 +38,30 @@ describe('buildDesign', () => {
       ],
       new Uint8Array(6),
     );
-    const { design, droppedColumns } = buildDesign(coded, 6);
+    const { design, droppedColumns } = buildDesign(coded, Uint8Array.from([1, 0, 1, 0, 0, 0]));
     expect(droppedColumns).toEqual(['y', 'g=b']);
     expect(design.names).toEqual(['(Intercept)', 'x', 'z']);
     expect(Array.from(designColumn(design, 2))).toEqual([1, 0, 0, 1, 0, 0]);
   });
+
+  it('leaves out a missing indicator that repeats an earlier one, naming it among the dropped in design order', () => {
+    // a and b are missing on rows 1 and 3 both: "b (missing)" copies "a (missing)". y = 2 x + 1 is dropped after it.
+    const nan = Number.NaN;
+    const x = Float64Array.from([0, 1, 2, 3, 4, 5, 6, 7]);
+    const coded = codeCovariates(
+      [
+        { kind: 'numeric', name: 'a', values: Float64Array.from([5, nan, 1, nan, 2, 8, 3, 3]) },
+        { kind: 'numeric', name: 'b', values: Float64Array.from([1, nan, 4, nan, 1, 5, 9, 2]) },
+        { kind: 'numeric', name: 'x', values: x },
+        { kind: 'numeric', name: 'y', values: x.map((v) => 2 * v + 1) },
+      ],
+      new Uint8Array(8),
+    );
+    const { design, droppedColumns } = buildDesign(coded, Uint8Array.from([0, 1, 0, 0, 1, 0, 0, 1]));
+    expect(droppedColumns).toEqual(['b (missing)', 'y']);
+    expect(design.names).toEqual(['(Intercept)', 'a', 'a (missing)', 'b', 'x']);
+    expect(Array.from(designColumn(design, 2))).toEqual([0, 1, 0, 1, 0, 0, 0, 0]);
+    expect(design.blocks.length).toBe(1);
+  });
 });
+

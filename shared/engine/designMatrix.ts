@@ -8,7 +8,7 @@
 // reference level has no column; a missing categorical value is the level `ethnicity=(missing)`).
 import type { CodedCovariate } from './covariateCoding';
 import { MISSING_LEVEL } from './covariateCoding';
-import { weightedCrossProduct } from './weightedCrossProduct';
+import { firstStep, type FirstStep } from './logisticRegression';
 
 export const INTERCEPT = '(Intercept)';
 
@@ -55,6 +55,8 @@ export interface DesignWithDrops {
   design: Design;
   /** Names of the columns dropped as collinear with earlier columns. */
   droppedColumns: string[];
+  /** The score model's first step over this design, for fitLogistic; null when columns were dropped after it. */
+  first: FirstStep | null;
 }
 
 /** Column name of a categorical level. */
@@ -117,18 +119,30 @@ function design(n: number, names: string[], denseColumns: number[], denseValues:
   return { n, p: names.length, names, denseColumns: Int32Array.from(denseColumns), denseValues, blocks, groups: cellGroups(blocks, n) };
 }
 
-/** The full design (no collinearity check): intercept, then each covariate in order, levels in their coded order. */
-export function fullDesign(coded: readonly CodedCovariate[], n: number): Design {
+/** A column left out of a design before it was built, and the position it would have had. */
+interface OmittedColumn {
+  name: string;
+  /** Index, among the design's columns, of the column it would have come before (p when last). */
+  at: number;
+}
+
+/**
+ * The full design (no collinearity check): intercept, then each covariate in order, levels in their coded order.
+ * The missing indicators of covariates in `omitIndicator` (indices into coded) are left out and listed in `omitted`.
+ */
+export function fullDesign(coded: readonly CodedCovariate[], n: number, omitIndicator: ReadonlySet<number> = new Set()): Design & { omitted: OmittedColumn[] } {
   const names = [INTERCEPT];
   const denseColumns: number[] = [];
   const denseValues: Float64Array[] = [];
   const blocks: IndicatorBlock[] = [];
-  for (const c of coded) {
+  const omitted: OmittedColumn[] = [];
+  coded.forEach((c, k) => {
     if (c.kind === 'numeric') {
       denseColumns.push(names.length);
       denseValues.push(c.values);
       names.push(c.variable);
-      if (c.missing) {
+      if (c.missing && omitIndicator.has(k)) omitted.push({ name: missingColumnName(c.variable), at: names.length });
+      else if (c.missing) {
         blocks.push({ codes: Int32Array.from(c.missing), columnOfLevel: Int32Array.of(-1, names.length) });
         names.push(missingColumnName(c.variable));
       }
@@ -136,9 +150,9 @@ export function fullDesign(coded: readonly CodedCovariate[], n: number): Design 
       // Block level 0 is the reference; the other levels follow in their coded order.
       const blockLevel = new Int32Array(c.levels.length);
       const columnOfLevel = [-1];
-      c.levels.forEach((level, k) => {
-        if (k === c.reference) return;
-        blockLevel[k] = columnOfLevel.length;
+      c.levels.forEach((level, l) => {
+        if (l === c.reference) return;
+        blockLevel[l] = columnOfLevel.length;
         columnOfLevel.push(names.length);
         names.push(levelColumnName(c.variable, level));
       });
@@ -146,8 +160,30 @@ export function fullDesign(coded: readonly CodedCovariate[], n: number): Design 
       for (let i = 0; i < n; i++) codes[i] = blockLevel[c.codes[i]];
       blocks.push({ codes, columnOfLevel: Int32Array.from(columnOfLevel) });
     }
-  }
-  return design(n, names, denseColumns, denseValues, blocks);
+  });
+  return { ...design(n, names, denseColumns, denseValues, blocks), omitted };
+}
+
+function sameMask(a: Uint8Array, b: Uint8Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Numeric covariates whose values are missing on exactly the rows of an earlier one's (OASys items, all missing
+ * where there is no assessment): their missing indicators copy the earlier indicator, so the collinearity check
+ * would drop them; left out before the design is built, they cost no cross-product.
+ */
+function repeatedMissingIndicators(coded: readonly CodedCovariate[]): Set<number> {
+  const repeated = new Set<number>();
+  const firsts: Uint8Array[] = [];
+  coded.forEach((c, k) => {
+    if (c.kind !== 'numeric' || !c.missing) return;
+    const missing = c.missing;
+    if (firsts.some((m) => sameMask(m, missing))) repeated.add(k);
+    else firsts.push(missing);
+  });
+  return repeated;
 }
 
 /** Column j as a dense array (for tests and exports, not for the hot path). */
@@ -231,12 +267,23 @@ function withoutColumns(full: Design, dropped: boolean[]): Design {
   return design(full.n, names, denseColumns, denseValues, blocks);
 }
 
-/** The design of METHOD.md section 2 with collinear columns dropped (the later of dependent columns goes). */
-export function buildDesign(coded: readonly CodedCovariate[], n: number): DesignWithDrops {
-  const full = fullDesign(coded, n);
-  const xtx = new Float64Array(full.p * full.p);
-  weightedCrossProduct(full, new Float64Array(n).fill(1), null, xtx, new Float64Array(full.p));
-  const dropped = collinearColumns(xtx, full.p);
-  const droppedColumns = full.names.filter((_, j) => dropped[j]);
-  return { design: droppedColumns.length === 0 ? full : withoutColumns(full, dropped), droppedColumns };
+/**
+ * The design of METHOD.md section 2 with collinear columns dropped (the later of dependent columns goes), named in
+ * design order. Copies of an earlier missing indicator are left out before the check, which would drop them.
+ * Decision: the check runs on the score model's first weighted cross-product X'W0X (W0 from R's start
+ * mu = (y + 0.5) / 2, 3/16 for every row up to rounding) rather than on X'X: with positive weights both have the
+ * null space of X, R's glm.fit also judges rank on its weighted design, and when nothing is dropped the fit takes
+ * that step over instead of gathering it again.
+ */
+export function buildDesign(coded: readonly CodedCovariate[], y: Uint8Array): DesignWithDrops {
+  const { omitted, ...full } = fullDesign(coded, y.length, repeatedMissingIndicators(coded));
+  const first = firstStep(full, y);
+  const dropped = collinearColumns(first.xtwx, full.p);
+  const droppedColumns: string[] = [];
+  for (let j = 0, o = 0; j <= full.p; j++) {
+    for (; o < omitted.length && omitted[o].at === j; o++) droppedColumns.push(omitted[o].name);
+    if (j < full.p && dropped[j]) droppedColumns.push(full.names[j]);
+  }
+  if (dropped.includes(true)) return { design: withoutColumns(full, dropped), droppedColumns, first: null };
+  return { design: full, droppedColumns, first };
 }

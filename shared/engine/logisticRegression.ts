@@ -92,23 +92,49 @@ function irlsPass(design: Design, beta: Float64Array | null, y: Uint8Array, eta:
 }
 
 /**
+ * The IRLS state at R's start mu = (y + 0.5) / 2 and the first step's X'WX and X'Wz: the design's collinearity
+ * check judges its columns on them (designMatrix.ts), and the fit takes them over (and its arrays) as its first step.
+ */
+export interface FirstStep {
+  eta: Float64Array;
+  mu: Float64Array;
+  w: Float64Array;
+  z: Float64Array;
+  deviance: number;
+  xtwx: Float64Array;
+  xtwz: Float64Array;
+  workspace: CrossProductWorkspace;
+}
+
+export function firstStep(design: Design, y: Uint8Array): FirstStep {
+  const { n, p } = design;
+  const step: FirstStep = {
+    eta: new Float64Array(n),
+    mu: new Float64Array(n),
+    w: new Float64Array(n),
+    z: new Float64Array(n),
+    deviance: 0,
+    xtwx: new Float64Array(p * p),
+    xtwz: new Float64Array(p),
+    workspace: crossProductWorkspace(design),
+  };
+  step.deviance = irlsPass(design, null, y, step.eta, step.mu, step.workspace, step.w, step.z);
+  weightedCrossProduct(design, step.w, step.z, step.xtwx, step.xtwz, step.workspace);
+  return step;
+}
+
+/**
  * Fits P(y = 1) = 1 / (1 + exp(-X beta)) by IRLS started at mu = (y + 0.5) / 2 as R's glm. X'WX is gathered only
  * once the deviance says another step is needed (the converged pass gathers none: one cross-product in
- * iterations + 1 saved).
+ * iterations + 1 saved). `first`: the design's first step when the caller has it (buildDesign), else made here.
  */
-export function fitLogistic(design: Design, y: Uint8Array, options: LogisticOptions = {}): LogisticFit {
+export function fitLogistic(design: Design, y: Uint8Array, options: LogisticOptions & { first?: FirstStep | null } = {}): LogisticFit {
   const epsilon = options.epsilon ?? DEFAULT_EPSILON;
   const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
   const { n, p } = design;
-  const eta = new Float64Array(n);
-  const mu = new Float64Array(n);
-  const w = new Float64Array(n);
-  const z = new Float64Array(n);
-  const xtwx = new Float64Array(p * p);
-  const xtwz = new Float64Array(p);
-  const workspace = crossProductWorkspace(design);
+  const { eta, mu, w, z, xtwx, xtwz, workspace, deviance: startDeviance } = options.first ?? firstStep(design, y);
 
-  let devOld = irlsPass(design, null, y, eta, mu, workspace, w, z);
+  let devOld = startDeviance;
   let beta: Float64Array = new Float64Array(p);
   let factor: Float64Array | null = null;
   let deviance = devOld;
@@ -116,7 +142,7 @@ export function fitLogistic(design: Design, y: Uint8Array, options: LogisticOpti
   let iterations = 0;
   let problem: string | null = null;
   for (let iter = 1; iter <= maxIterations; iter++) {
-    weightedCrossProduct(design, w, z, xtwx, xtwz, workspace);
+    if (iter > 1) weightedCrossProduct(design, w, z, xtwx, xtwz, workspace);
     const l = choleskyFactor(xtwx, p);
     if (l === null) {
       problem = `the weighted cross-product became singular at iteration ${iter} (separation?)`;

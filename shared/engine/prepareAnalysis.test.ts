@@ -57,4 +57,28 @@ describe('prepareAnalysis', () => {
   it('names unknown covariates', () => {
     expect(() => prepareAnalysis(table(), treated, pool, analysisSpecSchema.parse({ name: 'X', covariates: ['age_at_index', 'shoe_size', 'iq'] }))).toThrow('unknown covariates: shoe_size, iq');
   });
+
+  it('codes strata in label byte order whether the possible keys are few (a table) or many (a map)', () => {
+    // Exact on two numeric columns of 300 values each: 301 x 301 possible keys, more than the table takes; the
+    // same on one column of them takes the table. Either way code k is the k-th label in byte order.
+    const n = 300;
+    const a = Float64Array.from({ length: n }, (_, i) => i);
+    const b = Float64Array.from({ length: n }, (_, i) => (i * 7) % n);
+    const columns = new Map<string, Column>([
+      ['a', { kind: 'numeric', name: 'a', values: a }],
+      ['b', { kind: 'numeric', name: 'b', values: b }],
+      ['x', { kind: 'numeric', name: 'x', values: Float64Array.from({ length: n }, (_, i) => i % 13) }],
+    ]);
+    const t: CohortTable = { recordIds: Array.from({ length: n }, (_, i) => `r${i}`), columns };
+    const isTreated = Uint8Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 1 : 0));
+    const eligible = Uint8Array.from(isTreated, (x) => 1 - x);
+    for (const exact of [['a'], ['a', 'b']]) {
+      const p = prepareAnalysis(t, isTreated, eligible, analysisSpecSchema.parse({ name: 'S', exact, covariates: ['x'] }));
+      const expected = Array.from({ length: n }, (_, i) => exact.map((name) => `${name}=${(name === 'a' ? a : b)[i]}`).join(', '));
+      const sorted = [...expected].sort((x, y) => (x < y ? -1 : 1));
+      expect(p.strataLabels).toEqual(sorted);
+      expect(Array.from(p.strata, (code) => p.strataLabels[code])).toEqual(expected);
+    }
+  });
 });
+

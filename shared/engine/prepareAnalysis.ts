@@ -25,6 +25,8 @@ export interface EngineInput {
 }
 
 export interface PreparedAnalysis extends EngineInput {
+  /** The cohort table's row of each analysis row. */
+  rows: Int32Array;
   /** Exact-match variables, the `sameAsTreatment` pool-filter columns included. */
   exact: string[];
   /** Covariates left out because they take one value over the rows of the analysis. */
@@ -129,11 +131,28 @@ function strataOf(columns: Column[], rows: Int32Array): { strata: Int32Array; la
     }
     return names.join(', ');
   };
-  const distinct = [...new Set(combined)].map((key) => ({ key, label: labelOf(key) }));
+  // Few possible keys (sex, region): a table indexed by key finds the distinct keys and codes the rows, rather
+  // than a Set and a Map of doubles (a lookup per row).
+  const keys = parts.reduce((product, part) => product * part.labels.length, 1);
+  const table = keys <= Math.max(rows.length, 1 << 16) ? new Int32Array(keys).fill(-1) : null;
+  let present: number[];
+  if (table) {
+    for (let k = 0; k < rows.length; k++) table[combined[k]] = 0;
+    present = [];
+    table.forEach((seen, key) => {
+      if (seen === 0) present.push(key);
+    });
+  } else present = [...new Set(combined)];
+  const distinct = present.map((key) => ({ key, label: labelOf(key) }));
   distinct.sort((a, b) => compareByteOrder(a.label, b.label));
-  const codeOf = new Map(distinct.map((d, code) => [d.key, code]));
   const strata = new Int32Array(rows.length);
-  for (let k = 0; k < rows.length; k++) strata[k] = codeOf.get(combined[k])!;
+  if (table) {
+    distinct.forEach((d, code) => (table[d.key] = code));
+    for (let k = 0; k < rows.length; k++) strata[k] = table[combined[k]];
+  } else {
+    const codeOf = new Map(distinct.map((d, code) => [d.key, code]));
+    for (let k = 0; k < rows.length; k++) strata[k] = codeOf.get(combined[k])!;
+  }
   return { strata, labels: distinct.map((d) => d.label) };
 }
 
@@ -211,6 +230,7 @@ export function prepareAnalysis(table: CohortTable, treated: Uint8Array, eligibl
   }
 
   return {
+    rows,
     recordIds: Array.from(rows, (i) => table.recordIds[i]),
     treated: rowTreated,
     strata,

@@ -6,7 +6,7 @@ import type { Column } from './column';
 import type { CohortTable } from './prepareAnalysis';
 import { prepareAnalysis } from './prepareAnalysis';
 import type { EngineResult } from './runAnalysisEngine';
-import { runAnalysisEngine } from './runAnalysisEngine';
+import { runAnalysisEngine, tableRows } from './runAnalysisEngine';
 
 /** The same cohort with rows in a random order and categorical levels listed in reverse. */
 function shuffled(table: CohortTable, masks: Uint8Array[], seed: number): { table: CohortTable; masks: Uint8Array[] } {
@@ -28,8 +28,9 @@ function shuffled(table: CohortTable, masks: Uint8Array[], seed: number): { tabl
   return { table: { recordIds: order.map((i) => table.recordIds[i]), columns }, masks: masks.map((m) => Uint8Array.from(order, (i) => m[i])) };
 }
 
+/** Everything but the timings and the input rows (which say where each row was in the input, so follow its order). */
 function serialise(result: EngineResult): string {
-  const { timings: _timings, ...rest } = result;
+  const { timings: _timings, inputRows: _inputRows, ...rest } = result;
   return JSON.stringify(rest, (_key, value) => (ArrayBuffer.isView(value) ? Array.from(value as Float64Array) : value));
 }
 
@@ -50,6 +51,9 @@ describe('runAnalysisEngine', () => {
       const s = shuffled(cohort.table, [cohort.treated, cohort.eligiblePool], 99);
       const b = runAnalysisEngine(prepareAnalysis(s.table, s.masks[0], s.masks[1], spec));
       expect(serialise(b)).toBe(serialise(a));
+      // Each row's input row leads back to its record in either input's cohort table.
+      const rowsB = tableRows(prepareAnalysis(s.table, s.masks[0], s.masks[1], spec), b);
+      expect(Array.from(rowsB, (row) => s.table.recordIds[row])).toEqual(b.recordIds);
       expect(a.model.converged).toBe(true);
       expect(a.treatment.matched + a.treatment.notMatched).toBe(a.treatment.n);
     });

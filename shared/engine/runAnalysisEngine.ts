@@ -13,10 +13,10 @@ import { effectiveSampleSize } from './effectiveSampleSize';
 import { kernelMatch } from './kernelMatch';
 import { fitLogistic } from './logisticRegression';
 import { nearestMatch } from './nearestMatch';
-import type { EngineInput } from './prepareAnalysis';
+import type { EngineInput, PreparedAnalysis } from './prepareAnalysis';
 import { radiusMatch } from './radiusMatch';
 import type { ScoreHistogram } from './scoreHistogram';
-import { poolScoreOrder, strataCount, type ScoreOrder } from './scoreOrder';
+import { poolScoreOrder, rowsByScore, strataCount, type ScoreOrder } from './scoreOrder';
 import { scoreHistogram } from './scoreHistogram';
 
 /** Version of the engine's method, stored with each run. */
@@ -57,6 +57,8 @@ export interface EngineTimings {
 export interface EngineResult {
   /** Rows in record_id byte order; the arrays below are parallel to it. */
   recordIds: string[];
+  /** The input row of each row. */
+  inputRows: Int32Array;
   treated: Uint8Array;
   /** Logit of the propensity score. */
   score: Float64Array;
@@ -100,10 +102,13 @@ function permuteColumn(column: Column, order: Int32Array): Column {
   return { ...column, codes: permute(column.codes, order, new Int32Array(order.length)) };
 }
 
-/** The input's rows in record_id byte order (the input itself when already in that order: nothing is modified). */
-function inByteOrder(input: EngineInput): { recordIds: string[]; treated: Uint8Array; strata: Int32Array; covariates: Column[] } {
+/**
+ * The input's rows in record_id byte order (the input's arrays themselves when already in that order: nothing is
+ * modified), and the input row of each (the order).
+ */
+function inByteOrder(input: EngineInput): { recordIds: string[]; treated: Uint8Array; strata: Int32Array; covariates: Column[]; order: Int32Array } {
   const order = byteOrderPermutation(input.recordIds);
-  if (isIdentity(order)) return input;
+  if (isIdentity(order)) return { ...input, order };
   const n = order.length;
   const recordIds = new Array<string>(n);
   for (let k = 0; k < n; k++) recordIds[k] = input.recordIds[order[k]];
@@ -112,12 +117,15 @@ function inByteOrder(input: EngineInput): { recordIds: string[]; treated: Uint8A
     treated: permute(input.treated, order, new Uint8Array(n)),
     strata: permute(input.strata, order, new Int32Array(n)),
     covariates: input.covariates.map((c) => permuteColumn(c, order)),
+    order,
   };
 }
 
 /** The rows of one analysis in byte order with their coded covariates: what a score model and a balance table start from. */
 export interface CodedAnalysis {
   recordIds: string[];
+  /** The input row of each row (the byte-order permutation of the input). */
+  inputRows: Int32Array;
   treated: Uint8Array;
   strata: Int32Array;
   strataLabels: string[];
@@ -155,25 +163,32 @@ const nullIfNaN = (x: number): number | null => (Number.isFinite(x) ? x : null);
 export function codeAnalysis(input: EngineInput, onProgress?: EngineProgress): CodedAnalysis & { timings: Pick<EngineTimings, 'order' | 'design'> } {
   const t0 = performance.now();
   onProgress?.('order', 0, 1);
-  const { recordIds, treated, strata, covariates } = inByteOrder(input);
+  const { recordIds, treated, strata, covariates, order } = inByteOrder(input);
   onProgress?.('order', 1, 1);
   const t1 = performance.now();
   onProgress?.('design', 0, 1);
   const coded = codeCovariates(covariates, treated);
   const t2 = performance.now();
-  return { recordIds, treated, strata, strataLabels: input.strataLabels, coded, timings: { order: t1 - t0, design: t2 - t1 } };
+  return { recordIds, inputRows: order, treated, strata, strataLabels: input.strataLabels, coded, timings: { order: t1 - t0, design: t2 - t1 } };
+}
+
+/** The cohort table's row of each row of a coded analysis, through its input's rows (no lookup by record id). */
+export function tableRows(prepared: Pick<PreparedAnalysis, 'rows'>, coded: Pick<CodedAnalysis, 'inputRows'>): Int32Array {
+  const rows = new Int32Array(coded.inputRows.length);
+  for (let k = 0; k < rows.length; k++) rows[k] = prepared.rows[coded.inputRows[k]];
+  return rows;
 }
 
 /** Order, design and score model: the part of an analysis that depends on the covariates, not on the matching. */
 export function scoreAnalysis(input: EngineInput, onProgress?: EngineProgress): ScoredAnalysis {
   const { timings: codingTimings, ...codedAnalysis } = codeAnalysis(input, onProgress);
-  const { recordIds, treated, coded } = codedAnalysis;
+  const { treated, coded } = codedAnalysis;
   const t1 = performance.now();
-  const { design, droppedColumns } = buildDesign(coded, recordIds.length);
+  const { design, droppedColumns, first } = buildDesign(coded, treated);
   onProgress?.('design', 1, 1);
 
   const t2 = performance.now();
-  const fit = fitLogistic(design, treated, { onIteration: (done, total) => onProgress?.('fit', done, total) });
+  const fit = fitLogistic(design, treated, { first, onIteration: (done, total) => onProgress?.('fit', done, total) });
   const t3 = performance.now();
   return {
     ...codedAnalysis,
@@ -196,9 +211,12 @@ export function scoreAnalysis(input: EngineInput, onProgress?: EngineProgress): 
   };
 }
 
-/** The pool's (stratum, score, row) order of a score: computed once, shared by every matching of that score. */
-export function poolOrderOf(scored: MatchInput): ScoreOrder {
-  return poolScoreOrder(scored.score, scored.treated, scored.strata, strataCount(scored.strata));
+/**
+ * The pool's (stratum, score, row) order of a score: computed once, shared by every matching of that score.
+ * `byScore`: every row in (score, row) order, when the caller has sorted them (rowsByScore).
+ */
+export function poolOrderOf(scored: MatchInput, byScore?: Int32Array): ScoreOrder {
+  return poolScoreOrder(scored.score, scored.treated, scored.strata, strataCount(scored.strata), byScore);
 }
 
 /** One matching method applied to a score (METHOD.md section 3). */
@@ -251,7 +269,9 @@ export function runAnalysisEngine(input: EngineInput & { bands?: Bands }, onProg
   // Progress after each part of these phases too: each report is a cancel point, and a national pool's balance
   // phase takes about a second, longer on a loaded machine.
   onProgress?.('match', 0, 2);
-  const poolOrder = poolOrderOf(scored);
+  // One sort of the score serves the pool order and the score's distribution.
+  const byScore = rowsByScore(score);
+  const poolOrder = poolOrderOf(scored, byScore);
   onProgress?.('match', 1, 2);
   const matched = matchScored(scored, input.matching, poolOrder);
   onProgress?.('match', 2, 2);
@@ -268,7 +288,7 @@ export function runAnalysisEngine(input: EngineInput & { bands?: Bands }, onProg
     onProgress?.('balance', 2 + k, balanceSteps);
     return d;
   });
-  distributions.push(numericDistribution('score', score, null, groups));
+  distributions.push(numericDistribution('score', score, null, groups, byScore));
   const sizes = groupSizes(treated, matched);
   const histogram = scoreHistogram(score, treated, matched.matchedTreated, matched.weight);
   onProgress?.('balance', balanceSteps, balanceSteps);
@@ -277,6 +297,7 @@ export function runAnalysisEngine(input: EngineInput & { bands?: Bands }, onProg
   const { order, design, fit } = scored.timings;
   return {
     recordIds: scored.recordIds,
+    inputRows: scored.inputRows,
     treated,
     score,
     weight: matched.weight,

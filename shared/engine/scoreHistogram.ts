@@ -18,9 +18,9 @@ export interface ScoreHistogram {
 
 export const DEFAULT_HISTOGRAM_BINS = 40;
 
-function shares(values: number[]): number[] {
+function shares(values: Float64Array): number[] {
   const total = values.reduce((a, b) => a + b, 0);
-  return values.map((v) => (total > 0 ? v / total : 0));
+  return Array.from(values, (v) => (total > 0 ? v / total : 0));
 }
 
 export function scoreHistogram(
@@ -42,9 +42,10 @@ export function scoreHistogram(
   const count = max > min ? bins : 1;
   const lowest = max > min ? min : min - 0.5;
   const edges = Array.from({ length: count + 1 }, (_, b) => (b === count && max > min ? max : lowest + b * width));
-  const treatedCount = new Array<number>(count).fill(0);
-  const poolCount = new Array<number>(count).fill(0);
-  const comparisonWeight = new Array<number>(count).fill(0);
+  // Typed sums in the row loop (a plain array of numbers costs a boxed double per add).
+  const treatedCount = new Float64Array(count);
+  const poolCount = new Float64Array(count);
+  const comparisonWeight = new Float64Array(count);
   for (let i = 0; i < score.length; i++) {
     if (treated[i] === 1 && matchedTreated[i] === 0) continue;
     const b = Math.min(count - 1, Math.floor((score[i] - lowest) / width));
@@ -56,9 +57,9 @@ export function scoreHistogram(
   }
   return {
     edges,
-    treatedCount,
-    poolCount,
-    comparisonWeight,
+    treatedCount: Array.from(treatedCount),
+    poolCount: Array.from(poolCount),
+    comparisonWeight: Array.from(comparisonWeight),
     treatedShare: shares(treatedCount),
     poolShare: shares(poolCount),
     comparisonShare: shares(comparisonWeight),

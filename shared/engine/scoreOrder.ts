@@ -61,20 +61,36 @@ export function sortRowsByScore(rows: Int32Array, score: Float64Array): Int32Arr
   return out;
 }
 
-/** Rows where treated = 0, grouped by stratum (0 .. nStrata - 1) and sorted by score within each. */
-export function poolScoreOrder(score: Float64Array, treated: Uint8Array, strata: Int32Array, nStrata: number): ScoreOrder {
+/** Every row, sorted by (score, row). */
+export function rowsByScore(score: Float64Array): Int32Array {
+  const rows = new Int32Array(score.length);
+  for (let i = 0; i < rows.length; i++) rows[i] = i;
+  return sortRowsByScore(rows, score);
+}
+
+/**
+ * Rows where treated = 0, grouped by stratum (0 .. nStrata - 1) and sorted by score within each. `byScore`: every
+ * row in (score, row) order when the caller has it (rowsByScore); the pool's rows keep that order.
+ */
+export function poolScoreOrder(score: Float64Array, treated: Uint8Array, strata: Int32Array, nStrata: number, byScore?: Int32Array): ScoreOrder {
   const n = score.length;
   let m = 0;
   for (let i = 0; i < n; i++) if (treated[i] === 0) m++;
-  const pool = new Int32Array(m);
-  for (let i = 0, k = 0; i < n; i++) if (treated[i] === 0) pool[k++] = i;
-  const byScore = sortRowsByScore(pool, score);
+  let poolByScore: Int32Array;
+  if (byScore) {
+    poolByScore = new Int32Array(m);
+    for (let q = 0, k = 0; q < n; q++) if (treated[byScore[q]] === 0) poolByScore[k++] = byScore[q];
+  } else {
+    const pool = new Int32Array(m);
+    for (let i = 0, k = 0; i < n; i++) if (treated[i] === 0) pool[k++] = i;
+    poolByScore = sortRowsByScore(pool, score);
+  }
   const stratumStart = new Int32Array(nStrata + 1);
-  for (let k = 0; k < m; k++) stratumStart[strata[byScore[k]] + 1]++;
+  for (let k = 0; k < m; k++) stratumStart[strata[poolByScore[k]] + 1]++;
   for (let s = 0; s < nStrata; s++) stratumStart[s + 1] += stratumStart[s];
   const fill = stratumStart.slice(0, nStrata);
   const rows = new Int32Array(m);
-  for (let k = 0; k < m; k++) rows[fill[strata[byScore[k]]]++] = byScore[k];
+  for (let k = 0; k < m; k++) rows[fill[strata[poolByScore[k]]]++] = poolByScore[k];
   const scores = new Float64Array(m);
   for (let k = 0; k < m; k++) scores[k] = score[rows[k]];
   return { rows, scores, stratumStart };

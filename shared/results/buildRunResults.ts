@@ -3,7 +3,7 @@
 // outcome estimates (shared/outcomes). Pure: the caller loads the data and stores the result.
 import type { CohortTable } from '../engine/prepareAnalysis';
 import { prepareAnalysis } from '../engine/prepareAnalysis';
-import { runAnalysisEngine, ENGINE_VERSION, type EnginePhase } from '../engine/runAnalysisEngine';
+import { runAnalysisEngine, tableRows, ENGINE_VERSION, type EnginePhase } from '../engine/runAnalysisEngine';
 import type { Spec } from '../engine/analysisSpec';
 import type { Column } from '../engine/column';
 import { outcomesOfRows, type RecordOutcomes } from '../cohort/recordOutcomes';
@@ -68,7 +68,7 @@ export function buildAnalysis(data: CohortData, spec: Spec, a: number, progress:
   const prepared = prepareAnalysis(data.table, data.treated, data.poolEligible, analysis);
   const engine = runAnalysisEngine({ ...prepared, bands: spec.bands }, (phase: EnginePhase, done, total) => progress(a, phase, total > 0 ? done / total : 0));
   progress(a, 'outcomes', 0);
-  const rows = Int32Array.from(engine.recordIds, (id) => data.rowOf.get(id)!);
+  const rows = tableRows(prepared, engine);
   const rowOutcomes = outcomesOfRows(data.outcomes, rows);
   const outcomes = computeOutcomes(
     { outcomes: rowOutcomes, treated: engine.matchedTreated, weights: engine.weight },

@@ -7,7 +7,7 @@ import type { AnalysisSpec, Bands, MatchingSpec } from '../engine/analysisSpec';
 import { balanceAfter, balanceBasis } from '../engine/balance';
 import { matchingQualityGate, type MatchingQualityGate } from '../engine/matchingQualityGate';
 import { prepareAnalysis } from '../engine/prepareAnalysis';
-import { codeAnalysis, groupSizes, matchScored, poolOrderOf, scoreAnalysis, type CodedAnalysis } from '../engine/runAnalysisEngine';
+import { codeAnalysis, groupSizes, matchScored, poolOrderOf, scoreAnalysis, tableRows, type CodedAnalysis } from '../engine/runAnalysisEngine';
 import { outcomesOfRows } from '../cohort/recordOutcomes';
 import { computeHeadlineOutcomes } from '../outcomes/computeOutcomes';
 import type { EstimateSettings } from '../outcomes/estimateMeasure';
@@ -172,7 +172,7 @@ export function runRobustness(
     }
     const poolOrder = poolOrderOf(scored);
     const basis = balanceBasis(scored.coded, scored.score, scored.treated);
-    const rowOutcomes = outcomesOfRows(data.outcomes, Int32Array.from(scored.recordIds, (id) => data.rowOf.get(id)!));
+    const rowOutcomes = outcomesOfRows(data.outcomes, tableRows(prepared, scored));
     timings.fit += performance.now() - tFit;
     done += FIT_UNITS;
     sets.push({ ...set, run: true, note: scored.converged ? null : `The score model did not converge in ${scored.iterations} iterations.` });
