@@ -98,9 +98,8 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
       let data = loaded;
       if (worker) {
         // One copy of the cohort for both threads: this thread reads the shared one too.
-        const { cohort, toSend } = shareCohort(loaded);
-        data = cohort;
-        worker.postMessage({ type: 'cohort', cohort: toSend } satisfies ToAnalysisWorker);
+        data = shareCohort(loaded);
+        worker.postMessage({ type: 'cohort', cohort: data } satisfies ToAnalysisWorker);
       }
       for (let a = Atomics.add(next, 0, 1); a < n; a = Atomics.add(next, 0, 1)) {
         try {

@@ -5,7 +5,6 @@ import { buildAnalysis } from '../../shared/results/buildRunResults';
 import { toErrorBody } from '../service/apiError';
 import { JobCancelled } from './jobProtocol';
 import { analysisError } from './analysisError';
-import { withRowOf } from './sharedCohort';
 import { prepareMatches } from '../exports/matchesCsv';
 import { encodePosition, type AnalysisWorkerData, type FromAnalysisWorker, type ToAnalysisWorker } from './analysisWorkerProtocol';
 
@@ -20,7 +19,7 @@ const n = data.spec.analyses.length;
 function run(msg: ToAnalysisWorker): void {
   let index = -1;
   try {
-    const cohort = withRowOf(msg.cohort);
+    const { cohort } = msg;
     for (index = Atomics.add(next, 0, 1); index < n; index = Atomics.add(next, 0, 1)) {
       const built = buildAnalysis(cohort, data.spec, index, (a, step, fraction) => {
         if (Atomics.load(cancel, 0) === 1) throw new JobCancelled();

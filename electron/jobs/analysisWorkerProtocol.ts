@@ -4,7 +4,7 @@
 // read messages then: the queue of analyses, where the second thread is, and the cancel are shared
 // memory, read with Atomics whenever the job's thread reports its own progress.
 import type { ApiErrorBody } from '../../shared/api';
-import type { SharedCohort } from './sharedCohort';
+import type { CohortData } from '../../shared/results/buildRunResults';
 import type { Spec } from '../../shared/engine/analysisSpec';
 import type { BuiltAnalysis, RunStep } from '../../shared/results/buildRunResults';
 import type { PreparedMatches } from '../exports/matchesCsv';
@@ -22,7 +22,7 @@ export interface AnalysisWorkerData {
 }
 
 /** The cohort as the job's thread loaded it, its arrays in shared memory (sharedCohort.ts). */
-export type ToAnalysisWorker = { type: 'cohort'; cohort: SharedCohort };
+export type ToAnalysisWorker = { type: 'cohort'; cohort: CohortData };
 
 export type FromAnalysisWorker =
   /** `matches`: its matches file when asked for, its bytes transferred. */
