@@ -39,7 +39,6 @@ function reversed(data: CohortData): CohortData {
     treated: pick(data.treated),
     poolEligible: pick(data.poolEligible),
     outcomes: outcomesOfRows(data.outcomes, order),
-    rowOf: new Map(recordIds.map((id, k) => [id, k])),
   };
 }
 

@@ -131,4 +131,11 @@ export const MIGRATIONS: string[] = [
     result TEXT NOT NULL
   );
   `,
+  // Run records in a compact layout (db/runs/recordColumnCodec.ts, issue 9): rows stored before keep format 1 (each
+  // array packed as it is) and stay readable; `ids_of` names an earlier analysis of the run whose record ids this one
+  // shares (its own record_ids is then empty).
+  `
+  ALTER TABLE run_records ADD COLUMN format INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE run_records ADD COLUMN ids_of TEXT;
+  `,
 ];

@@ -397,7 +397,11 @@ export const API = {
   /** What an analysis can be set up from: the ready presets and the cohort's columns. */
   'analysis.options': { args: z.object({}).strict(), result: {} as AnalysisOptions },
   /** Runs the analyses of a spec (CLI.md SPEC.json) as a job; the run is stored under its runId. */
-  'analysis.run': { args: z.object({ spec: specSchema }).strict(), result: {} as { jobId: string } },
+  /**
+   * `matchesFiles`: also format each analysis's matches file while the job runs, for runs.exportMatches to write at
+   * once afterwards (the command line exports them all; the app leaves it out).
+   */
+  'analysis.run': { args: z.object({ spec: specSchema, matchesFiles: z.boolean().optional() }).strict(), result: {} as { jobId: string } },
   /** The analysis set-up being edited, kept in the store so that closing the app loses nothing; null when none was saved. */
   'kept.get': { args: z.object({ kind: keptKind }).strict(), result: {} as { value: unknown } },
   /** Saves what a screen keeps (any JSON, at most 1 MB): the set-up being edited, the import's choices, the workspace. */

@@ -38,6 +38,5 @@ export function syntheticCohortData(n: number, nTreated: number, seed: number, e
       outcomes.custodialCount[i] += custodial;
     }
   }
-  const rowOf = new Map(cohort.table.recordIds.map((id, i) => [id, i]));
-  return { table: cohort.table, treated: cohort.treated, poolEligible: cohort.eligiblePool, outcomes, rowOf };
+  return { table: cohort.table, treated: cohort.treated, poolEligible: cohort.eligiblePool, outcomes };
 }

@@ -15,8 +15,6 @@ export interface AnalysisData {
   treated: Uint8Array;
   poolEligible: Uint8Array;
   outcomes: RecordOutcomes;
-  /** Row of each record id. */
-  rowOf: Map<string, number>;
 }
 
 export class AnalysisDataError extends Error {
@@ -60,11 +58,9 @@ export function loadAnalysisData(db: Db): AnalysisData {
   };
   const columns = new Map<string, Column>(loaded.map((c) => [c.name, c]));
   columns.set('age_at_index', { kind: 'numeric', name: 'age_at_index', values: Float64Array.from(outcome(stored, 'age_at_index', Int16Array, n)) });
-  const rowOf = new Map<string, number>();
-  for (let k = 0; k < n; k++) rowOf.set(recordIds[k], k);
+  // The treated are a few hundred: one pass over the record ids with a small set, not a map of every record.
+  const treatedIds = new Set(db.prepare(`SELECT record_id FROM participant_status WHERE status = 'treated'`).pluck().all() as string[]);
   const treated = new Uint8Array(n);
-  for (const id of db.prepare(`SELECT record_id FROM participant_status WHERE status = 'treated'`).pluck().all() as string[]) {
-    treated[rowOf.get(id)!] = 1;
-  }
-  return { table: { recordIds, columns }, treated, poolEligible: outcome(stored, 'pool_eligible', Uint8Array, n), outcomes, rowOf };
+  for (let k = 0; k < n; k++) if (treatedIds.has(recordIds[k])) treated[k] = 1;
+  return { table: { recordIds, columns }, treated, poolEligible: outcome(stored, 'pool_eligible', Uint8Array, n), outcomes };
 }

@@ -1,5 +1,8 @@
 // Stored analysis runs: results as JSON (aggregates), and each analysis's record-level arrays (score, weight,
-// strata, set totals, nearest-neighbour pairs, the pool's score order) packed little-endian, with the record ids newline-joined.
+// strata, set totals, nearest-neighbour pairs, the pool's score order), with the record ids newline-joined. Format 1
+// (runs stored before issue 9) packs each array as it is; format 2 packs it in its smallest layout
+// (recordColumnCodec.ts) and stores an analysis's record ids once per run: an analysis whose records are those of an
+// earlier analysis of the run names it in `ids_of` (National and Regional share their 300k ids).
 // A run has a name and a note of the analyst's; deleting marks it, so that it can be restored until the store is
 // next opened, when marked runs are removed for good.
 import type { Db } from '../store';
@@ -7,6 +10,7 @@ import type { RunResults } from '../../shared/results/runResults';
 import type { StoredMatch } from '../../shared/engine/matchedSets';
 import type { Justification } from '../../shared/results/analysisFindings';
 import { completeRun } from '../../shared/results/completeRun';
+import { decodeColumn, encodeColumn, type RecordColumn, type RecordColumnType } from './recordColumnCodec';
 
 /** What every run has stored per analysis, old runs included. */
 export interface RunRecords {
@@ -32,7 +36,15 @@ export interface RunListEntry {
   importedAt: string | null;
 }
 
-const pack = (a: Float64Array | Uint8Array | Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+/** The layout saveRun writes; readRunRecords reads every earlier one too. */
+const FORMAT = 2;
+
+/** Whether two analyses' record ids are the same list (they are then stored once). */
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 export function saveRun(db: Db, results: RunResults, records: Map<string, StoredMatch>): void {
   db.transaction(() => {
@@ -43,22 +55,27 @@ export function saveRun(db: Db, results: RunResults, records: Map<string, Stored
       JSON.stringify(results),
     );
     const insert = db.prepare(
-      `INSERT INTO run_records (run_id, analysis, record_ids, treated, score, weight, strata, set_total, pair_treated, pair_control, pool_order, outside_filter)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO run_records (run_id, analysis, format, record_ids, ids_of, treated, score, weight, strata, set_total, pair_treated, pair_control, pool_order, outside_filter)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    const saved: [string, readonly string[]][] = [];
     for (const [analysis, r] of records) {
+      const idsOf = saved.find(([, ids]) => sameIds(ids, r.recordIds))?.[0] ?? null;
+      saved.push([analysis, r.recordIds]);
       insert.run(
         results.runId,
         analysis,
-        r.recordIds.join('\n'),
-        pack(r.treated),
-        pack(r.score),
-        pack(r.weight),
-        pack(r.strata),
-        pack(r.setTotal),
-        r.pairs ? pack(r.pairs.treated) : null,
-        r.pairs ? pack(r.pairs.control) : null,
-        pack(r.poolOrder),
+        FORMAT,
+        idsOf === null ? r.recordIds.join('\n') : '',
+        idsOf,
+        encodeColumn(r.treated),
+        encodeColumn(r.score),
+        encodeColumn(r.weight),
+        encodeColumn(r.strata),
+        encodeColumn(r.setTotal),
+        r.pairs ? encodeColumn(r.pairs.treated) : null,
+        r.pairs ? encodeColumn(r.pairs.control) : null,
+        encodeColumn(r.poolOrder),
         r.outsideFilterIds.join('\n'),
       );
     }
@@ -96,30 +113,32 @@ export function saveJustification(db: Db, runId: string, analysis: string, justi
   }
 }
 
-/** Copies, so that the typed arrays are aligned whatever the Buffer's offset. */
-const f64 = (b: Buffer) => new Float64Array(new Uint8Array(b).buffer);
-const i32 = (b: Buffer) => new Int32Array(new Uint8Array(b).buffer);
+type ColumnReader = <T extends RecordColumn>(b: Buffer, Type: RecordColumnType<T>) => T;
+/** Format 1: the array as it was (copied, so that it is aligned whatever the Buffer's offset). */
+const packed: ColumnReader = (b, Type) => new Type(new Uint8Array(b).buffer);
 const lines = (text: string) => (text === '' ? [] : text.split('\n'));
 
 export function readRunRecords(db: Db, runId: string, analysis: string): StoredRunRecords | null {
   const row = db
     .prepare(
-      `SELECT record_ids, treated, score, weight, strata, set_total, pair_treated, pair_control, pool_order, outside_filter
-       FROM run_records JOIN runs USING (run_id) WHERE run_id = ? AND analysis = ? AND deleted_at IS NULL`,
+      `SELECT r.format, coalesce(shared.record_ids, r.record_ids) AS record_ids, r.treated, r.score, r.weight, r.strata, r.set_total, r.pair_treated, r.pair_control, r.pool_order, r.outside_filter
+       FROM run_records r JOIN runs USING (run_id) LEFT JOIN run_records shared ON shared.run_id = r.run_id AND shared.analysis = r.ids_of
+       WHERE r.run_id = ? AND r.analysis = ? AND deleted_at IS NULL`,
     )
     .get(runId, analysis) as
-    | { record_ids: string; treated: Buffer; score: Buffer; weight: Buffer; strata: Buffer | null; set_total: Buffer | null; pair_treated: Buffer | null; pair_control: Buffer | null; pool_order: Buffer | null; outside_filter: string | null }
+    | { format: number; record_ids: string; treated: Buffer; score: Buffer; weight: Buffer; strata: Buffer | null; set_total: Buffer | null; pair_treated: Buffer | null; pair_control: Buffer | null; pool_order: Buffer | null; outside_filter: string | null }
     | undefined;
   if (!row) return null;
-  const records = { recordIds: lines(row.record_ids), treated: new Uint8Array(row.treated), score: f64(row.score), weight: f64(row.weight) };
+  const column: ColumnReader = row.format === 1 ? packed : decodeColumn;
+  const records = { recordIds: lines(row.record_ids), treated: column(row.treated, Uint8Array), score: column(row.score, Float64Array), weight: column(row.weight, Float64Array) };
   const match: StoredMatch | null =
     row.strata && row.set_total && row.pool_order
       ? {
           ...records,
-          strata: i32(row.strata),
-          setTotal: f64(row.set_total),
-          pairs: row.pair_treated && row.pair_control ? { treated: i32(row.pair_treated), control: i32(row.pair_control) } : null,
-          poolOrder: i32(row.pool_order),
+          strata: column(row.strata, Int32Array),
+          setTotal: column(row.set_total, Float64Array),
+          pairs: row.pair_treated && row.pair_control ? { treated: column(row.pair_treated, Int32Array), control: column(row.pair_control, Int32Array) } : null,
+          poolOrder: column(row.pool_order, Int32Array),
           outsideFilterIds: lines(row.outside_filter ?? ''),
         }
       : null;

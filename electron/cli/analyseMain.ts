@@ -21,10 +21,12 @@ export async function analyseMain(args: string[]): Promise<string> {
   } catch (err) {
     throw new CliError(`cannot read the spec ${f.spec}: ${(err as Error).message}`);
   }
-  const session = openCliSession();
+  // The job's thread loads its modules while this one derives the store's key.
+  const session = openCliSession({ prewarmJobThread: true });
   try {
     await session.call('store.open', { path: String(f.store), passphrase: passphraseFromEnv() });
-    const { jobId } = await session.call('analysis.run', { spec: spec as never });
+    // Every analysis's matches file is written below: the job formats them as it builds the analyses.
+    const { jobId } = await session.call('analysis.run', { spec: spec as never, matchesFiles: true });
     const job = await session.waitForJob(jobId);
     if (job.kind !== 'analyse' || !job.result) throw new CliError('the analysis job ended without a run');
     const { runId } = job.result;

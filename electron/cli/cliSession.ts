@@ -23,10 +23,11 @@ function showProgress(job: JobInfo): void {
   if (job.status !== 'running') process.stderr.write('\n');
 }
 
-export function openCliSession(): CliSession {
+/** `prewarmJobThread`: for a command that will run a job (ServiceOptions.prewarmJobThread). */
+export function openCliSession({ prewarmJobThread = false }: { prewarmJobThread?: boolean } = {}): CliSession {
   // The CLI never uses the service's data folder (it names its store explicitly).
   const dataDir = mkdtempSync(join(tmpdir(), 'matchlab-cli-'));
-  const service: Service = createService({ dataDir });
+  const service: Service = createService({ dataDir, prewarmJobThread });
   const waiting = new Map<string, (job: JobInfo) => void>();
   // A job can end before anyone waits for it: keep what became of each.
   const ended = new Map<string, JobInfo>();

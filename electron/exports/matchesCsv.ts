@@ -4,8 +4,9 @@
 // several sets: pairs-<analysis>.csv lists every pair). Record-level data: written only when explicitly asked for,
 // through the one export writer (atomic, audited, never over a file unasked) with record ids defused by csvField.
 import type { RunRecords } from '../../db/runs/runStore';
-import type { MatchFacts, MatchedSetIndex } from '../../shared/engine/matchedSets';
-import { allPairs } from '../../shared/engine/matchedSets';
+import type { MatchFacts, MatchedSetIndex, MatchMethod, StoredMatch } from '../../shared/engine/matchedSets';
+import { allPairs, setNumbers } from '../../shared/engine/matchedSets';
+import type { AnalysisCore } from '../../shared/results/runResults';
 import { csvChunks, type RowCount } from './csvLines';
 import { csvField, csvLine } from '../../shared/format/csvField';
 import { writeExportFile, type ExportFileOptions } from './exportFile';
@@ -26,18 +27,73 @@ export function hasSetColumn(facts: MatchFacts): boolean {
   return facts.method === 'nearest' && !facts.replace;
 }
 
+/** How an analysis matched, as its matched sets are read back (a stored analysis's or one just built). */
+export function matchFacts(analysis: Pick<AnalysisCore, 'spec' | 'matching'>): MatchFacts {
+  const m = analysis.spec.matching;
+  return { method: m.method as MatchMethod, caliper: analysis.matching.caliper, replace: m.method === 'nearest' ? m.replace : true };
+}
+
+const MATCHES_HEADER = ['record_id', 'treated', 'score', 'weight', 'set'];
+
 /**
- * Writes the file; `sets`: MatchIt's set number of each row when the file has a set column (hasSetColumn), else null.
- * `written.rows` counts its rows as they go, for the audit entry `options.publish` writes.
+ * Row i's line; `sets`: MatchIt's set number of each row when the file has a set column (hasSetColumn), else null.
+ * A national pool's 300,000 rows: numbers are joined as they are (csvField writes a number as String(x), the shortest
+ * round-trip decimal, so the same double always prints the same text), only the record id is a text field.
  */
-export async function writeMatchesCsv(path: string, r: RunRecords, sets: Int32Array | null, options: ExportFileOptions, written: RowCount): Promise<void> {
-  const { recordIds, treated, score, weight } = r;
-  // A national pool's 300,000 rows: numbers are joined as they are (csvField writes a number as String(x), the
-  // shortest round-trip decimal, so the same double always prints the same text), only the record id is a text field.
+function matchesLine(r: RunRecords, sets: Int32Array | null, i: number): string {
+  return `${csvField(r.recordIds[i])},${r.treated[i]},${r.score[i]},${r.weight[i]},${sets && sets[i] > 0 ? sets[i] : ''}`;
+}
+
+/** The file's text in chunks; `written.rows` counts its rows as they go, for the audit entry. */
+function matchesChunks(r: RunRecords, sets: Int32Array | null, written: RowCount): Generator<string> {
   function* lines(): Generator<string> {
-    for (let i = 0; i < recordIds.length; i++) yield `${csvField(recordIds[i])},${treated[i]},${score[i]},${weight[i]},${sets && sets[i] > 0 ? sets[i] : ''}`;
+    for (let i = 0; i < r.recordIds.length; i++) yield matchesLine(r, sets, i);
   }
-  await writeExportFile(path, csvChunks(['record_id', 'treated', 'score', 'weight', 'set'], lines(), written), options);
+  return csvChunks(MATCHES_HEADER, lines(), written);
+}
+
+/** Writes the file from a stored analysis's records; `options.publish` writes the audit entry with `written.rows`. */
+export async function writeMatchesCsv(path: string, r: RunRecords, sets: Int32Array | null, options: ExportFileOptions, written: RowCount): Promise<void> {
+  await writeExportFile(path, matchesChunks(r, sets, written), options);
+}
+
+/** A matches file's bytes, made where its analysis was built (electron/jobs/analysisThreads.ts) to be written later. */
+export interface PreparedMatches {
+  analysis: string;
+  bytes: Uint8Array;
+  rows: number;
+}
+
+/** The matches file of an analysis just built: the same bytes writeMatchesCsv writes from the stored run. */
+export function prepareMatches(core: AnalysisCore, records: StoredMatch): PreparedMatches {
+  const facts = matchFacts(core);
+  const sets = hasSetColumn(facts) ? setNumbers(records, facts.replace) : null;
+  const n = records.recordIds.length;
+  // Blocks of lines joined once each (cheaper than csvChunks' string concatenation) and encoded straight into the
+  // file's bytes, so that a million rows never stand as a million strings at once.
+  const encoder = new TextEncoder();
+  let bytes = new Uint8Array(64 * (n + 1));
+  let used = 0;
+  const append = (text: string) => {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    if (bytes.length - used < 3 * text.length) {
+      const grown = new Uint8Array(Math.max(2 * bytes.length, used + 3 * text.length));
+      grown.set(bytes.subarray(0, used));
+      bytes = grown;
+    }
+    used += encoder.encodeInto(text, bytes.subarray(used)).written;
+  };
+  append(csvLine(MATCHES_HEADER) + '\n');
+  const block: string[] = [];
+  for (let i = 0; i < n; i++) {
+    block.push(matchesLine(records, sets, i));
+    if (block.length === 4096 || i === n - 1) {
+      append(block.join('\n') + '\n');
+      block.length = 0;
+    }
+  }
+  // A copy of its own (not a view of a larger buffer, nor Node's shared pool), so that it can be transferred between threads.
+  return { analysis: core.name, bytes: bytes.slice(0, used), rows: n };
 }
 
 /**

@@ -13,6 +13,8 @@ import { startAnalysisThreads } from './analysisThreads';
 
 export interface AnalyseJobPayload {
   spec: SpecInput;
+  /** Format every analysis's matches file as the analyses are built, and hand them to the service once the run is stored. */
+  matchesFiles?: boolean;
 }
 
 /** `threads`: 1 builds every analysis on the job's thread (the reference the default is tested against). */
@@ -20,7 +22,7 @@ export async function analyseJob(ctx: JobContext<AnalyseJobPayload>, threads: 1 
   const spec = specSchema.parse(ctx.payload.spec);
   const progress = new AnalysesProgress(spec.analyses.map((a) => a.name), ctx.progress);
   progress.loading();
-  const analyses = startAnalysisThreads(spec, ctx.signal, threads);
+  const analyses = startAnalysisThreads(spec, ctx.signal, { threads, matchesFiles: ctx.payload.matchesFiles === true });
   try {
     const data = jobAnalysisData(ctx.db);
     const derivation = readCohortDerivation(ctx.db)!;
@@ -31,7 +33,7 @@ export async function analyseJob(ctx: JobContext<AnalyseJobPayload>, threads: 1 
       throwIfCancelled(ctx.signal);
       progress.analysis(a, at);
     });
-    const run = assembleRun(spec, { runId, createdAt: createdAt.toISOString(), cohortSettings: derivation.settings, funnel: derivation.funnel, profile: derivation.profile }, built);
+    const run = assembleRun(spec, { runId, createdAt: createdAt.toISOString(), cohortSettings: derivation.settings, funnel: derivation.funnel, profile: derivation.profile }, built.analyses);
     progress.saving();
     // The run and its audit entry are stored together or not at all, and a cancel that came while
     // they were written (on a loaded machine that can take longer than the 1 s before the job's
@@ -46,6 +48,8 @@ export async function analyseJob(ctx: JobContext<AnalyseJobPayload>, threads: 1 
         progress.saving();
       })
       .immediate();
+    // Only for a stored run: a file whose run was not stored is never handed over.
+    if (built.matches.length > 0) ctx.prepared?.({ runId, matches: built.matches });
     return { runId };
   } finally {
     await analyses.stop();

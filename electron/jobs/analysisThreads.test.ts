@@ -2,7 +2,7 @@
 // invalid analysis on either thread ends the job with nothing stored. The jobs' own code runs in
 // this thread on one small imported store (the second analysis thread is a real worker thread).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeDemoExtract } from '../cli/demoCommand';
@@ -12,7 +12,9 @@ import { jobAnalysisData } from './jobAnalysisData';
 import { importJob } from './importJob';
 import { analyseJob } from './analyseJob';
 import { startAnalysisThreads } from './analysisThreads';
-import { JobCancelled } from './jobProtocol';
+import { JobCancelled, type PreparedRunFiles } from './jobProtocol';
+import { hasSetColumn, matchFacts, writeMatchesCsv } from '../exports/matchesCsv';
+import { setNumbers } from '../../shared/engine/matchedSets';
 import { NATIONAL, REGIONAL, specSchema } from '../../shared/engine/analysisSpec';
 import type { RunResults } from '../../shared/results/runResults';
 
@@ -43,7 +45,7 @@ function comparable(run: RunResults): string {
 
 describe('analyses on two threads', () => {
   it('has the second thread build an analysis, and gives byte for byte the run of one thread', async () => {
-    const threads = startAnalysisThreads(spec, new AbortController().signal, 2);
+    const threads = startAnalysisThreads(spec, new AbortController().signal, { threads: 2 });
     const second = new Set<number>();
     const nap = new Int32Array(new SharedArrayBuffer(4));
     let ownDone = false;
@@ -57,7 +59,8 @@ describe('analyses on two threads', () => {
         if (a === 0 && second.size === 0) Atomics.wait(nap, 0, 0, 250);
       });
       expect([...second]).toEqual([1]);
-      expect(built.map((b) => b.core.name)).toEqual(['National', 'Regional']);
+      expect(built.analyses.map((b) => b.core.name)).toEqual(['National', 'Regional']);
+      expect(built.matches).toEqual([]);
     } finally {
       await threads.stop();
     }
@@ -74,6 +77,31 @@ describe('analyses on two threads', () => {
       expect(b.pairs === null).toBe(a.pairs === null);
       if (a.pairs && b.pairs) expect(bytes(b.pairs.control).equals(bytes(a.pairs.control)) && bytes(b.pairs.treated).equals(bytes(a.pairs.treated))).toBe(true);
     }
+  }, 60_000);
+
+  it('formats the matches file of each analysis where it was built, when asked: the bytes the export writes from the stored run', async () => {
+    let handed: PreparedRunFiles | undefined;
+    // Regional by nearest neighbour without replacement, as CLI.md's example: its file numbers the matched sets.
+    const nearest = specSchema.parse({ ...spec, analyses: [NATIONAL, { ...REGIONAL, matching: { method: 'nearest', ratio: 1, replace: false, caliper: 0.2, caliperUnit: 'sd' } }] });
+    const { runId } = await analyseJob({ ...context({ spec: nearest, matchesFiles: true }), prepared: (files) => (handed = files) });
+    expect(handed?.runId).toBe(runId);
+    expect(handed!.matches.map((m) => m.analysis)).toEqual(['National', 'Regional']);
+    const out = mkdtempSync(join(tmpdir(), 'matchlab-threads-matches-'));
+    for (const m of handed!.matches) {
+      const analysis = readRun(db, runId)!.analyses.find((a) => a.name === m.analysis)!;
+      const stored = readRunRecords(db, runId, m.analysis)!;
+      const facts = matchFacts(analysis);
+      const written = { rows: 0 };
+      const path = join(out, `${m.analysis}.csv`);
+      await writeMatchesCsv(path, stored.records, hasSetColumn(facts) ? setNumbers(stored.match!, facts.replace) : null, { overwrite: false }, written);
+      expect(Buffer.from(m.bytes).equals(readFileSync(path)), m.analysis).toBe(true);
+      expect(m.rows).toBe(written.rows);
+      expect(m.rows).toBe(stored.records.recordIds.length);
+    }
+    const sets = Buffer.from(handed!.matches[1].bytes).toString().split('\n').slice(1, -1).map((line) => line.split(',')[4]).filter((set) => set !== '');
+    expect(sets.length).toBeGreaterThan(0);
+    // A treated record and the one comparison record it took share each set.
+    expect(sets.length).toBe(2 * new Set(sets).size);
   }, 60_000);
 
   it('stops both threads on a cancel during the second analysis and stores no run', async () => {

@@ -2,6 +2,8 @@
 // so they are independent. The job's thread and one second thread (analysisWorkerMain.ts) take
 // analyses from a shared queue in spec order; the results are put back in spec order, so the run is
 // the same whichever thread built what (and the same as on one thread: a test compares them).
+// Asked to, each thread also formats the matches file of each analysis it built (the command line writes every
+// one once the run is stored): the second thread does it in the time it would otherwise wait for the first.
 import { Worker } from 'node:worker_threads';
 import type { Spec } from '../../shared/engine/analysisSpec';
 import { buildAnalysis, type BuiltAnalysis, type CohortData } from '../../shared/results/buildRunResults';
@@ -10,6 +12,7 @@ import { JobCancelled } from './jobProtocol';
 import { analysisError } from './analysisError';
 import { NOT_STARTED, decodePosition, type AnalysisPosition, type AnalysisWorkerData, type FromAnalysisWorker, type ToAnalysisWorker } from './analysisWorkerProtocol';
 import { shareCohort } from './sharedCohort';
+import { prepareMatches, type PreparedMatches } from '../exports/matchesCsv';
 
 const WORKER_URL = new URL('./analysisWorker.mjs', import.meta.url);
 // How often the job's thread looks at the second thread's progress once its own analyses are built.
@@ -18,30 +21,44 @@ const POLL_MS = 100;
 /** Where analysis `a` is; throws (JobCancelled) to stop the analyses. */
 export type OnPosition = (a: number, at: AnalysisPosition) => void;
 
+export interface BuiltAnalyses {
+  /** In spec order. */
+  analyses: BuiltAnalysis[];
+  /** Each analysis's matches file, in spec order, when asked for (AnalysisThreadOptions.matchesFiles); else empty. */
+  matches: PreparedMatches[];
+}
+
+export interface AnalysisThreadOptions {
+  /** 1 builds every analysis on the job's thread (the reference the default is tested against). */
+  threads?: 1 | 2;
+  /** Also format each analysis's matches file (electron/exports/matchesCsv.ts) where it was built. */
+  matchesFiles?: boolean;
+}
+
 export interface AnalysisThreads {
-  /** Builds every analysis of the spec on `data`, in spec order; rejects with the first analysis's error in spec order. */
-  build(data: CohortData, onPosition: OnPosition): Promise<BuiltAnalysis[]>;
+  /** Builds every analysis of the spec on `data`; rejects with the first analysis's error in spec order. */
+  build(data: CohortData, onPosition: OnPosition): Promise<BuiltAnalyses>;
   /** Ends the second thread (harmless once it has finished). */
   stop(): Promise<void>;
 }
 
 /**
  * Starts the second thread before this one loads the cohort, so that its start overlaps the load;
- * a spec of one analysis has no second thread. `threads: 1` builds every analysis on this thread
- * (the reference the two-thread run is tested against).
+ * a spec of one analysis has no second thread.
  */
-export function startAnalysisThreads(spec: Spec, signal: AbortSignal, threads: 1 | 2 = 2): AnalysisThreads {
+export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads = 2, matchesFiles = false }: AnalysisThreadOptions = {}): AnalysisThreads {
   const n = spec.analyses.length;
   const next = new Int32Array(new SharedArrayBuffer(4));
   const positions = new Int32Array(new SharedArrayBuffer(4 * n)).fill(NOT_STARTED);
   const cancel = new Int32Array(new SharedArrayBuffer(4));
   const built: (BuiltAnalysis | undefined)[] = Array.from({ length: n }, () => undefined);
+  const matches: (PreparedMatches | undefined)[] = Array.from({ length: n }, () => undefined);
   const failed = new Map<number, unknown>();
   let worker: Worker | null = null;
   let helperEnded: Promise<void> = Promise.resolve();
 
   if (threads === 2 && n > 1) {
-    const data: AnalysisWorkerData = { spec, next: next.buffer as SharedArrayBuffer, positions: positions.buffer as SharedArrayBuffer, cancel: cancel.buffer as SharedArrayBuffer };
+    const data: AnalysisWorkerData = { spec, matchesFiles, next: next.buffer as SharedArrayBuffer, positions: positions.buffer as SharedArrayBuffer, cancel: cancel.buffer as SharedArrayBuffer };
     const w = new Worker(WORKER_URL, { workerData: data });
     worker = w;
     helperEnded = new Promise<void>((resolve) => {
@@ -53,7 +70,10 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, threads: 1
         resolve();
       };
       w.on('message', (msg: FromAnalysisWorker) => {
-        if (msg.type === 'built') built[msg.index] = msg.built;
+        if (msg.type === 'built') {
+          built[msg.index] = msg.built;
+          matches[msg.index] = msg.matches ?? undefined;
+        }
         else if (msg.type === 'failed') {
           failed.set(msg.index, msg.error.code === 'cancelled' ? new JobCancelled() : new ApiError(msg.error.code, msg.error.message, msg.error.details));
           end();
@@ -78,16 +98,17 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, threads: 1
       let data = loaded;
       if (worker) {
         // One copy of the cohort for both threads: this thread reads the shared one too.
-        const { cohort, toSend } = shareCohort(loaded);
-        data = cohort;
-        worker.postMessage({ type: 'cohort', cohort: toSend } satisfies ToAnalysisWorker);
+        data = shareCohort(loaded);
+        worker.postMessage({ type: 'cohort', cohort: data } satisfies ToAnalysisWorker);
       }
       for (let a = Atomics.add(next, 0, 1); a < n; a = Atomics.add(next, 0, 1)) {
         try {
-          built[a] = buildAnalysis(data, spec, a, (index, step, fraction) => {
+          const analysis = buildAnalysis(data, spec, a, (index, step, fraction) => {
             onPosition(index, { step, fraction });
             if (worker) reportHelper(onPosition);
           });
+          built[a] = analysis;
+          if (matchesFiles) matches[a] = prepareMatches(analysis.core, analysis.records);
           onPosition(a, 'done');
         } catch (err) {
           if (err instanceof JobCancelled) throw err;
@@ -117,7 +138,7 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, threads: 1
       if (Number.isFinite(firstFailed)) throw failed.get(firstFailed);
       // A second thread that failed before taking an analysis left them all to this one.
       if (built.some((b) => !b)) throw failed.get(-1) ?? new Error('an analysis was not built');
-      return built as BuiltAnalysis[];
+      return { analyses: built as BuiltAnalysis[], matches: matchesFiles ? (matches as PreparedMatches[]) : [] };
     },
     async stop() {
       signal.removeEventListener('abort', onAbort);

@@ -4,12 +4,15 @@
 // read messages then: the queue of analyses, where the second thread is, and the cancel are shared
 // memory, read with Atomics whenever the job's thread reports its own progress.
 import type { ApiErrorBody } from '../../shared/api';
-import type { SharedCohort } from './sharedCohort';
+import type { CohortData } from '../../shared/results/buildRunResults';
 import type { Spec } from '../../shared/engine/analysisSpec';
 import type { BuiltAnalysis, RunStep } from '../../shared/results/buildRunResults';
+import type { PreparedMatches } from '../exports/matchesCsv';
 
 export interface AnalysisWorkerData {
   spec: Spec;
+  /** Format the matches file of each analysis built (analysisThreads.ts). */
+  matchesFiles: boolean;
   /** Int32 [0]: the next analysis to build; each thread takes one with Atomics.add, so each is built once. */
   next: SharedArrayBuffer;
   /** Int32 per analysis: where the second thread is in it (encodePosition), NOT_STARTED until it takes it. */
@@ -19,10 +22,11 @@ export interface AnalysisWorkerData {
 }
 
 /** The cohort as the job's thread loaded it, its arrays in shared memory (sharedCohort.ts). */
-export type ToAnalysisWorker = { type: 'cohort'; cohort: SharedCohort };
+export type ToAnalysisWorker = { type: 'cohort'; cohort: CohortData };
 
 export type FromAnalysisWorker =
-  | { type: 'built'; index: number; built: BuiltAnalysis }
+  /** `matches`: its matches file when asked for, its bytes transferred. */
+  | { type: 'built'; index: number; built: BuiltAnalysis; matches: PreparedMatches | null }
   /** `index` -1: the thread failed before taking an analysis. */
   | { type: 'failed'; index: number; error: ApiErrorBody }
   | { type: 'finished' };

@@ -1,6 +1,13 @@
 // Messages between the service and a job's worker thread.
 import type { ApiErrorBody, JobKind } from '../../shared/api';
 import type { StoreKey } from '../../db/storeKey';
+import type { PreparedMatches } from '../exports/matchesCsv';
+
+/** Matches files an analysis job formatted for its stored run (electron/service/preparedMatches.ts). */
+export interface PreparedRunFiles {
+  runId: string;
+  matches: PreparedMatches[];
+}
 
 export interface JobWorkerData {
   kind: JobKind;
@@ -16,10 +23,12 @@ export interface JobWorkerData {
   cancelFlag: SharedArrayBuffer;
 }
 
-export type ToWorker = { type: 'cancel' };
+/** 'start': the job of a thread started ahead of it (jobRunner.ts prewarmJobThread). */
+export type ToWorker = { type: 'cancel' } | { type: 'start'; data: JobWorkerData };
 
 export type FromWorker =
   | { type: 'progress'; phase: string; done: number; total: number }
+  | { type: 'prepared'; files: PreparedRunFiles }
   | { type: 'done'; result: unknown }
   | { type: 'failed'; error: ApiErrorBody };
 
@@ -31,6 +40,8 @@ export interface JobContext<P> {
   db: import('../../db/store').Db;
   payload: P;
   progress(phase: string, done: number, total: number): void;
+  /** Hands the service files made for the job's result, to be written when asked (their bytes transferred, not copied). */
+  prepared?(files: PreparedRunFiles): void;
   signal: AbortSignal;
 }
 

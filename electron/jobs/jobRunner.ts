@@ -1,7 +1,7 @@
 // Starts a job in a worker thread and relays its progress; the main thread never runs the work.
 import { Worker } from 'node:worker_threads';
 import type { ApiErrorBody, JobInfo, JobKind } from '../../shared/api';
-import type { FromWorker, JobWorkerData } from './jobProtocol';
+import type { FromWorker, JobWorkerData, PreparedRunFiles, ToWorker } from './jobProtocol';
 import type { StoreKey } from '../../db/storeKey';
 
 const WORKER_URL = new URL('./jobWorker.mjs', import.meta.url);
@@ -12,6 +12,8 @@ const CANCEL_GRACE_MS = 1_000;
 
 export interface RunningJob {
   info: JobInfo;
+  /** The id of the job's thread. */
+  threadId: number;
   cancel(): void;
   /** Settles when the worker has exited; resolves with the job's result, rejects with its error body. */
   finished: Promise<unknown>;
@@ -19,12 +21,52 @@ export interface RunningJob {
 
 let nextJobNumber = 1;
 
+/**
+ * A job thread started before its job is known, so that its modules load (about 0.2 s) while the main thread does
+ * something else, such as deriving the store's key; the next job runs in it. Unreferenced until then, so that it
+ * never keeps the process alive.
+ */
+let warm: Worker | null = null;
+
+/** Returns the waiting thread's id. */
+export function prewarmJobThread(): number {
+  if (warm) return warm.threadId;
+  const w = new Worker(WORKER_URL, { workerData: null });
+  w.unref();
+  // A thread that failed or ended while waiting is not used: the next job starts its own.
+  const drop = () => {
+    if (warm === w) warm = null;
+  };
+  w.once('error', drop);
+  w.once('exit', drop);
+  warm = w;
+  return w.threadId;
+}
+
+/** Ends the thread started ahead of a job, if no job took it. */
+export async function endWarmJobThread(): Promise<void> {
+  const w = warm;
+  warm = null;
+  if (w) await w.terminate();
+}
+
+/** The waiting thread with the job given to it, or a new thread started with it. */
+function jobThread(data: JobWorkerData): Worker {
+  const w = warm;
+  if (!w) return new Worker(WORKER_URL, { workerData: data });
+  warm = null;
+  w.ref();
+  w.postMessage({ type: 'start', data } satisfies ToWorker);
+  return w;
+}
+
 export function startJob(
   kind: JobKind,
   store: { path: string; key: StoreKey },
   payload: unknown,
   onUpdate: (info: JobInfo) => void,
   runId?: string,
+  onPrepared: (files: PreparedRunFiles) => void = () => undefined,
 ): RunningJob {
   const info: JobInfo = {
     id: `job-${nextJobNumber++}`,
@@ -38,7 +80,7 @@ export function startJob(
   };
   const cancelFlag = new SharedArrayBuffer(4);
   const data: JobWorkerData = { kind, storePath: store.path, storeKey: store.key, payload, cancelFlag };
-  const worker = new Worker(WORKER_URL, { workerData: data });
+  const worker = jobThread(data);
   let cancelRequested = false;
   let killTimer: NodeJS.Timeout | undefined;
 
@@ -48,6 +90,8 @@ export function startJob(
       if (msg.type === 'progress') {
         Object.assign(info, { phase: msg.phase, done: msg.done, total: msg.total });
         onUpdate({ ...info });
+      } else if (msg.type === 'prepared') {
+        onPrepared(msg.files);
       } else if (msg.type === 'done') {
         outcome = { ok: true, result: msg.result };
       } else {
@@ -84,6 +128,7 @@ export function startJob(
 
   return {
     info,
+    threadId: worker.threadId,
     finished,
     cancel() {
       if (cancelRequested) return;

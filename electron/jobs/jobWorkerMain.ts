@@ -1,43 +1,60 @@
-// Runs one job in this worker thread against its own store connection, then exits.
+// Runs one job in this worker thread against its own store connection, then exits. A thread started ahead of its job
+// (jobRunner.ts prewarmJobThread) has no workerData: it loads its modules, then waits for its job in a 'start' message.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openStore } from '../../db/store';
 import { toErrorBody } from '../service/apiError';
 import { JobCancelled, type FromWorker, type JobContext, type JobWorkerData, type ToWorker } from './jobProtocol';
 import { JOB_HANDLERS } from './jobHandlers';
 
-const data = workerData as JobWorkerData;
 const port = parentPort!;
-const controller = new AbortController();
-const cancelFlag = new Int32Array(data.cancelFlag);
-port.on('message', (msg: ToWorker) => {
-  if (msg.type === 'cancel') controller.abort();
-});
-// Listening for a cancel must not keep the thread alive once the job is over.
-port.unref();
-const send = (msg: FromWorker) => port.postMessage(msg);
+const send = (msg: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(msg, transfer);
 
-// Progress is throttled so that a tight loop reporting every row does not flood the channel.
-let lastSent = 0;
-function progress(phase: string, done: number, total: number): void {
-  if (Atomics.load(cancelFlag, 0) === 1) controller.abort();
-  if (controller.signal.aborted) throw new JobCancelled();
-  const now = Date.now();
-  if (now - lastSent < 100 && done < total) return;
-  lastSent = now;
-  send({ type: 'progress', phase, done, total });
-}
+function start(data: JobWorkerData): void {
+  const controller = new AbortController();
+  const cancelFlag = new Int32Array(data.cancelFlag);
+  port.on('message', (msg: ToWorker) => {
+    if (msg.type === 'cancel') controller.abort();
+  });
+  // Listening for a cancel must not keep the thread alive once the job is over.
+  port.unref();
 
-async function run(): Promise<void> {
-  const db = openStore(data.storePath, data.storeKey, { mode: 'open' });
-  try {
-    const ctx: JobContext<unknown> = { db, payload: data.payload, progress, signal: controller.signal };
-    const result = await JOB_HANDLERS[data.kind](ctx);
-    send({ type: 'done', result });
-  } finally {
-    db.close();
+  // Progress is throttled so that a tight loop reporting every row does not flood the channel.
+  let lastSent = 0;
+  function progress(phase: string, done: number, total: number): void {
+    if (Atomics.load(cancelFlag, 0) === 1) controller.abort();
+    if (controller.signal.aborted) throw new JobCancelled();
+    const now = Date.now();
+    if (now - lastSent < 100 && done < total) return;
+    lastSent = now;
+    send({ type: 'progress', phase, done, total });
   }
+
+  async function run(): Promise<void> {
+    const db = openStore(data.storePath, data.storeKey, { mode: 'open' });
+    try {
+      const ctx: JobContext<unknown> = {
+        db,
+        payload: data.payload,
+        progress,
+        prepared: (files) => send({ type: 'prepared', files }, files.matches.map((m) => m.bytes.buffer as ArrayBuffer)),
+        signal: controller.signal,
+      };
+      const result = await JOB_HANDLERS[data.kind](ctx);
+      send({ type: 'done', result });
+    } finally {
+      db.close();
+    }
+  }
+
+  // Whatever a cancelled job throws on its way out (an AbortError, a rolled-back transaction's
+  // error), it ends as cancelled: its work was rolled back.
+  run().catch((err: unknown) => send({ type: 'failed', error: controller.signal.aborted ? toErrorBody(new JobCancelled()) : toErrorBody(err) }));
 }
 
-// Whatever a cancelled job throws on its way out (an AbortError, a rolled-back transaction's
-// error), it ends as cancelled: its work was rolled back.
-run().catch((err: unknown) => send({ type: 'failed', error: controller.signal.aborted ? toErrorBody(new JobCancelled()) : toErrorBody(err) }));
+const given = workerData as JobWorkerData | null;
+if (given) start(given);
+else {
+  port.once('message', (msg: ToWorker) => {
+    if (msg.type === 'start') start(msg.data);
+  });
+}

@@ -2,9 +2,6 @@
 // them to the second thread then copies only the record ids and level names.
 import type { CohortData } from '../../shared/results/buildRunResults';
 
-/** What the second analysis thread is sent; it rebuilds `rowOf` from the record ids. */
-export type SharedCohort = Omit<CohortData, 'rowOf'>;
-
 function share<T>(value: T): T {
   if (ArrayBuffer.isView(value)) {
     const view = value as unknown as Uint8Array;
@@ -19,16 +16,7 @@ function share<T>(value: T): T {
   return value;
 }
 
-/** The cohort with every typed array copied once into a SharedArrayBuffer (`rowOf` kept as it is). */
-export function shareCohort(data: CohortData): { cohort: CohortData; toSend: SharedCohort } {
-  const { rowOf, ...rest } = data;
-  const toSend = share(rest);
-  return { cohort: { ...toSend, rowOf }, toSend };
-}
-
-/** The second thread's row of each record id. */
-export function withRowOf(cohort: SharedCohort): CohortData {
-  const rowOf = new Map<string, number>();
-  cohort.table.recordIds.forEach((id, k) => rowOf.set(id, k));
-  return { ...cohort, rowOf };
+/** The cohort with every typed array copied once into a SharedArrayBuffer: both threads read this copy. */
+export function shareCohort(data: CohortData): CohortData {
+  return share(data);
 }

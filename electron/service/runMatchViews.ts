@@ -5,9 +5,10 @@ import type { Db } from '../../db/store';
 import { readRunRecords, type RunRecords, type StoredRunRecords } from '../../db/runs/runStore';
 import { readCohortDerivation } from '../../db/cohort/deriveCohort';
 import type { MatchedSetView, TreatedPage, TreatedRecordView } from '../../shared/api';
-import { buildMatchedSetIndex, comparisonSet, rowOfRecord, setNumbers, treatedServed, unmatchedTreated, type MatchFacts, type MatchedSetIndex, type MatchMethod } from '../../shared/engine/matchedSets';
+import { buildMatchedSetIndex, comparisonSet, rowOfRecord, setNumbers, treatedServed, unmatchedTreated, type MatchFacts, type MatchedSetIndex } from '../../shared/engine/matchedSets';
 import type { AnalysisResults, RunResults } from '../../shared/results/runResults';
 import { ApiError } from './apiError';
+import { matchFacts } from '../exports/matchesCsv';
 
 const CACHED_ANALYSES = 3;
 
@@ -84,8 +85,7 @@ function readStored(db: Db, run: RunResults, name: string): { analysis: Analysis
   const analysis = run.analyses.find((a) => a.name === name);
   const stored = analysis ? readRunRecords(db, run.runId, name) : null;
   if (!analysis || !stored) throw new ApiError('not_found', `Run ${run.runId} has no analysis named ${name}`);
-  const m = analysis.spec.matching;
-  return { analysis, stored, facts: { method: m.method as MatchMethod, caliper: analysis.matching.caliper, replace: m.method === 'nearest' ? m.replace : true } };
+  return { analysis, stored, facts: matchFacts(analysis) };
 }
 
 export function createRunMatchViews(): RunMatchViews {

@@ -23,7 +23,7 @@ import { readStoreSummary } from './storeSummary';
 import { readMetaJson, writeMetaJson } from '../../db/meta/metaValue';
 import { storeInfo } from '../../db/extract/storeInfo';
 import { ApiError, toErrorBody } from './apiError';
-import { startJob, type RunningJob } from '../jobs/jobRunner';
+import { endWarmJobThread, prewarmJobThread, startJob, type RunningJob } from '../jobs/jobRunner';
 import { listFolder } from './folderListing';
 import { previewFile } from '../../db/import/previewFile';
 import { ReadError } from '../../db/import/importProblems';
@@ -38,6 +38,8 @@ import { countPoolEligible } from '../../db/columnStore/columnTables';
 import { describeRun, listRuns, markRunDeleted, purgeDeletedRuns, readRun, restoreRun, saveJustification } from '../../db/runs/runStore';
 import { readRobustness } from '../../db/runs/robustnessStore';
 import { createRunMatchViews } from './runMatchViews';
+import { createPreparedMatches } from './preparedMatches';
+import type { AnalyseJobPayload } from '../jobs/analyseJob';
 import { renderReportHtml } from '../../shared/report/renderReportHtml';
 import { writeReport, type PdfPrinter } from '../exports/reportFiles';
 import { hasSetColumn, writeMatchesCsv, writePairsCsv } from '../exports/matchesCsv';
@@ -63,6 +65,8 @@ export interface ServiceOptions {
   dataDir: string;
   /** How a report becomes a PDF: the desktop app prints in its own main process; by default a browser on the machine does. */
   printPdf?: PdfPrinter;
+  /** Start the first job's thread now, so that its modules load while the store is opened (the command line's analyse). */
+  prewarmJobThread?: boolean;
 }
 
 type Args<M extends ApiMethod> = z.output<(typeof API)[M]['args']>;
@@ -82,6 +86,9 @@ interface OpenStore {
   db: Db;
 }
 
+/** Writes an export's audit entry together with the move that puts the file in place (exportWith). */
+type Audit = (detail: Record<string, unknown>) => (move: () => void) => void;
+
 export function createService(options: ServiceOptions): Service {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
@@ -95,7 +102,9 @@ export function createService(options: ServiceOptions): Service {
   let lent: { path: string; passphrase: string; key: StoreKey; summary: StoreSummary } | null = null;
   // Exports being written: the store they will be audited in stays open and current until they end.
   const exports = new Set<Promise<unknown>>();
+  if (options.prewarmJobThread) prewarmJobThread();
   const matchViews = createRunMatchViews();
+  const preparedMatches = createPreparedMatches();
 
   const emit = (event: ApiEvent) => listeners.forEach((l) => l(event));
   const summary = (): StoreSummary | null => (store ? readStoreSummary(store.db, store.path) : (lent?.summary ?? null));
@@ -135,7 +144,7 @@ export function createService(options: ServiceOptions): Service {
    * Runs an export against the store open now, holding that store until the export's audit
    * entry is written: the file appears only together with its entry, in the same store.
    */
-  async function exportWith(write: (audit: (detail: Record<string, unknown>) => (move: () => void) => void) => Promise<void>): Promise<void> {
+  async function exportWith(write: (audit: Audit) => Promise<void>): Promise<void> {
     const s = requireStore();
     const running = write((detail) => publishWithAudit(s.db, detail));
     exports.add(running);
@@ -164,6 +173,7 @@ export function createService(options: ServiceOptions): Service {
     // Runs deleted in an earlier session could be restored until now.
     purgeDeletedRuns(db);
     matchViews.forget();
+    preparedMatches.forget();
     store?.db.close();
     store = { path: full, passphrase, db };
     // The key jobs open the store with, derived now on the thread pool rather than when the first job starts.
@@ -203,7 +213,7 @@ export function createService(options: ServiceOptions): Service {
         if (info.status === 'done' && kind !== 'analyse') matchViews.forget();
         emit({ type: 'job', job: info });
         if (info.status === 'done' && store?.path === s.path) emit({ type: 'store', store: summary() });
-      }, runId);
+      }, runId, (files) => preparedMatches.keep(files));
     } catch (err) {
       if (importing) takeStoreBack();
       throw err;
@@ -226,6 +236,7 @@ export function createService(options: ServiceOptions): Service {
       requireStoreIdle('closing the store');
       const closed = store !== null;
       matchViews.forget();
+      preparedMatches.forget();
       store?.db.close();
       store = null;
       emit({ type: 'store', store: null });
@@ -328,9 +339,9 @@ export function createService(options: ServiceOptions): Service {
         poolEligible: counts.pool,
       };
     },
-    'analysis.run': ({ spec }) => {
+    'analysis.run': ({ spec, matchesFiles }) => {
       if (!readCohortDerivation(requireStore().db)) throw new ApiError('no_derivation', 'The cohort step has not run on this extract yet');
-      return { jobId: launch('analyse', { spec }).id };
+      return { jobId: launch('analyse', { spec, matchesFiles } satisfies AnalyseJobPayload).id };
     },
     'kept.get': ({ kind }) => ({ value: readMetaJson(requireStore().db, keptKey(kind)) }),
     'kept.save': ({ kind, value }) => {
@@ -351,6 +362,7 @@ export function createService(options: ServiceOptions): Service {
       const { db } = requireStore();
       if (!markRunDeleted(db, runId, new Date())) throw new ApiError('not_found', `No run ${runId} in this store`);
       matchViews.forget(runId);
+      preparedMatches.forget();
       writeAudit(db, 'run_deleted', { runId });
       return { deleted: true as const };
     },
@@ -411,12 +423,18 @@ export function createService(options: ServiceOptions): Service {
       return { path: full };
     },
     'runs.exportMatches': async ({ runId, analysis, path, overwrite }) => {
-      const { records, setNumber } = matchViews.setNumbered(requireStore().db, storedRun(runId), analysis, hasSetColumn);
+      const run = storedRun(runId);
       const full = resolve(path);
       const written = { rows: 0 };
-      await exportWith((audit) =>
-        writeMatchesCsv(full, records, setNumber, { overwrite, publish: (move) => audit({ runId, analysis, path: full, recordLevel: true, rows: written.rows })(move) }, written),
-      );
+      const publish = (audit: Audit) => (move: () => void) => audit({ runId, analysis, path: full, recordLevel: true, rows: written.rows })(move);
+      const ready = preparedMatches.take(run.runId, analysis);
+      if (ready) {
+        written.rows = ready.rows;
+        await exportWith((audit) => writeExportFile(full, [ready.bytes], { overwrite, publish: publish(audit) }));
+      } else {
+        const { records, setNumber } = matchViews.setNumbered(requireStore().db, run, analysis, hasSetColumn);
+        await exportWith((audit) => writeMatchesCsv(full, records, setNumber, { overwrite, publish: publish(audit) }, written));
+      }
       return { path: full, rows: written.rows };
     },
     'runs.exportPairs': async ({ runId, analysis, path, overwrite }) => {
@@ -467,6 +485,7 @@ export function createService(options: ServiceOptions): Service {
       for (const job of jobs.values()) if (job.info.status === 'running') job.cancel();
       await this.idle();
       await Promise.allSettled([...exports]);
+      await endWarmJobThread();
       store?.db.close();
       store = null;
       listeners.clear();

@@ -22,7 +22,6 @@ export interface CohortData {
   /** 1 for a record that may join a comparison pool. */
   poolEligible: Uint8Array;
   outcomes: RecordOutcomes;
-  rowOf: Map<string, number>;
 }
 
 export interface RunContext {

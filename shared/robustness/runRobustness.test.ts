@@ -105,7 +105,7 @@ describe('runRobustness', () => {
     const pick = <T extends Uint8Array | Int32Array | Float64Array>(a: T): T => Object.assign(new (a.constructor as new (n: number) => T)(n), {}).map((_, k) => a[order[k]]) as T;
     const columns = new Map([...data.table.columns].map(([name, c]) => [name, c.kind === 'numeric' ? { ...c, values: pick(c.values) } : { ...c, codes: pick(c.codes) }]));
     const recordIds = Array.from(order, (i) => data.table.recordIds[i]);
-    const reversed = { table: { recordIds, columns }, treated: pick(data.treated), poolEligible: pick(data.poolEligible), outcomes: outcomesOfRows(data.outcomes, order), rowOf: new Map(recordIds.map((id, k) => [id, k])) };
+    const reversed = { table: { recordIds, columns }, treated: pick(data.treated), poolEligible: pick(data.poolEligible), outcomes: outcomesOfRows(data.outcomes, order) };
     const a = runRobustness(data, analysis.spec, settingsOf(spec), []).result;
     const b = runRobustness(reversed, analysis.spec, settingsOf(spec), []).result;
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));

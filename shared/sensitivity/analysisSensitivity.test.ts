@@ -26,9 +26,10 @@ describe('sensitivity of a run', () => {
     expect(a.outcomes.rate.difference).toBeCloseTo((r.treatedOnly - r.comparisonOnly) / r.pairs, 12);
     // Concordant pairs: reoffenders among treated = pairs where both did + treatedOnly.
     const rec = records.get('A')!;
+    const rowOf = new Map(data.table.recordIds.map((id, k) => [id, k]));
     let comparisonReoffenders = 0;
     for (let k = 0; k < rec.recordIds.length; k++) {
-      if (!rec.treated[k] && rec.weight[k] > 0) comparisonReoffenders += data.outcomes.reoffended[data.rowOf.get(rec.recordIds[k])!];
+      if (!rec.treated[k] && rec.weight[k] > 0) comparisonReoffenders += data.outcomes.reoffended[rowOf.get(rec.recordIds[k])!];
     }
     expect(a.treatment.reoffenders - r.treatedOnly).toBe(comparisonReoffenders - r.comparisonOnly);
     // Gamma = 1: the exact McNemar one-sided p-value.
