@@ -19,7 +19,7 @@ import { prepareAnalysis } from '../shared/engine/prepareAnalysis';
 import { codeCovariates } from '../shared/engine/covariateCoding';
 import { buildDesign } from '../shared/engine/designMatrix';
 import { weightedCrossProduct } from '../shared/engine/weightedCrossProduct';
-import { arg, benchExtracts, loadAverage, median } from './benchExtract';
+import { arg, benchExtracts, cpuMsSince, loadAverage, median } from './benchExtract';
 
 const records = Number(arg('records', '300000'));
 const runs = Number(arg('runs', '3'));
@@ -41,10 +41,6 @@ const baseline: number[] = [];
 // CPU time of the whole process (the CLI's service, its job threads): on a shared machine wall time waits for a core.
 const analyseCpu: number[] = [];
 const wholeCpu: number[] = [];
-const cpuMs = (from: NodeJS.CpuUsage) => {
-  const u = process.cpuUsage(from);
-  return (u.user + u.system) / 1000;
-};
 const loads: string[] = [];
 for (let r = 0; r < runs; r++) {
   loads.push(loadAverage());
@@ -58,8 +54,8 @@ for (let r = 0; r < runs; r++) {
   const c1 = process.cpuUsage();
   await analyseMain(['--store', store, '--spec', specPath, '--out', out]);
   const t2 = performance.now();
-  analyseCpu.push(cpuMs(c1));
-  wholeCpu.push(cpuMs(c0));
+  analyseCpu.push(cpuMsSince(c1));
+  wholeCpu.push(cpuMsSince(c0));
   whole.push(t2 - t0);
   analyse.push(t2 - t1);
 

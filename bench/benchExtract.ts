@@ -72,6 +72,12 @@ export function median(values: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
+/** Milliseconds of CPU (user + system, every thread of this process) since `from`: on a shared machine wall time waits for a core. */
+export function cpuMsSince(from: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(from);
+  return (u.user + u.system) / 1000;
+}
+
 /** The 1, 5 and 15 minute load averages, printed beside every figure: the machine is shared. */
 export function loadAverage(): string {
   return loadavg().map((x) => x.toFixed(2)).join(' ');

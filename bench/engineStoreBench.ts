@@ -8,7 +8,6 @@
 // in the same process (how many such passes the analysis costs, whatever the machine's load). CPU time is the
 // steadier figure on a shared machine.
 import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { openStore } from '../db/store';
 import { loadAnalysisData } from '../db/runs/analysisData';
 import { specSchema } from '../shared/engine/analysisSpec';
@@ -19,20 +18,11 @@ import type { EngineTimings } from '../shared/engine/runAnalysisEngine';
 import { runAnalysisEngine } from '../shared/engine/runAnalysisEngine';
 import { weightedCrossProduct } from '../shared/engine/weightedCrossProduct';
 import { buildAnalysis } from '../shared/results/buildRunResults';
+import { arg, cpuMsSince, loadAverage, median } from './benchExtract';
 
-function option(name: string): string | undefined {
-  const k = process.argv.indexOf(name);
-  return k >= 0 ? process.argv[k + 1] : undefined;
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-
-const storePath = option('--store');
-const specPath = option('--spec');
-const runs = Number(option('--runs') ?? 5);
+const storePath = arg('store', '');
+const specPath = arg('spec', '');
+const runs = Number(arg('runs', '5'));
 const passphrase = process.env.MATCHLAB_PASSPHRASE;
 if (!storePath || !specPath || !passphrase) {
   console.error('usage: MATCHLAB_PASSPHRASE=... npx tsx bench/engineStoreBench.ts --store S.mlstore --spec spec.json [--runs 5]');
@@ -42,8 +32,7 @@ const spec = specSchema.parse(JSON.parse(readFileSync(specPath, 'utf8')));
 const db = openStore(storePath, passphrase, { mode: 'open' });
 const data = loadAnalysisData(db);
 db.close();
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
-console.log(`${data.table.recordIds.length.toLocaleString('en-GB')} records; median of ${runs} runs (after one warm-up); load average before: ${load()}`);
+console.log(`${data.table.recordIds.length.toLocaleString('en-GB')} records; median of ${runs} runs (after one warm-up); load average before: ${loadAverage()}`);
 
 spec.analyses.forEach((analysis, a) => {
   const prepared = prepareAnalysis(data.table, data.treated, data.poolEligible, analysis);
@@ -54,13 +43,9 @@ spec.analyses.forEach((analysis, a) => {
   const whole: number[] = [];
   const cpu: number[] = [];
   const timings: EngineTimings[] = [];
-  const cpuMs = (since: NodeJS.CpuUsage) => {
-    const u = process.cpuUsage(since);
-    return (u.user + u.system) / 1000;
-  };
   const cold = process.cpuUsage();
   buildAnalysis(data, spec, a);
-  const coldCpu = cpuMs(cold);
+  const coldCpu = cpuMsSince(cold);
   for (let r = 0; r < runs; r++) {
     let t = performance.now();
     weightedCrossProduct(design, ones, null, xtx, new Float64Array(design.p));
@@ -68,7 +53,7 @@ spec.analyses.forEach((analysis, a) => {
     t = performance.now();
     const c = process.cpuUsage();
     buildAnalysis(data, spec, a);
-    cpu.push(cpuMs(c));
+    cpu.push(cpuMsSince(c));
     whole.push(performance.now() - t);
     timings.push(runAnalysisEngine(prepared).timings);
   }
@@ -79,4 +64,4 @@ spec.analyses.forEach((analysis, a) => {
     `then CPU ${fmt(median(cpu))}, wall ${fmt(median(whole))} (${(median(whole) / baseline).toFixed(1)} X'X passes of ${fmt(baseline)}); engine alone (wall): ` +
     (['order', 'design', 'fit', 'match', 'balance', 'total'] as const).map(phase).join(', '));
 });
-console.log(`load average after: ${load()}`);
+console.log(`load average after: ${loadAverage()}`);
