@@ -4,7 +4,8 @@
 // several sets: pairs-<analysis>.csv lists every pair). Record-level data: written only when explicitly asked for,
 // through the one export writer (atomic, audited, never over a file unasked) with record ids defused by csvField.
 import type { RunRecords } from '../../db/runs/runStore';
-import type { MatchFacts, MatchedSetIndex, MatchMethod, StoredMatch } from '../../shared/engine/matchedSets';
+import type { MatchFacts, MatchedSetIndex, MatchMethod, SetRecords, StoredMatch } from '../../shared/engine/matchedSets';
+import type { MatchingSpec } from '../../shared/engine/analysisSpec';
 import { allPairs, setNumbers } from '../../shared/engine/matchedSets';
 import type { AnalysisCore } from '../../shared/results/runResults';
 import { csvChunks, type RowCount } from './csvLines';
@@ -27,10 +28,14 @@ export function hasSetColumn(facts: MatchFacts): boolean {
   return facts.method === 'nearest' && !facts.replace;
 }
 
+/** How an analysis matched, from its matching spec and the caliper it worked out. */
+export function matchFactsOf(m: MatchingSpec, caliper: number | null): MatchFacts {
+  return { method: m.method as MatchMethod, caliper, replace: m.method === 'nearest' ? m.replace : true };
+}
+
 /** How an analysis matched, as its matched sets are read back (a stored analysis's or one just built). */
 export function matchFacts(analysis: Pick<AnalysisCore, 'spec' | 'matching'>): MatchFacts {
-  const m = analysis.spec.matching;
-  return { method: m.method as MatchMethod, caliper: analysis.matching.caliper, replace: m.method === 'nearest' ? m.replace : true };
+  return matchFactsOf(analysis.spec.matching, analysis.matching.caliper);
 }
 
 const MATCHES_HEADER = ['record_id', 'treated', 'score', 'weight', 'set'];
@@ -64,9 +69,8 @@ export interface PreparedMatches {
   rows: number;
 }
 
-/** The matches file of an analysis just built: the same bytes writeMatchesCsv writes from the stored run. */
-export function prepareMatches(core: AnalysisCore, records: StoredMatch): PreparedMatches {
-  const facts = matchFacts(core);
+/** The matches file of an analysis just matched: the same bytes writeMatchesCsv writes from the stored run. */
+export function prepareMatches(analysis: string, facts: MatchFacts, records: SetRecords & Pick<StoredMatch, 'score'>): PreparedMatches {
   const sets = hasSetColumn(facts) ? setNumbers(records, facts.replace) : null;
   const n = records.recordIds.length;
   // Blocks of lines joined once each (cheaper than csvChunks' string concatenation) and encoded straight into the
@@ -93,7 +97,7 @@ export function prepareMatches(core: AnalysisCore, records: StoredMatch): Prepar
     }
   }
   // A copy of its own (not a view of a larger buffer, nor Node's shared pool), so that it can be transferred between threads.
-  return { analysis: core.name, bytes: bytes.slice(0, used), rows: n };
+  return { analysis, bytes: bytes.slice(0, used), rows: n };
 }
 
 /**

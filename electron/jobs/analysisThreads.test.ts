@@ -79,6 +79,39 @@ describe('analyses on two threads', () => {
     }
   }, 60_000);
 
+  it('hands National\'s tail to the second thread once Regional is built: the same analyses and matches files, byte for byte, as one thread', async () => {
+    const nap = new Int32Array(new SharedArrayBuffer(4));
+    const build = async (threads: 1 | 2, onPosition: Parameters<ReturnType<typeof startAnalysisThreads>['build']>[1]) => {
+      const t = startAnalysisThreads(spec, new AbortController().signal, { threads, matchesFiles: true });
+      try {
+        return await t.build(jobAnalysisData(db), onPosition);
+      } finally {
+        await t.stop();
+      }
+    };
+    let regionalDone = false;
+    let balanceNaps = 0;
+    const two = await build(2, (a, at) => {
+      if (a === 1 && at === 'done') regionalDone = true;
+      if (a !== 0 || at === 'done') return;
+      // National waits at each report until the second thread has built Regional (it starts in 1 to 2 s), then once
+      // in its balance table, by when it has offered its tail: the idle second thread takes it meanwhile.
+      if (!regionalDone) Atomics.wait(nap, 0, 0, 250);
+      else if (at.step === 'balance' && balanceNaps++ === 0) Atomics.wait(nap, 0, 0, 500);
+    });
+    expect(two.tailsTaken).toEqual([0]);
+    const one = await build(1, () => undefined);
+    expect(one.tailsTaken).toEqual([]);
+    expect(JSON.stringify(two.analyses.map((b) => b.core))).toBe(JSON.stringify(one.analyses.map((b) => b.core)));
+    expect(two.analyses[0].core.comparison.poolRecords).toBeGreaterThan(0);
+    expect(two.analyses[0].core.sensitivity).toBeDefined();
+    expect(two.matches.map((m) => m.analysis)).toEqual(['National', 'Regional']);
+    two.matches.forEach((m, k) => {
+      expect(m.rows).toBe(one.matches[k].rows);
+      expect(Buffer.from(m.bytes).equals(Buffer.from(one.matches[k].bytes)), m.analysis).toBe(true);
+    });
+  }, 60_000);
+
   it('formats the matches file of each analysis where it was built, when asked: the bytes the export writes from the stored run', async () => {
     let handed: PreparedRunFiles | undefined;
     // Regional by nearest neighbour without replacement, as CLI.md's example: its file numbers the matched sets.

@@ -2,17 +2,20 @@
 // so they are independent. The job's thread and one second thread (analysisWorkerMain.ts) take
 // analyses from a shared queue in spec order; the results are put back in spec order, so the run is
 // the same whichever thread built what (and the same as on one thread: a test compares them).
-// Asked to, each thread also formats the matches file of each analysis it built (the command line writes every
-// one once the run is stored): the second thread does it in the time it would otherwise wait for the first.
+// The job's thread offers each of its analyses' tails (outcomes and, asked to, the matches file the command line
+// writes once the run is stored: analysisTail.ts) to the second thread, which takes them once its own analyses are
+// built, in the time it would otherwise wait for the first.
 import { Worker } from 'node:worker_threads';
 import type { Spec } from '../../shared/engine/analysisSpec';
-import { buildAnalysis, type BuiltAnalysis, type CohortData } from '../../shared/results/buildRunResults';
+import { analysisEngineStage, assembleAnalysis, type BuiltAnalysis, type CohortData, type EngineStage, type MatchedRows } from '../../shared/results/buildRunResults';
+import type { ApiErrorBody } from '../../shared/api';
 import { ApiError } from '../service/apiError';
 import { JobCancelled } from './jobProtocol';
 import { analysisError } from './analysisError';
 import { NOT_STARTED, decodePosition, type AnalysisPosition, type AnalysisWorkerData, type FromAnalysisWorker, type ToAnalysisWorker } from './analysisWorkerProtocol';
 import { shareCohort } from './sharedCohort';
-import { prepareMatches, type PreparedMatches } from '../exports/matchesCsv';
+import type { PreparedMatches } from '../exports/matchesCsv';
+import { analysisTail, keepTail, offerTail, type AnalysisTail } from './analysisTail';
 
 const WORKER_URL = new URL('./analysisWorker.mjs', import.meta.url);
 // How often the job's thread looks at the second thread's progress once its own analyses are built.
@@ -26,6 +29,8 @@ export interface BuiltAnalyses {
   analyses: BuiltAnalysis[];
   /** Each analysis's matches file, in spec order, when asked for (AnalysisThreadOptions.matchesFiles); else empty. */
   matches: PreparedMatches[];
+  /** The analyses whose tail the second thread computed for the job's thread (for tests and diagnostics). */
+  tailsTaken: number[];
 }
 
 export interface AnalysisThreadOptions {
@@ -51,14 +56,41 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
   const next = new Int32Array(new SharedArrayBuffer(4));
   const positions = new Int32Array(new SharedArrayBuffer(4 * n)).fill(NOT_STARTED);
   const cancel = new Int32Array(new SharedArrayBuffer(4));
+  const tails = new Int32Array(new SharedArrayBuffer(4 * n));
   const built: (BuiltAnalysis | undefined)[] = Array.from({ length: n }, () => undefined);
   const matches: (PreparedMatches | undefined)[] = Array.from({ length: n }, () => undefined);
   const failed = new Map<number, unknown>();
+  // The tails the second thread took, by analysis, settled by its message (or by its end).
+  const taken = new Map<number, { result: Promise<AnalysisTail>; settle: (tail: AnalysisTail | null, err?: unknown) => void }>();
   let worker: Worker | null = null;
   let helperEnded: Promise<void> = Promise.resolve();
 
+  const fromBody = (error: ApiErrorBody) => (error.code === 'cancelled' ? new JobCancelled() : new ApiError(error.code, error.message, error.details));
+  /** The tail the second thread computes for analysis a (its promise exists from the offer on). */
+  function tailOf(a: number): Promise<AnalysisTail> {
+    let entry = taken.get(a);
+    if (!entry) {
+      let settle!: (tail: AnalysisTail | null, err?: unknown) => void;
+      const result = new Promise<AnalysisTail>((resolve, reject) => {
+        settle = (tail, err) => (tail ? resolve(tail) : reject(err));
+      });
+      // Awaited only when the second thread took the tail: a tail never taken must not end as an unhandled rejection.
+      result.catch(() => undefined);
+      entry = { result, settle };
+      taken.set(a, entry);
+    }
+    return entry.result;
+  }
+
   if (threads === 2 && n > 1) {
-    const data: AnalysisWorkerData = { spec, matchesFiles, next: next.buffer as SharedArrayBuffer, positions: positions.buffer as SharedArrayBuffer, cancel: cancel.buffer as SharedArrayBuffer };
+    const data: AnalysisWorkerData = {
+      spec,
+      matchesFiles,
+      next: next.buffer as SharedArrayBuffer,
+      positions: positions.buffer as SharedArrayBuffer,
+      cancel: cancel.buffer as SharedArrayBuffer,
+      tails: tails.buffer as SharedArrayBuffer,
+    };
     const w = new Worker(WORKER_URL, { workerData: data });
     worker = w;
     helperEnded = new Promise<void>((resolve) => {
@@ -69,18 +101,23 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
         if (err !== undefined) failed.set(-1, err);
         resolve();
       };
+      const gone = (err: ApiError) => {
+        end(err);
+        for (const a of taken.keys()) taken.get(a)!.settle(null, err);
+      };
       w.on('message', (msg: FromAnalysisWorker) => {
         if (msg.type === 'built') {
           built[msg.index] = msg.built;
           matches[msg.index] = msg.matches ?? undefined;
-        }
-        else if (msg.type === 'failed') {
-          failed.set(msg.index, msg.error.code === 'cancelled' ? new JobCancelled() : new ApiError(msg.error.code, msg.error.message, msg.error.details));
+        } else if (msg.type === 'failed') {
+          failed.set(msg.index, fromBody(msg.error));
           end();
-        } else end();
+        } else if (msg.type === 'finished') end();
+        else if (msg.type === 'tail') taken.get(msg.index)?.settle(msg.tail);
+        else taken.get(msg.index)?.settle(null, fromBody(msg.error));
       });
-      w.on('error', (err) => end(new ApiError('worker_crashed', `The second analysis thread stopped unexpectedly: ${err.message}`)));
-      w.on('exit', () => end(new ApiError('worker_crashed', 'The second analysis thread stopped without its analyses')));
+      w.on('error', (err) => gone(new ApiError('worker_crashed', `The second analysis thread stopped unexpectedly: ${err.message}`)));
+      w.on('exit', () => gone(new ApiError('worker_crashed', 'The second analysis thread stopped without its analyses')));
     });
   }
   const onAbort = () => Atomics.store(cancel, 0, 1);
@@ -93,23 +130,61 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
     }
   }
 
+  /** Waits for `p`, reporting the second thread's progress meanwhile (each report is a cancel point). */
+  async function reporting<T>(p: Promise<T>, onPosition: OnPosition): Promise<T> {
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const poll = new Promise<never>((_, reject) => {
+      timer = setInterval(() => {
+        try {
+          reportHelper(onPosition);
+        } catch (err) {
+          reject(err);
+        }
+      }, POLL_MS);
+    });
+    try {
+      return await Promise.race([p, poll]);
+    } finally {
+      clearInterval(timer);
+    }
+  }
+
+  function finish(a: number, stage: EngineStage, tail: AnalysisTail, onPosition: OnPosition): void {
+    built[a] = assembleAnalysis(spec, a, stage, tail.part);
+    if (tail.matches) matches[a] = tail.matches;
+    onPosition(a, 'done');
+  }
+
   return {
     async build(loaded, onPosition) {
       let data = loaded;
-      if (worker) {
+      const w = worker;
+      if (w) {
         // One copy of the cohort for both threads: this thread reads the shared one too.
         data = shareCohort(loaded);
-        worker.postMessage({ type: 'cohort', cohort: data } satisfies ToAnalysisWorker);
+        w.postMessage({ type: 'cohort', cohort: data } satisfies ToAnalysisWorker);
       }
+      const offer = (a: number, matched: MatchedRows) => {
+        offerTail(tails, a);
+        tailOf(a);
+        w!.postMessage({ type: 'tail', index: a, matched } satisfies ToAnalysisWorker);
+      };
+      const waiting: { a: number; stage: EngineStage }[] = [];
       for (let a = Atomics.add(next, 0, 1); a < n; a = Atomics.add(next, 0, 1)) {
         try {
-          const analysis = buildAnalysis(data, spec, a, (index, step, fraction) => {
-            onPosition(index, { step, fraction });
-            if (worker) reportHelper(onPosition);
-          });
-          built[a] = analysis;
-          if (matchesFiles) matches[a] = prepareMatches(analysis.core, analysis.records);
-          onPosition(a, 'done');
+          const stage = analysisEngineStage(
+            data,
+            spec,
+            a,
+            (index, step, fraction) => {
+              onPosition(index, { step, fraction });
+              if (w) reportHelper(onPosition);
+            },
+            w ? (matched) => offer(a, matched) : undefined,
+          );
+          onPosition(a, { step: 'outcomes', fraction: 0 });
+          if (keepTail(tails, a)) finish(a, stage, analysisTail(data, spec, a, stage.matched, matchesFiles), onPosition);
+          else waiting.push({ a, stage });
         } catch (err) {
           if (err instanceof JobCancelled) throw err;
           failed.set(a, analysisError(err));
@@ -118,27 +193,24 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
           break;
         }
       }
-      if (worker) {
-        const poll = new Promise<never>((_, reject) => {
-          const timer = setInterval(() => {
-            try {
-              reportHelper(onPosition);
-            } catch (err) {
-              clearInterval(timer);
-              reject(err);
-            }
-          }, POLL_MS);
-          void helperEnded.then(() => clearInterval(timer));
-        });
-        await Promise.race([helperEnded, poll]);
+      if (w) {
+        await reporting(helperEnded, onPosition);
         reportHelper(onPosition);
+      }
+      for (const { a, stage } of waiting) {
+        try {
+          finish(a, stage, await reporting(tailOf(a), onPosition), onPosition);
+        } catch (err) {
+          if (err instanceof JobCancelled) throw err;
+          failed.set(a, analysisError(err));
+        }
       }
       // As on one thread: the first failing analysis in spec order says what went wrong.
       const firstFailed = Math.min(...[...failed.keys()].filter((k) => k >= 0));
       if (Number.isFinite(firstFailed)) throw failed.get(firstFailed);
       // A second thread that failed before taking an analysis left them all to this one.
       if (built.some((b) => !b)) throw failed.get(-1) ?? new Error('an analysis was not built');
-      return { analyses: built as BuiltAnalysis[], matches: matchesFiles ? (matches as PreparedMatches[]) : [] };
+      return { analyses: built as BuiltAnalysis[], matches: matchesFiles ? (matches as PreparedMatches[]) : [], tailsTaken: waiting.map((x) => x.a) };
     },
     async stop() {
       signal.removeEventListener('abort', onAbort);

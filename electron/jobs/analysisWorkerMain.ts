@@ -1,11 +1,12 @@
 // The analysis job's second thread: takes the cohort the job's thread loaded (its arrays in shared
 // memory), then builds analyses from the shared queue until it is empty, posting each as it is built.
+// After that it takes the tails the job's thread offers (analysisTail.ts) until the job ends it.
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildAnalysis } from '../../shared/results/buildRunResults';
+import { analysisEngineStage, assembleAnalysis, type CohortData, type MatchedRows } from '../../shared/results/buildRunResults';
 import { toErrorBody } from '../service/apiError';
 import { JobCancelled } from './jobProtocol';
 import { analysisError } from './analysisError';
-import { prepareMatches } from '../exports/matchesCsv';
+import { analysisTail, takeTail } from './analysisTail';
 import { encodePosition, type AnalysisWorkerData, type FromAnalysisWorker, type ToAnalysisWorker } from './analysisWorkerProtocol';
 
 const data = workerData as AnalysisWorkerData;
@@ -13,21 +14,28 @@ const port = parentPort!;
 const next = new Int32Array(data.next);
 const positions = new Int32Array(data.positions);
 const cancel = new Int32Array(data.cancel);
+const tails = new Int32Array(data.tails);
 const send = (msg: FromAnalysisWorker, transfer: ArrayBuffer[] = []) => port.postMessage(msg, transfer);
 const n = data.spec.analyses.length;
+let cohort: CohortData | null = null;
 
-function run(msg: ToAnalysisWorker): void {
+function throwIfCancelled(): void {
+  if (Atomics.load(cancel, 0) === 1) throw new JobCancelled();
+}
+
+function run(): void {
   let index = -1;
   try {
-    const { cohort } = msg;
     for (index = Atomics.add(next, 0, 1); index < n; index = Atomics.add(next, 0, 1)) {
-      const built = buildAnalysis(cohort, data.spec, index, (a, step, fraction) => {
-        if (Atomics.load(cancel, 0) === 1) throw new JobCancelled();
+      const stage = analysisEngineStage(cohort!, data.spec, index, (a, step, fraction) => {
+        throwIfCancelled();
         Atomics.store(positions, a, encodePosition({ step, fraction }));
       });
-      const matches = data.matchesFiles ? prepareMatches(built.core, built.records) : null;
+      Atomics.store(positions, index, encodePosition({ step: 'outcomes', fraction: 0 }));
+      const tail = analysisTail(cohort!, data.spec, index, stage.matched, data.matchesFiles);
+      const built = assembleAnalysis(data.spec, index, stage, tail.part);
       Atomics.store(positions, index, encodePosition('done'));
-      send({ type: 'built', index, built, matches }, matches ? [matches.bytes.buffer as ArrayBuffer] : []);
+      send({ type: 'built', index, built, matches: tail.matches }, tail.matches ? [tail.matches.bytes.buffer as ArrayBuffer] : []);
     }
     send({ type: 'finished' });
   } catch (err) {
@@ -37,5 +45,22 @@ function run(msg: ToAnalysisWorker): void {
   }
 }
 
-// The only message this thread waits for: once it has run, nothing keeps the thread alive.
-port.once('message', run);
+/** An offered tail, unless the job's thread took it back while this thread was busy. */
+function takeOffered(index: number, matched: MatchedRows): void {
+  if (cohort === null || !takeTail(tails, index)) return;
+  try {
+    throwIfCancelled();
+    const tail = analysisTail(cohort, data.spec, index, matched, data.matchesFiles);
+    send({ type: 'tail', index, tail }, tail.matches ? [tail.matches.bytes.buffer as ArrayBuffer] : []);
+  } catch (err) {
+    send({ type: 'tailFailed', index, error: toErrorBody(analysisError(err)) });
+  }
+}
+
+// Messages are read only between analyses: an offer that comes while this thread builds one waits for it.
+port.on('message', (msg: ToAnalysisWorker) => {
+  if (msg.type === 'cohort') {
+    cohort = msg.cohort;
+    run();
+  } else takeOffered(msg.index, msg.matched);
+});

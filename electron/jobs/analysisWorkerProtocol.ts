@@ -6,8 +6,9 @@
 import type { ApiErrorBody } from '../../shared/api';
 import type { CohortData } from '../../shared/results/buildRunResults';
 import type { Spec } from '../../shared/engine/analysisSpec';
-import type { BuiltAnalysis, RunStep } from '../../shared/results/buildRunResults';
+import type { BuiltAnalysis, MatchedRows, RunStep } from '../../shared/results/buildRunResults';
 import type { PreparedMatches } from '../exports/matchesCsv';
+import type { AnalysisTail } from './analysisTail';
 
 export interface AnalysisWorkerData {
   spec: Spec;
@@ -19,17 +20,25 @@ export interface AnalysisWorkerData {
   positions: SharedArrayBuffer;
   /** Int32 [0]: set to 1 by the job's thread to cancel. */
   cancel: SharedArrayBuffer;
+  /** Int32 per analysis: where its tail is (analysisTail.ts). */
+  tails: SharedArrayBuffer;
 }
 
-/** The cohort as the job's thread loaded it, its arrays in shared memory (sharedCohort.ts). */
-export type ToAnalysisWorker = { type: 'cohort'; cohort: CohortData };
+export type ToAnalysisWorker =
+  /** The cohort as the job's thread loaded it, its arrays in shared memory (sharedCohort.ts). */
+  | { type: 'cohort'; cohort: CohortData }
+  /** Analysis `index`'s tail, offered once the job's thread matched it; read after the second thread's own analyses. */
+  | { type: 'tail'; index: number; matched: MatchedRows };
 
 export type FromAnalysisWorker =
   /** `matches`: its matches file when asked for, its bytes transferred. */
   | { type: 'built'; index: number; built: BuiltAnalysis; matches: PreparedMatches | null }
   /** `index` -1: the thread failed before taking an analysis. */
   | { type: 'failed'; index: number; error: ApiErrorBody }
-  | { type: 'finished' };
+  | { type: 'finished' }
+  /** An offered tail this thread took, its matches file's bytes transferred. */
+  | { type: 'tail'; index: number; tail: AnalysisTail }
+  | { type: 'tailFailed'; index: number; error: ApiErrorBody };
 
 /** An analysis's steps in the order the engine runs them (shared/results/buildRunResults.ts). */
 export const RUN_STEPS: readonly RunStep[] = ['preparing', 'order', 'design', 'fit', 'match', 'balance', 'outcomes'];

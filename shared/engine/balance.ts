@@ -92,11 +92,14 @@ export interface BalanceBasis {
   items: (NumericBasis | CategoricalBasis)[];
 }
 
-/** Means of A and P and D of a numeric row: two passes (means, then squared deviations) for accuracy. */
-function numericBasis(variable: string, level: string | null, values: Float64Array, treated: Uint8Array, binary: boolean): NumericBasis {
-  const n = values.length;
+// Each pass over the rows is a function of its own: V8 optimises a function while its first call is still in its
+// first loop, and a later loop of the same function, never run by then, would leave that optimised code (for every
+// later call) at the point where that loop starts, finishing each call unoptimised.
+
+/** Sums of the values of A (treated === 1) and P (the other rows), and the groups' sizes. */
+function sumsByGroup(values: Float64Array, treated: Uint8Array): { sumA: number; nA: number; sumP: number; nP: number } {
   let sumA = 0, nA = 0, sumP = 0, nP = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < values.length; i++) {
     if (treated[i] === 1) {
       sumA += values[i];
       nA++;
@@ -105,15 +108,27 @@ function numericBasis(variable: string, level: string | null, values: Float64Arr
       nP++;
     }
   }
-  const meanA = sumA / nA, meanP = sumP / nP;
-  const row = { kind: 'numeric' as const, variable, level, values, binary, allTreatedMean: meanA, poolMean: meanP };
-  if (binary) return { ...row, d: Math.sqrt((meanA * (1 - meanA) + meanP * (1 - meanP)) / 2) };
+  return { sumA, nA, sumP, nP };
+}
+
+/** Sums of squared deviations from meanA over A and from meanP over P. */
+function squaresByGroup(values: Float64Array, treated: Uint8Array, meanA: number, meanP: number): { ssA: number; ssP: number } {
   let ssA = 0, ssP = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (treated[i] === 1) ssA += (v - meanA) * (v - meanA);
     else ssP += (v - meanP) * (v - meanP);
   }
+  return { ssA, ssP };
+}
+
+/** Means of A and P and D of a numeric row: two passes (means, then squared deviations) for accuracy. */
+function numericBasis(variable: string, level: string | null, values: Float64Array, treated: Uint8Array, binary: boolean): NumericBasis {
+  const { sumA, nA, sumP, nP } = sumsByGroup(values, treated);
+  const meanA = sumA / nA, meanP = sumP / nP;
+  const row = { kind: 'numeric' as const, variable, level, values, binary, allTreatedMean: meanA, poolMean: meanP };
+  if (binary) return { ...row, d: Math.sqrt((meanA * (1 - meanA) + meanP * (1 - meanP)) / 2) };
+  const { ssA, ssP } = squaresByGroup(values, treated, meanA, meanP);
   // A group of one has no sample variance: taken as 0 in D (the other group carries it).
   const varA = nA > 1 ? ssA / (nA - 1) : 0;
   const varP = nP > 1 ? ssP / (nP - 1) : 0;
@@ -189,10 +204,9 @@ function makeRow(b: RowBasis, treatedMean: number, comparisonMean: number, varia
   };
 }
 
-/** T and C of a numeric row over the group rows: means, then squared deviations for the variance ratio. */
-function numericRow(b: NumericBasis, g: BalanceGroups, rows: Int32Array, bands: Bands): BalanceRow {
+/** Over the group rows: the sum and number of T's values, C's weighted sum, V1 = sum of w and V2 = sum of w^2. */
+function weightedSums(values: Float64Array, g: BalanceGroups, rows: Int32Array): { sumT: number; nT: number; sumC: number; v1: number; v2: number } {
   const { treated, weights } = g;
-  const values = b.values;
   let sumT = 0, nT = 0, sumC = 0, v1 = 0, v2 = 0;
   for (let k = 0; k < rows.length; k++) {
     const i = rows[k];
@@ -206,8 +220,12 @@ function numericRow(b: NumericBasis, g: BalanceGroups, rows: Int32Array, bands: 
       v2 += w * w;
     }
   }
-  const meanT = sumT / nT, meanC = sumC / v1;
-  if (b.binary) return makeRow(b, meanT, meanC, null, bands);
+  return { sumT, nT, sumC, v1, v2 };
+}
+
+/** Over the group rows: T's squared deviations from meanT and C's weighted squared deviations from meanC. */
+function weightedSquares(values: Float64Array, g: BalanceGroups, rows: Int32Array, meanT: number, meanC: number): { ssT: number; ssC: number } {
+  const { treated, weights } = g;
   let ssT = 0, ssC = 0;
   for (let k = 0; k < rows.length; k++) {
     const i = rows[k];
@@ -215,6 +233,15 @@ function numericRow(b: NumericBasis, g: BalanceGroups, rows: Int32Array, bands: 
     if (treated[i] === 1) ssT += (v - meanT) * (v - meanT);
     else ssC += weights[i] * (v - meanC) * (v - meanC);
   }
+  return { ssT, ssC };
+}
+
+/** T and C of a numeric row over the group rows: means, then squared deviations for the variance ratio. */
+function numericRow(b: NumericBasis, g: BalanceGroups, rows: Int32Array, bands: Bands): BalanceRow {
+  const { sumT, nT, sumC, v1, v2 } = weightedSums(b.values, g, rows);
+  const meanT = sumT / nT, meanC = sumC / v1;
+  if (b.binary) return makeRow(b, meanT, meanC, null, bands);
+  const { ssT, ssC } = weightedSquares(b.values, g, rows, meanT, meanC);
   const varT = ssT / (nT - 1);
   // Weighted variance of METHOD.md section 6: sum w (y - mean)^2 / (V1 - V2 / V1).
   const varC = ssC / (v1 - v2 / v1);

@@ -117,8 +117,11 @@ export function buildMatchedSetIndex(stored: StoredMatch, facts: MatchFacts): Ma
   return { stored, facts, pool, treatedOrder, byTreated, byControl, setNumber: setNumbers(stored, facts.replace) };
 }
 
+/** What set numbers are read from. */
+export type SetRecords = Pick<StoredMatch, 'recordIds' | 'treated' | 'weight' | 'pairs'>;
+
 /** MatchIt's subclass of each row: matched treated rows numbered 1.. in record_id order, 0 for rows in no set. */
-export function setNumbers(stored: StoredMatch, replace: boolean): Int32Array {
+export function setNumbers(stored: SetRecords, replace: boolean): Int32Array {
   const setNumber = new Int32Array(stored.recordIds.length);
   let next = 1;
   for (let i = 0; i < setNumber.length; i++) if (stored.treated[i] === 1 && stored.weight[i] > 0) setNumber[i] = next++;

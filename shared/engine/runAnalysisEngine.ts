@@ -87,6 +87,9 @@ export interface EngineResult {
 
 export type EngineProgress = (phase: EnginePhase, done: number, total: number) => void;
 
+/** An analysis as soon as it is matched (before its balance table): what its outcomes and matches file read. */
+export type MatchedAt = Pick<EngineResult, 'inputRows' | 'treated' | 'score' | 'matchedTreated' | 'weight' | 'pairs' | 'caliper'>;
+
 function isIdentity(order: Int32Array): boolean {
   for (let k = 0; k < order.length; k++) if (order[k] !== k) return false;
   return true;
@@ -260,7 +263,8 @@ export function groupSizes(treated: Uint8Array, matched: MatchedGroups): Pick<En
   };
 }
 
-export function runAnalysisEngine(input: EngineInput & { bands?: Bands }, onProgress?: EngineProgress): EngineResult {
+/** `onMatched`: told the matching as soon as it is made, so that work reading only the matching can start elsewhere. */
+export function runAnalysisEngine(input: EngineInput & { bands?: Bands }, onProgress?: EngineProgress, onMatched?: (m: MatchedAt) => void): EngineResult {
   const bands = input.bands ?? DEFAULT_BANDS;
   const scored = scoreAnalysis(input, onProgress);
   const { treated, score } = scored;
@@ -275,6 +279,7 @@ export function runAnalysisEngine(input: EngineInput & { bands?: Bands }, onProg
   onProgress?.('match', 1, 2);
   const matched = matchScored(scored, input.matching, poolOrder);
   onProgress?.('match', 2, 2);
+  onMatched?.({ inputRows: scored.inputRows, treated, score, matchedTreated: matched.matchedTreated, weight: matched.weight, pairs: matched.pairs, caliper: matched.caliper });
 
   const t4 = performance.now();
   const numeric = scored.coded.filter((c): c is CodedNumeric => c.kind === 'numeric' && !c.binary);

@@ -1,9 +1,9 @@
 // One analysis run, from the cohort's arrays to results.json: for each analysis of the spec,
 // prepare (pool filter, strata, covariates), score, match, balance (shared/engine), then the
 // outcome estimates (shared/outcomes). Pure: the caller loads the data and stores the result.
-import type { CohortTable } from '../engine/prepareAnalysis';
+import type { CohortTable, PreparedAnalysis } from '../engine/prepareAnalysis';
 import { prepareAnalysis } from '../engine/prepareAnalysis';
-import { runAnalysisEngine, tableRows, ENGINE_VERSION, type EnginePhase } from '../engine/runAnalysisEngine';
+import { runAnalysisEngine, tableRows, ENGINE_VERSION, type EnginePhase, type EngineResult, type MatchedAt } from '../engine/runAnalysisEngine';
 import type { Spec } from '../engine/analysisSpec';
 import type { Column } from '../engine/column';
 import { outcomesOfRows, type RecordOutcomes } from '../cohort/recordOutcomes';
@@ -60,45 +60,97 @@ export interface BuiltAnalysis {
   records: AnalysisRecords;
 }
 
-/** Analysis `a` of the spec, from the cohort's arrays to its part of results.json and its record-level arrays. */
-export function buildAnalysis(data: CohortData, spec: Spec, a: number, progress: RunProgress = () => undefined): BuiltAnalysis {
-  const analysis = spec.analyses[a];
-  progress(a, 'preparing', 0);
-  const prepared = prepareAnalysis(data.table, data.treated, data.poolEligible, analysis);
-  const engine = runAnalysisEngine({ ...prepared, bands: spec.bands }, (phase: EnginePhase, done, total) => progress(a, phase, total > 0 ? done / total : 0));
-  progress(a, 'outcomes', 0);
-  const rows = tableRows(prepared, engine);
-  const rowOutcomes = outcomesOfRows(data.outcomes, rows);
-  const outcomes = computeOutcomes(
-    { outcomes: rowOutcomes, treated: engine.matchedTreated, weights: engine.weight },
-    { alpha: spec.alpha, power: spec.power },
-  );
+/**
+ * What an analysis's outcome part and its matches file read of its matching: the cohort table's row of each analysis
+ * row (in the engine's record_id order) and the groups made. Typed arrays only, so that they can be handed to another
+ * thread (electron/jobs/analysisTail.ts).
+ */
+export interface MatchedRows extends MatchedAt {
+  rows: Int32Array;
+}
+
+/** The part of an analysis that reads only its matching and the cohort's outcomes (METHOD.md sections 5-7 and 11). */
+export interface OutcomePart {
+  outcomes: AnalysisCore['outcomes'];
+  sensitivity: AnalysisCore['sensitivity'];
+  sex: AnalysisCore['sex'];
+  treatedReoffenders: number;
+  comparisonReoffenders: number;
+  poolRecords: number;
+}
+
+/** Analysis `a`'s outcome part from its matched rows: the same on whichever thread it is computed. */
+export function outcomePart(data: CohortData, spec: Spec, a: number, m: MatchedRows): OutcomePart {
+  const rowOutcomes = outcomesOfRows(data.outcomes, m.rows);
+  const outcomes = computeOutcomes({ outcomes: rowOutcomes, treated: m.matchedTreated, weights: m.weight }, { alpha: spec.alpha, power: spec.power });
   let treatedReoffenders = 0;
   let comparisonReoffenders = 0;
   let poolRecords = 0;
-  for (let k = 0; k < rows.length; k++) {
-    if (engine.matchedTreated[k]) treatedReoffenders += rowOutcomes.reoffended[k];
-    if (!engine.treated[k]) {
+  for (let k = 0; k < m.rows.length; k++) {
+    if (m.matchedTreated[k]) treatedReoffenders += rowOutcomes.reoffended[k];
+    if (!m.treated[k]) {
       poolRecords++;
-      if (engine.weight[k] > 0) comparisonReoffenders += rowOutcomes.reoffended[k];
+      if (m.weight[k] > 0) comparisonReoffenders += rowOutcomes.reoffended[k];
     }
   }
-  const inGroups = (k: number) => engine.matchedTreated[k] === 1 || (!engine.treated[k] && engine.weight[k] > 0);
+  const inGroups = (k: number) => m.matchedTreated[k] === 1 || (!m.treated[k] && m.weight[k] > 0);
+  return {
+    outcomes,
+    sensitivity: analysisSensitivity({ outcomes, matching: spec.analyses[a].matching, pairs: m.pairs, reoffended: rowOutcomes.reoffended, alpha: spec.alpha }),
+    sex: singleSex(data.table.columns.get('sex'), m.rows, inGroups),
+    treatedReoffenders,
+    comparisonReoffenders,
+    poolRecords,
+  };
+}
+
+/** An analysis up to its outcome part: prepared, scored, matched, balanced. */
+export interface EngineStage {
+  prepared: PreparedAnalysis;
+  engine: EngineResult;
+  matched: MatchedRows;
+}
+
+/**
+ * Prepare (pool filter, strata, covariates) and the engine (score, match, balance) of analysis `a`. `onMatched` is
+ * told the matched rows as soon as the matching is made, before the balance table, so that the outcome part can
+ * start elsewhere.
+ */
+export function analysisEngineStage(data: CohortData, spec: Spec, a: number, progress: RunProgress = () => undefined, onMatched?: (m: MatchedRows) => void): EngineStage {
+  const analysis = spec.analyses[a];
+  progress(a, 'preparing', 0);
+  const prepared = prepareAnalysis(data.table, data.treated, data.poolEligible, analysis);
+  let matched: MatchedRows | null = null;
+  const toRows = (m: MatchedAt): MatchedRows => ({ rows: tableRows(prepared, m), inputRows: m.inputRows, treated: m.treated, score: m.score, matchedTreated: m.matchedTreated, weight: m.weight, pairs: m.pairs, caliper: m.caliper });
+  const engine = runAnalysisEngine(
+    { ...prepared, bands: spec.bands },
+    (phase: EnginePhase, done, total) => progress(a, phase, total > 0 ? done / total : 0),
+    (m) => {
+      matched = toRows(m);
+      onMatched?.(matched);
+    },
+  );
+  return { prepared, engine, matched: matched ?? toRows(engine) };
+}
+
+/** The analysis from its engine stage and its outcome part. */
+export function assembleAnalysis(spec: Spec, a: number, { prepared, engine }: EngineStage, part: OutcomePart): BuiltAnalysis {
+  const analysis = spec.analyses[a];
   const core: AnalysisCore = {
     name: analysis.name,
     spec: analysis,
-    sex: singleSex(data.table.columns.get('sex'), rows, inGroups),
+    sex: part.sex,
     treatment: {
       n: engine.treatment.matched,
-      reoffenders: treatedReoffenders,
+      reoffenders: part.treatedReoffenders,
       notMatched: engine.treatment.notMatched,
       outsideFilter: prepared.treatedOutsideFilter,
     },
     comparison: {
       records: engine.comparison.records,
-      reoffenders: comparisonReoffenders,
+      reoffenders: part.comparisonReoffenders,
       effectiveSize: engine.comparison.effectiveSize,
-      poolRecords,
+      poolRecords: part.poolRecords,
     },
     model: {
       converged: engine.model.converged,
@@ -115,15 +167,15 @@ export function buildAnalysis(data: CohortData, spec: Spec, a: number, progress:
       treatedInAnalysis: engine.treatment.n,
       treatedMatched: engine.treatment.matched,
       treatedOutsideFilter: prepared.treatedOutsideFilter,
-      poolInAnalysis: poolRecords,
+      poolInAnalysis: part.poolRecords,
       comparisonRecords: engine.comparison.records,
       comparisonEffective: engine.comparison.effectiveSize,
       poolOutsideFilter: prepared.poolOutsideFilter,
     }),
     distributions: engine.distributions,
     histogram: engine.histogram,
-    outcomes,
-    sensitivity: analysisSensitivity({ outcomes, matching: analysis.matching, pairs: engine.pairs, reoffended: rowOutcomes.reoffended, alpha: spec.alpha }),
+    outcomes: part.outcomes,
+    sensitivity: part.sensitivity,
   };
   const records: AnalysisRecords = {
     recordIds: engine.recordIds,
@@ -137,6 +189,13 @@ export function buildAnalysis(data: CohortData, spec: Spec, a: number, progress:
     outsideFilterIds: prepared.treatedOutsideFilterIds,
   };
   return { core, records };
+}
+
+/** Analysis `a` of the spec, from the cohort's arrays to its part of results.json and its record-level arrays. */
+export function buildAnalysis(data: CohortData, spec: Spec, a: number, progress: RunProgress = () => undefined): BuiltAnalysis {
+  const stage = analysisEngineStage(data, spec, a, progress);
+  progress(a, 'outcomes', 0);
+  return assembleAnalysis(spec, a, stage, outcomePart(data, spec, a, stage.matched));
 }
 
 /** The run from its analyses, given in the spec's order. */
