@@ -61,12 +61,11 @@ function codeCategorical(column: Extract<Column, { kind: 'categorical' }>): Code
   return { kind: 'categorical', variable: column.name, levels: present.map((l) => l.name), codes, reference };
 }
 
-function codeNumeric(column: Extract<Column, { kind: 'numeric' }>, treated: Uint8Array): CodedNumeric {
-  const raw = column.values;
-  const n = raw.length;
+/** Sums and counts of the present values over all rows and over the pool's (treated 0), the missing count, and whether every present value is 0 or 1. */
+function presentSums(raw: Float64Array, treated: Uint8Array): { poolSum: number; poolCount: number; allSum: number; allCount: number; missingCount: number; binary: boolean } {
   let poolSum = 0, poolCount = 0, allSum = 0, allCount = 0, missingCount = 0;
   let binary = true;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < raw.length; i++) {
     const v = raw[i];
     if (Number.isNaN(v)) {
       missingCount++;
@@ -80,9 +79,12 @@ function codeNumeric(column: Extract<Column, { kind: 'numeric' }>, treated: Uint
     }
     if (v !== 0 && v !== 1) binary = false;
   }
-  // Decision (spec silent): when no pool record has the value, fill with the mean over the treated records.
-  const fillValue = poolCount > 0 ? poolSum / poolCount : allCount > 0 ? allSum / allCount : 0;
-  if (missingCount === 0) return { kind: 'numeric', variable: column.name, values: raw, missing: null, fillValue, binary };
+  return { poolSum, poolCount, allSum, allCount, missingCount, binary };
+}
+
+/** The values with each missing one replaced by fillValue, and the missing indicator (a pass of its own, as in balance.ts). */
+function filled(raw: Float64Array, fillValue: number): { values: Float64Array; missing: Uint8Array } {
+  const n = raw.length;
   const values = new Float64Array(n);
   const missing = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
@@ -92,7 +94,16 @@ function codeNumeric(column: Extract<Column, { kind: 'numeric' }>, treated: Uint
       missing[i] = 1;
     } else values[i] = v;
   }
-  return { kind: 'numeric', variable: column.name, values, missing, fillValue, binary: false };
+  return { values, missing };
+}
+
+function codeNumeric(column: Extract<Column, { kind: 'numeric' }>, treated: Uint8Array): CodedNumeric {
+  const raw = column.values;
+  const { poolSum, poolCount, allSum, allCount, missingCount, binary } = presentSums(raw, treated);
+  // Decision (spec silent): when no pool record has the value, fill with the mean over the treated records.
+  const fillValue = poolCount > 0 ? poolSum / poolCount : allCount > 0 ? allSum / allCount : 0;
+  if (missingCount === 0) return { kind: 'numeric', variable: column.name, values: raw, missing: null, fillValue, binary };
+  return { kind: 'numeric', variable: column.name, ...filled(raw, fillValue), fillValue, binary: false };
 }
 
 /** Codes each covariate over the analysis rows; `treated` (1 = treated, 0 = pool) decides the pool mean used to fill. */

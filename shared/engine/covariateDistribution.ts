@@ -66,11 +66,8 @@ function presentSlots(raw: ValueTotals, present: Uint8Array): ValueTotals {
   return out;
 }
 
-/**
- * Whole values within a span of SLOT_LIMIT (ages, counts, 0/1/2 items): value v's totals in slot v - min, rows added
- * in row order. Null for fractions or a wider span.
- */
-function totalsBySlot(values: Float64Array, missing: Uint8Array | null, groups: BalanceGroups): ValueTotals | null {
+/** Least and greatest present value when every present value is whole and they span less than SLOT_LIMIT; else null. */
+function wholeSpan(values: Float64Array, missing: Uint8Array | null): { min: number; max: number } | null {
   let min = Infinity, max = -Infinity;
   for (let i = 0; i < values.length; i++) {
     if (missing !== null && missing[i] === 1) continue;
@@ -80,10 +77,11 @@ function totalsBySlot(values: Float64Array, missing: Uint8Array | null, groups: 
     if (v > max) max = v;
     if (max - min >= SLOT_LIMIT) return null;
   }
-  const slots = max >= min ? max - min + 1 : 0;
-  const raw = emptyTotals(slots);
-  const present = new Uint8Array(slots);
-  for (let k = 0; k < slots; k++) raw.values[k] = min + k;
+  return { min, max };
+}
+
+/** Adds each present row to slot (value - min), in row order; present[k] = 1 for a slot some row reached. */
+function addBySlot(values: Float64Array, missing: Uint8Array | null, min: number, groups: BalanceGroups, raw: ValueTotals, present: Uint8Array): void {
   const { treated, matchedTreated, weights } = groups;
   const { a, p, t, c } = raw;
   for (let i = 0; i < values.length; i++) {
@@ -98,6 +96,21 @@ function totalsBySlot(values: Float64Array, missing: Uint8Array | null, groups: 
       if (weights[i] > 0) c[k] += weights[i];
     }
   }
+}
+
+/**
+ * Whole values within a span of SLOT_LIMIT (ages, counts, 0/1/2 items): value v's totals in slot v - min, rows added
+ * in row order. Null for fractions or a wider span. Its two passes are functions of their own (see scoreOrder.ts).
+ */
+function totalsBySlot(values: Float64Array, missing: Uint8Array | null, groups: BalanceGroups): ValueTotals | null {
+  const span = wholeSpan(values, missing);
+  if (span === null) return null;
+  const { min, max } = span;
+  const slots = max >= min ? max - min + 1 : 0;
+  const raw = emptyTotals(slots);
+  const present = new Uint8Array(slots);
+  for (let k = 0; k < slots; k++) raw.values[k] = min + k;
+  addBySlot(values, missing, min, groups, raw, present);
   return presentSlots(raw, present);
 }
 

@@ -17,8 +17,11 @@ export interface ScoreOrder {
   stratumStart: Int32Array;
 }
 
-/** Stable permutation of `rows` by ascending score (IEEE bits made order-preserving, -0 taken as +0). */
-export function sortRowsByScore(rows: Int32Array, score: Float64Array): Int32Array {
+// Each pass over the rows is a function of its own: V8 optimises a function during its first call's first loop, and
+// a later loop never run by then would leave that code, on every later call too, where the loop starts (balance.ts).
+
+/** Per row, its score's IEEE bits made order-preserving (-0 taken as +0): [lo, hi] words, so that unsigned order is numeric order. */
+function scoreKeys(rows: Int32Array, score: Float64Array): Uint32Array {
   const m = rows.length;
   const keyBits = new Uint32Array(2 * m);
   const asDouble = new Float64Array(1);
@@ -27,7 +30,7 @@ export function sortRowsByScore(rows: Int32Array, score: Float64Array): Int32Arr
     asDouble[0] = score[rows[k]] + 0;
     let hi = asWords[HI];
     let lo = asWords[LO];
-    // Negative numbers: flip every bit; positive: flip the sign bit. Unsigned order is then numeric order.
+    // Negative numbers: flip every bit; positive: flip the sign bit.
     if (hi & 0x80000000) {
       hi = ~hi >>> 0;
       lo = ~lo >>> 0;
@@ -35,6 +38,33 @@ export function sortRowsByScore(rows: Int32Array, score: Float64Array): Int32Arr
     keyBits[2 * k] = lo;
     keyBits[2 * k + 1] = hi;
   }
+  return keyBits;
+}
+
+/** counts[b]: the first position of digit b in the pass's output (counts of smaller digits). */
+function digitStarts(keyBits: Uint32Array, word: number, shift: number, counts: Int32Array): void {
+  counts.fill(0);
+  for (let k = 0; k < keyBits.length; k += 2) counts[(keyBits[k + word] >>> shift) & (BUCKETS - 1)]++;
+  let sum = 0;
+  for (let b = 0; b < BUCKETS; b++) {
+    const c = counts[b];
+    counts[b] = sum;
+    sum += c;
+  }
+}
+
+/** One stable pass: `order` into `next` by the digit, from the starts of digitStarts. */
+function scatterByDigit(keyBits: Uint32Array, word: number, shift: number, counts: Int32Array, order: Int32Array, next: Int32Array): void {
+  for (let k = 0; k < order.length; k++) {
+    const o = order[k];
+    next[counts[(keyBits[2 * o + word] >>> shift) & (BUCKETS - 1)]++] = o;
+  }
+}
+
+/** Stable permutation of `rows` by ascending score (IEEE bits made order-preserving, -0 taken as +0). */
+export function sortRowsByScore(rows: Int32Array, score: Float64Array): Int32Array {
+  const m = rows.length;
+  const keyBits = scoreKeys(rows, score);
   let order = new Int32Array(m);
   for (let k = 0; k < m; k++) order[k] = k;
   let next = new Int32Array(m);
@@ -42,22 +72,17 @@ export function sortRowsByScore(rows: Int32Array, score: Float64Array): Int32Arr
   for (let pass = 0; pass < 4; pass++) {
     const word = pass >> 1;
     const shift = (pass & 1) * DIGIT_BITS;
-    counts.fill(0);
-    for (let k = 0; k < m; k++) counts[(keyBits[2 * k + word] >>> shift) & (BUCKETS - 1)]++;
-    let sum = 0;
-    for (let b = 0; b < BUCKETS; b++) {
-      const c = counts[b];
-      counts[b] = sum;
-      sum += c;
-    }
-    for (let k = 0; k < m; k++) {
-      const o = order[k];
-      next[counts[(keyBits[2 * o + word] >>> shift) & (BUCKETS - 1)]++] = o;
-    }
+    digitStarts(keyBits, word, shift, counts);
+    scatterByDigit(keyBits, word, shift, counts, order, next);
     [order, next] = [next, order];
   }
-  const out = new Int32Array(m);
-  for (let k = 0; k < m; k++) out[k] = rows[order[k]];
+  return gather(rows, order);
+}
+
+/** rows[order[k]] for each k. */
+function gather(rows: Int32Array, order: Int32Array): Int32Array {
+  const out = new Int32Array(order.length);
+  for (let k = 0; k < order.length; k++) out[k] = rows[order[k]];
   return out;
 }
 
