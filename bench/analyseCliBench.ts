@@ -1,0 +1,80 @@
+// `matchlab analyse` as a user runs it (issue 9: 3 s at 300k records, 8 s at 1M): the bundled command line, a fresh
+// process per run, on a copy of a store that holds an imported extract with its cohort step done. With --against DIR
+// (another checkout, built), that checkout's command runs alternately with this one's on copies of the same store, so
+// that a change in the machine's load touches both alike, and the ratio of the medians is printed; so is whether both
+// wrote the same matches files, byte for byte.
+//   MATCHLAB_PASSPHRASE=... npx tsx bench/analyseCliBench.ts --store S.mlstore --spec SPEC.json [--runs 5] [--against DIR]
+// Per run: wall time, CPU time (user + system of every thread) and peak RSS, through /usr/bin/time when the machine has
+// it; the load average beside each. The store is copied before each run (analyse adds a run to it), outside the timing.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { arg, loadAverage, median } from './benchExtract';
+
+interface Run {
+  wallSeconds: number;
+  cpuSeconds: number | null;
+  peakRssMb: number | null;
+  load: string;
+}
+
+const store = arg('store', '');
+const spec = arg('spec', '');
+const runs = Number(arg('runs', '5'));
+const against = arg('against', '');
+if (!store || !spec || !process.env.MATCHLAB_PASSPHRASE) {
+  console.error('usage: MATCHLAB_PASSPHRASE=... npx tsx bench/analyseCliBench.ts --store S.mlstore --spec SPEC.json [--runs 5] [--against DIR]');
+  process.exit(2);
+}
+const checkouts: Record<string, string> = { this: resolve(import.meta.dirname, '..') };
+if (against) checkouts.against = resolve(against);
+const work = mkdtempSync(join(tmpdir(), 'matchlab-analyse-bench-'));
+const timed = existsSync('/usr/bin/time');
+
+function analyse(checkout: string, out: string): Run {
+  const copy = join(work, 'store.mlstore');
+  copyFileSync(store, copy);
+  const command = [join(checkout, 'bin', 'matchlab.mjs'), 'analyse', '--store', copy, '--spec', spec, '--out', out];
+  const load = loadAverage();
+  const t0 = performance.now();
+  const r = timed
+    ? spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, ...command], { encoding: 'utf8' })
+    : spawnSync(process.execPath, command, { encoding: 'utf8' });
+  const wallSeconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`analyse failed in ${checkout}: ${r.stderr}`);
+  rmSync(copy, { force: true });
+  const last = timed ? String(r.stderr).trim().split('\n').pop()!.split(' ').map(Number) : null;
+  return { wallSeconds: +wallSeconds.toFixed(2), cpuSeconds: last ? +(last[0] + last[1]).toFixed(2) : null, peakRssMb: last ? Math.round(last[2] / 1024) : null, load };
+}
+
+function sameMatchesFiles(a: string, b: string): boolean {
+  const files = readdirSync(a).filter((f) => f.startsWith('matches-'));
+  return files.length > 0 && files.every((f) => existsSync(join(b, f)) && readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
+}
+
+try {
+  const results: Record<string, Run[]> = Object.fromEntries(Object.keys(checkouts).map((k) => [k, []]));
+  for (let r = 0; r < runs; r++) {
+    for (const [name, checkout] of Object.entries(checkouts)) {
+      const out = join(work, `${name}-${r}`);
+      results[name].push(analyse(checkout, out));
+      if (r > 0) rmSync(out, { recursive: true, force: true });
+    }
+  }
+  const summary = (list: Run[]) => ({
+    medianWallSeconds: median(list.map((x) => x.wallSeconds)),
+    medianCpuSeconds: timed ? median(list.map((x) => x.cpuSeconds!)) : null,
+    medianPeakRssMb: timed ? median(list.map((x) => x.peakRssMb!)) : null,
+    runs: list,
+  });
+  const report: Record<string, unknown> = { store, spec, runs, loadAverageAtEnd: loadAverage() };
+  for (const name of Object.keys(checkouts)) report[name] = { checkout: checkouts[name], ...summary(results[name]) };
+  if (against) {
+    report.wallRatioThisOverAgainst = +(median(results.this.map((x) => x.wallSeconds)) / median(results.against.map((x) => x.wallSeconds))).toFixed(3);
+    report.matchesFilesIdentical = sameMatchesFiles(join(work, 'this-0'), join(work, 'against-0'));
+  }
+  console.log(JSON.stringify(report, null, 2));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
