@@ -90,14 +90,18 @@ describe('analyses on two threads', () => {
       }
     };
     let regionalDone = false;
-    let balanceNaps = 0;
+    let napped = false;
     const two = await build(2, (a, at) => {
       if (a === 1 && at === 'done') regionalDone = true;
       if (a !== 0 || at === 'done') return;
-      // National waits at each report until the second thread has built Regional (it starts in 1 to 2 s), then once
-      // in its balance table, by when it has offered its tail: the idle second thread takes it meanwhile.
-      if (!regionalDone) Atomics.wait(nap, 0, 0, 250);
-      else if (at.step === 'balance' && balanceNaps++ === 0) Atomics.wait(nap, 0, 0, 500);
+      // National waits at each report until the second thread has built Regional (it starts in 1 to 2 s, more on a
+      // loaded machine; its last report, just before it takes its tail back, waits longest), then once after its
+      // matching, by when it has offered its tail: the idle second thread takes it meanwhile.
+      if (!regionalDone) Atomics.wait(nap, 0, 0, at.step === 'outcomes' ? 3000 : 400);
+      else if ((at.step === 'balance' || at.step === 'outcomes') && !napped) {
+        napped = true;
+        Atomics.wait(nap, 0, 0, 500);
+      }
     });
     expect(two.tailsTaken).toEqual([0]);
     const one = await build(1, () => undefined);
