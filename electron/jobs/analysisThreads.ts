@@ -60,7 +60,7 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
   const built: (BuiltAnalysis | undefined)[] = Array.from({ length: n }, () => undefined);
   const matches: (PreparedMatches | undefined)[] = Array.from({ length: n }, () => undefined);
   const failed = new Map<number, unknown>();
-  // The tails the second thread took, by analysis, settled by its message (or by its end).
+  // The tails offered to the second thread, by analysis: settled by its message when it takes one (or by its end).
   const taken = new Map<number, { result: Promise<AnalysisTail>; settle: (tail: AnalysisTail | null, err?: unknown) => void }>();
   let worker: Worker | null = null;
   let helperEnded: Promise<void> = Promise.resolve();
@@ -103,7 +103,7 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
       };
       const gone = (err: ApiError) => {
         end(err);
-        for (const a of taken.keys()) taken.get(a)!.settle(null, err);
+        for (const entry of taken.values()) entry.settle(null, err);
       };
       w.on('message', (msg: FromAnalysisWorker) => {
         if (msg.type === 'built') {
