@@ -65,7 +65,7 @@ export interface BuiltAnalysis {
  * row (in the engine's record_id order) and the groups made. Typed arrays only, so that they can be handed to another
  * thread (electron/jobs/analysisTail.ts).
  */
-export interface MatchedRows extends MatchedAt {
+export interface MatchedRows extends Omit<MatchedAt, 'inputRows'> {
   rows: Int32Array;
 }
 
@@ -120,17 +120,17 @@ export function analysisEngineStage(data: CohortData, spec: Spec, a: number, pro
   const analysis = spec.analyses[a];
   progress(a, 'preparing', 0);
   const prepared = prepareAnalysis(data.table, data.treated, data.poolEligible, analysis);
-  let matched: MatchedRows | null = null;
-  const toRows = (m: MatchedAt): MatchedRows => ({ rows: tableRows(prepared, m), inputRows: m.inputRows, treated: m.treated, score: m.score, matchedTreated: m.matchedTreated, weight: m.weight, pairs: m.pairs, caliper: m.caliper });
+  // runAnalysisEngine reports every matching it makes, so `matched` is set once it returns.
+  let matched!: MatchedRows;
   const engine = runAnalysisEngine(
     { ...prepared, bands: spec.bands },
     (phase: EnginePhase, done, total) => progress(a, phase, total > 0 ? done / total : 0),
-    (m) => {
-      matched = toRows(m);
+    ({ inputRows, ...m }) => {
+      matched = { ...m, rows: tableRows(prepared, { inputRows }) };
       onMatched?.(matched);
     },
   );
-  return { prepared, engine, matched: matched ?? toRows(engine) };
+  return { prepared, engine, matched };
 }
 
 /** The analysis from its engine stage and its outcome part. */
