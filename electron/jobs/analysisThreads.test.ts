@@ -43,6 +43,48 @@ function comparable(run: RunResults): string {
   return JSON.stringify(rest);
 }
 
+type OnPosition = Parameters<ReturnType<typeof startAnalysisThreads>['build']>[1];
+
+/** National and Regional built on `threads` threads with their matches files; `workerUrl`: the second thread's entry. */
+async function buildBoth(threads: 1 | 2, onPosition: OnPosition, workerUrl?: URL) {
+  const t = startAnalysisThreads(spec, new AbortController().signal, { threads, matchesFiles: true, workerUrl });
+  try {
+    return await t.build(jobAnalysisData(db), onPosition);
+  } finally {
+    await t.stop();
+  }
+}
+
+/**
+ * National's progress reports, made to wait until the second thread has built Regional (it starts in 1 to 2 s, more
+ * on a loaded machine; National's last report, just before it takes its tail back, waits longest), then once after its
+ * matching, by when it has offered its tail: the idle second thread takes the offer meanwhile.
+ */
+function handOverNationalTail(): OnPosition {
+  const nap = new Int32Array(new SharedArrayBuffer(4));
+  let regionalDone = false;
+  let napped = false;
+  return (a, at) => {
+    if (a === 1 && at === 'done') regionalDone = true;
+    if (a !== 0 || at === 'done') return;
+    if (!regionalDone) Atomics.wait(nap, 0, 0, at.step === 'outcomes' ? 3000 : 400);
+    else if ((at.step === 'balance' || at.step === 'outcomes') && !napped) {
+      napped = true;
+      Atomics.wait(nap, 0, 0, 500);
+    }
+  };
+}
+
+/** buildBoth with a second thread that fails as MATCHLAB_TAIL_FAULT says when offered National's tail (tailFaultWorker.mjs). */
+async function buildWithTailFault(fault: 'crash' | 'fail' | 'leave') {
+  process.env.MATCHLAB_TAIL_FAULT = fault;
+  try {
+    return await buildBoth(2, handOverNationalTail(), new URL('./tailFaultWorker.mjs', import.meta.url));
+  } finally {
+    delete process.env.MATCHLAB_TAIL_FAULT;
+  }
+}
+
 describe('analyses on two threads', () => {
   it('has the second thread build an analysis, and gives byte for byte the run of one thread', async () => {
     const threads = startAnalysisThreads(spec, new AbortController().signal, { threads: 2 });
@@ -80,31 +122,9 @@ describe('analyses on two threads', () => {
   }, 60_000);
 
   it('hands National\'s tail to the second thread once Regional is built: the same analyses and matches files, byte for byte, as one thread', async () => {
-    const nap = new Int32Array(new SharedArrayBuffer(4));
-    const build = async (threads: 1 | 2, onPosition: Parameters<ReturnType<typeof startAnalysisThreads>['build']>[1]) => {
-      const t = startAnalysisThreads(spec, new AbortController().signal, { threads, matchesFiles: true });
-      try {
-        return await t.build(jobAnalysisData(db), onPosition);
-      } finally {
-        await t.stop();
-      }
-    };
-    let regionalDone = false;
-    let napped = false;
-    const two = await build(2, (a, at) => {
-      if (a === 1 && at === 'done') regionalDone = true;
-      if (a !== 0 || at === 'done') return;
-      // National waits at each report until the second thread has built Regional (it starts in 1 to 2 s, more on a
-      // loaded machine; its last report, just before it takes its tail back, waits longest), then once after its
-      // matching, by when it has offered its tail: the idle second thread takes it meanwhile.
-      if (!regionalDone) Atomics.wait(nap, 0, 0, at.step === 'outcomes' ? 3000 : 400);
-      else if ((at.step === 'balance' || at.step === 'outcomes') && !napped) {
-        napped = true;
-        Atomics.wait(nap, 0, 0, 500);
-      }
-    });
+    const two = await buildBoth(2, handOverNationalTail());
     expect(two.tailsTaken).toEqual([0]);
-    const one = await build(1, () => undefined);
+    const one = await buildBoth(1, () => undefined);
     expect(one.tailsTaken).toEqual([]);
     expect(JSON.stringify(two.analyses.map((b) => b.core))).toBe(JSON.stringify(one.analyses.map((b) => b.core)));
     expect(two.analyses[0].core.comparison.poolRecords).toBeGreaterThan(0);
@@ -114,6 +134,22 @@ describe('analyses on two threads', () => {
       expect(m.rows).toBe(one.matches[k].rows);
       expect(Buffer.from(m.bytes).equals(Buffer.from(one.matches[k].bytes)), m.analysis).toBe(true);
     });
+  }, 60_000);
+
+  it('ends with worker_crashed, not a hang, when the second thread ends while it computes a tail it took', async () => {
+    await expect(buildWithTailFault('crash')).rejects.toMatchObject({ code: 'worker_crashed' });
+  }, 60_000);
+
+  it('ends with the error of a tail that failed on the second thread', async () => {
+    await expect(buildWithTailFault('fail')).rejects.toMatchObject({ code: 'analysis_invalid', message: 'the tail failed on purpose' });
+  }, 60_000);
+
+  it('computes the tail on the job\'s thread when the second thread ends without taking it: the analyses of one thread', async () => {
+    const left = await buildWithTailFault('leave');
+    expect(left.tailsTaken).toEqual([]);
+    const one = await buildBoth(1, () => undefined);
+    expect(JSON.stringify(left.analyses.map((b) => b.core))).toBe(JSON.stringify(one.analyses.map((b) => b.core)));
+    left.matches.forEach((m, k) => expect(Buffer.from(m.bytes).equals(Buffer.from(one.matches[k].bytes)), m.analysis).toBe(true));
   }, 60_000);
 
   it('formats the matches file of each analysis where it was built, when asked: the bytes the export writes from the stored run', async () => {

@@ -38,6 +38,8 @@ export interface AnalysisThreadOptions {
   threads?: 1 | 2;
   /** Also format each analysis's matches file (electron/exports/matchesCsv.ts) where it was built. */
   matchesFiles?: boolean;
+  /** The second thread's entry: analysisWorker.mjs, unless a test starts one that fails on purpose. */
+  workerUrl?: URL;
 }
 
 export interface AnalysisThreads {
@@ -51,7 +53,7 @@ export interface AnalysisThreads {
  * Starts the second thread before this one loads the cohort, so that its start overlaps the load;
  * a spec of one analysis has no second thread.
  */
-export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads = 2, matchesFiles = false }: AnalysisThreadOptions = {}): AnalysisThreads {
+export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads = 2, matchesFiles = false, workerUrl = WORKER_URL }: AnalysisThreadOptions = {}): AnalysisThreads {
   const n = spec.analyses.length;
   const next = new Int32Array(new SharedArrayBuffer(4));
   const positions = new Int32Array(new SharedArrayBuffer(4 * n)).fill(NOT_STARTED);
@@ -91,7 +93,7 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
       cancel: cancel.buffer as SharedArrayBuffer,
       tails: tails.buffer as SharedArrayBuffer,
     };
-    const w = new Worker(WORKER_URL, { workerData: data });
+    const w = new Worker(workerUrl, { workerData: data });
     worker = w;
     helperEnded = new Promise<void>((resolve) => {
       let over = false;
