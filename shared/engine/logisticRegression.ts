@@ -108,15 +108,17 @@ export interface FirstStep {
 
 export function firstStep(design: Design, y: Uint8Array): FirstStep {
   const { n, p } = design;
+  const workspace = crossProductWorkspace(design);
   const step: FirstStep = {
     eta: new Float64Array(n),
     mu: new Float64Array(n),
-    w: new Float64Array(n),
-    z: new Float64Array(n),
+    // Written by every IRLS pass where the cross-product's kernels read them.
+    w: workspace.w,
+    z: workspace.z,
     deviance: 0,
     xtwx: new Float64Array(p * p),
     xtwz: new Float64Array(p),
-    workspace: crossProductWorkspace(design),
+    workspace,
   };
   step.deviance = irlsPass(design, null, y, step.eta, step.mu, step.workspace, step.w, step.z);
   weightedCrossProduct(design, step.w, step.z, step.xtwx, step.xtwz, step.workspace);

@@ -1,6 +1,7 @@
 // X'WX and X'Wz of the score model's design (X'WX_jk = sum_i w_i x_ij x_ik, X'Wz_j = sum_i w_i z_i x_ij), and
 // eta = X beta, computed from the design's structure rather than entry by entry:
-// - dense x dense (and dense x z): dot products of w x_a (and w z) with x_b over chunks of rows that stay in cache;
+// - dense x dense (and dense x z): dot products of w x_a (and w z) with x_b over chunks of rows that stay in cache,
+//   by the WebAssembly kernels of crossProductKernels.ts on copies of the dense columns, w and z in their memory;
 // - everything involving the intercept or an indicator column: a level's rows are a union of cells of its group,
 //   so one scatter per row of (w, w x_a, w z) into per-cell sums gives the intercept, the level diagonals (sum of
 //   w), the level x dense terms and the level x level terms of blocks in the same group (levels of one block are
@@ -9,6 +10,7 @@
 //   later groups (the cell fixes the earlier group's levels, so one add per row and later block).
 // Rows are added chunk by chunk in their given order, so the result depends on that order only.
 import type { Design } from './designMatrix';
+import { crossProductKernels, type CrossProductKernels } from './crossProductKernels';
 
 /** Rows per chunk: the chunk's w x_a (dense columns + 1 rows of CHUNK doubles) and slices of the columns stay in cache. */
 export const CHUNK = 1024;
@@ -26,10 +28,19 @@ interface LaterLevels {
 
 /** Running sums of weightedCrossProduct for one design, allocated once per fit. */
 export interface CrossProductWorkspace {
+  kernels: CrossProductKernels;
   /** Left-hand rows for the current chunk: w x_a at offset a * CHUNK (a < m), w z at offset m * CHUNK. */
   weighted: Float64Array;
   /** pairSums[a * m + b]: sum of w x_a x_b for b <= a < m; pairSums[m * m + b]: sum of w z x_b. */
   pairSums: Float64Array;
+  /**
+   * The weights and working responses the kernels read (n values, then a 0 that evens an odd n's last chunk): the
+   * fit writes them here (logisticRegression.ts firstStep), other callers' arrays are copied in.
+   */
+  w: Float64Array;
+  z: Float64Array;
+  /** Byte offsets in the kernels' memory of weighted, pairSums, each dense column's copy, w and z. */
+  at: { weighted: number; pairSums: number; columns: number[]; w: number; z: number };
   /** Per group, per cell: sum of w, sums of w x_a (m of them), sum of w z. */
   cellSums: Float64Array[];
   /** Per group. */
@@ -40,6 +51,26 @@ export interface CrossProductWorkspace {
 
 export function crossProductWorkspace(design: Design): CrossProductWorkspace {
   const m = design.denseValues.length;
+  const n = design.n;
+  // In doubles, each array starting on 16 bytes: the chunk's left-hand rows, the pair sums, the columns, w, z.
+  const even = (k: number) => k + (k & 1);
+  const rows = even(n + 1);
+  let next = 0;
+  const place = (doubles: number) => {
+    const at = 8 * next;
+    next += even(doubles);
+    return at;
+  };
+  const at = {
+    weighted: place((m + 1) * CHUNK),
+    pairSums: place((m + 1) * m),
+    columns: design.denseValues.map(() => place(rows)),
+    w: place(rows),
+    z: place(rows),
+  };
+  const kernels = crossProductKernels(8 * next);
+  const view = (byteOffset: number, length: number) => new Float64Array(kernels.memory.buffer, byteOffset, length);
+  design.denseValues.forEach((values, a) => view(at.columns[a], n).set(values));
   const later = design.groups.map((group, g): LaterLevels => {
     const blocks = design.groups.slice(g + 1).flatMap((h) => h.blocks);
     const offsets = new Int32Array(blocks.length);
@@ -51,8 +82,12 @@ export function crossProductWorkspace(design: Design): CrossProductWorkspace {
     return { blocks, offsets, width, sums: new Float64Array(group.cells * width) };
   });
   return {
-    weighted: new Float64Array((m + 1) * CHUNK),
-    pairSums: new Float64Array((m + 1) * m),
+    kernels,
+    weighted: view(at.weighted, (m + 1) * CHUNK),
+    pairSums: view(at.pairSums, (m + 1) * m),
+    w: view(at.w, n),
+    z: view(at.z, n),
+    at,
     cellSums: design.groups.map((g) => new Float64Array(g.cells * (m + 2))),
     later,
     cellOffsets: design.groups.map((g) => new Float64Array(g.cells)),
@@ -66,97 +101,41 @@ function startCrossProduct(workspace: CrossProductWorkspace): void {
   for (const { sums } of workspace.later) sums.fill(0);
 }
 
-/** out[at + k] += sum over the chunk of wx[o + r] x_k[s + r], four columns per read of wx. */
-function addDots4(wx: Float64Array, o: number, x0: Float64Array, x1: Float64Array, x2: Float64Array, x3: Float64Array,
-  s: number, len: number, out: Float64Array, at: number): void {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  for (let r = 0; r < len; r++) {
-    const v = wx[o + r];
-    const i = s + r;
-    s0 += v * x0[i];
-    s1 += v * x1[i];
-    s2 += v * x2[i];
-    s3 += v * x3[i];
-  }
-  out[at] += s0;
-  out[at + 1] += s1;
-  out[at + 2] += s2;
-  out[at + 3] += s3;
-}
-
-/** addDots4 for two left-hand rows at once (o, at and o2, at2): each column value read once for both. */
-function addDots2x4(wx: Float64Array, o: number, o2: number, x0: Float64Array, x1: Float64Array, x2: Float64Array, x3: Float64Array,
-  s: number, len: number, out: Float64Array, at: number, at2: number): void {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, t0 = 0, t1 = 0, t2 = 0, t3 = 0;
-  for (let r = 0; r < len; r++) {
-    const v = wx[o + r];
-    const u = wx[o2 + r];
-    const i = s + r;
-    const y0 = x0[i], y1 = x1[i], y2 = x2[i], y3 = x3[i];
-    s0 += v * y0;
-    s1 += v * y1;
-    s2 += v * y2;
-    s3 += v * y3;
-    t0 += u * y0;
-    t1 += u * y1;
-    t2 += u * y2;
-    t3 += u * y3;
-  }
-  out[at] += s0;
-  out[at + 1] += s1;
-  out[at + 2] += s2;
-  out[at + 3] += s3;
-  out[at2] += t0;
-  out[at2 + 1] += t1;
-  out[at2 + 2] += t2;
-  out[at2 + 3] += t3;
-}
-
-function addDot(wx: Float64Array, o: number, x: Float64Array, s: number, len: number, out: Float64Array, at: number): void {
-  let s0 = 0;
-  for (let r = 0; r < len; r++) s0 += wx[o + r] * x[s + r];
-  out[at] += s0;
-}
-
-/** Dots of left-hand rows a (at offset o, results at) with x_0 .. x_{cols - 1}. */
-function addRowDots(wx: Float64Array, o: number, x: Float64Array[], cols: number, s: number, len: number, out: Float64Array, at: number): void {
-  let k = 0;
-  for (; k + 4 <= cols; k += 4) addDots4(wx, o, x[k], x[k + 1], x[k + 2], x[k + 3], s, len, out, at + k);
-  for (; k < cols; k++) addDot(wx, o, x[k], s, len, out, at + k);
-}
-
 /**
- * Adds rows s .. s + len - 1 (at most CHUNK) to the running sums, with weights w[o + r] and working responses
- * z[o + r] for row s + r (z null when only X'WX is wanted).
+ * Adds rows s .. s + len - 1 (at most CHUNK) to the running sums, with the workspace's weights and, withZ, working
+ * responses (without them only X'WX is wanted).
  */
-function accumulateChunk(design: Design, workspace: CrossProductWorkspace, s: number, len: number,
-  w: Float64Array, z: Float64Array | null, o: number): void {
-  const { denseValues: x, blocks, groups } = design;
-  const m = x.length;
-  const { weighted: wx, pairSums, cellSums, later } = workspace;
-  for (let a = 0; a < m; a++) {
-    const xa = x[a];
-    const at = a * CHUNK;
-    for (let r = 0; r < len; r++) wx[at + r] = w[o + r] * xa[s + r];
-  }
-  if (z !== null) for (let r = 0; r < len; r++) wx[m * CHUNK + r] = w[o + r] * z[o + r];
+function accumulateChunk(design: Design, workspace: CrossProductWorkspace, s: number, len: number, withZ: boolean): void {
+  const { blocks, groups } = design;
+  const m = design.denseValues.length;
+  const { kernels: k, weighted: wx, w, cellSums, later, at } = workspace;
+  // The kernels take rows in pairs: an odd last chunk takes one row more, whose w (0 past the last row) adds nothing.
+  const bytes = 8 * (len + (len & 1));
+  const row = (a: number) => at.weighted + 8 * a * CHUNK;
+  const column = (b: number) => at.columns[b] + 8 * s;
+  const sum = (a: number, b: number) => at.pairSums + 8 * (a * m + b);
+  for (let a = 0; a < m; a++) k.weighted(column(a), at.w + 8 * s, row(a), bytes);
+  if (withZ) k.weighted(at.z + 8 * s, at.w + 8 * s, row(m), bytes);
 
   // Left-hand row a takes x_0 .. x_a (the lower triangle), row m (w z) takes all m; rows go in pairs so that each
   // column value read serves two rows (row a then also gets x_{a+1}, unused).
-  const rows = z === null ? m : m + 1;
+  const rows = withZ ? m + 1 : m;
   let a = 0;
   for (; a + 1 < rows; a += 2) {
     const cols = Math.min(a + 2, m);
-    let k = 0;
-    for (; k + 4 <= cols; k += 4) {
-      addDots2x4(wx, a * CHUNK, (a + 1) * CHUNK, x[k], x[k + 1], x[k + 2], x[k + 3], s, len, pairSums, a * m + k, (a + 1) * m + k);
-    }
-    for (; k < cols; k++) {
-      addDot(wx, a * CHUNK, x[k], s, len, pairSums, a * m + k);
-      addDot(wx, (a + 1) * CHUNK, x[k], s, len, pairSums, (a + 1) * m + k);
+    let b = 0;
+    for (; b + 4 <= cols; b += 4) k.dots2x4(row(a), row(a + 1), column(b), column(b + 1), column(b + 2), column(b + 3), bytes, sum(a, b), sum(a + 1, b));
+    for (; b < cols; b++) {
+      k.dot1(row(a), column(b), bytes, sum(a, b));
+      k.dot1(row(a + 1), column(b), bytes, sum(a + 1, b));
     }
   }
-  if (a < rows) addRowDots(wx, a * CHUNK, x, Math.min(a + 1, m), s, len, pairSums, a * m);
+  if (a < rows) {
+    const cols = Math.min(a + 1, m);
+    let b = 0;
+    for (; b + 4 <= cols; b += 4) k.dots1x4(row(a), column(b), column(b + 1), column(b + 2), column(b + 3), bytes, sum(a, b));
+    for (; b < cols; b++) k.dot1(row(a), column(b), bytes, sum(a, b));
+  }
 
   const width = m + 2;
   for (let g = 0; g < groups.length; g++) {
@@ -164,17 +143,17 @@ function accumulateChunk(design: Design, workspace: CrossProductWorkspace, s: nu
     const sums = cellSums[g];
     for (let r = 0; r < len; r++) {
       const base = cellOfRow[s + r] * width;
-      sums[base] += w[o + r];
-      for (let k = 0; k < rows; k++) sums[base + 1 + k] += wx[k * CHUNK + r];
+      sums[base] += w[s + r];
+      for (let c = 0; c < rows; c++) sums[base + 1 + c] += wx[c * CHUNK + r];
     }
   }
   for (let g = 0; g < groups.length; g++) {
     const cellOfRow = groups[g].cellOfRow;
     const { blocks: laterBlocks, offsets, width: slots, sums } = later[g];
-    for (let k = 0; k < laterBlocks.length; k++) {
-      const codes = blocks[laterBlocks[k]].codes;
-      const offset = offsets[k];
-      for (let r = 0; r < len; r++) sums[cellOfRow[s + r] * slots + offset + codes[s + r]] += w[o + r];
+    for (let t = 0; t < laterBlocks.length; t++) {
+      const codes = blocks[laterBlocks[t]].codes;
+      const offset = offsets[t];
+      for (let r = 0; r < len; r++) sums[cellOfRow[s + r] * slots + offset + codes[s + r]] += w[s + r];
     }
   }
 }
@@ -258,8 +237,10 @@ function finishCrossProduct(design: Design, workspace: CrossProductWorkspace, wi
 /** Writes X'WX (full symmetric p x p, row-major) and X'Wz; `z` may be null when only X'WX is wanted. */
 export function weightedCrossProduct(design: Design, w: Float64Array, z: Float64Array | null, xtwx: Float64Array, xtwz: Float64Array,
   workspace: CrossProductWorkspace = crossProductWorkspace(design)): void {
+  if (w !== workspace.w) workspace.w.set(w);
+  if (z !== null && z !== workspace.z) workspace.z.set(z);
   startCrossProduct(workspace);
-  for (let s = 0; s < design.n; s += CHUNK) accumulateChunk(design, workspace, s, Math.min(CHUNK, design.n - s), w, z, s);
+  for (let s = 0; s < design.n; s += CHUNK) accumulateChunk(design, workspace, s, Math.min(CHUNK, design.n - s), z !== null);
   finishCrossProduct(design, workspace, z !== null, xtwx, xtwz);
 }
 
