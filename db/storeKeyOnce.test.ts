@@ -1,7 +1,7 @@
 // The store's key derivation (0.2-0.3 s of CPU) is paid once per open of an existing store: by
 // the open itself, not again by the page check of `matchlab info` nor by a job thread's connection.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -46,5 +46,29 @@ describe('the key derivation of an existing store', () => {
     derivations.count = 0;
     expect(() => openStore(file, 'not the passphrase', { mode: 'open' })).toThrow(/passphrase does not open/);
     expect(derivations.count).toBe(1);
+  });
+});
+
+describe('the key derivation of a new store', () => {
+  it('happens once: the store is keyed with the derived key and a salt of its own, which its file starts with', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'matchlab-keyonce-')), 'n.mlstore');
+    derivations.count = 0;
+    const db = openStore(file, PASSPHRASE, { mode: 'create' });
+    opened.push(db);
+    // Derived by the create itself (SQLCipher is given the key raw, so it derives none).
+    expect(derivations.count).toBe(1);
+    const key = storeKey(db);
+    const second = openStore(file, key, { mode: 'open' });
+    opened.push(second);
+    expect(derivations.count).toBe(1);
+    expect(Buffer.from(key.salt).equals(readFileSync(file).subarray(0, 16))).toBe(true);
+    // Another new store draws another salt.
+    const other = openStore(join(mkdtempSync(join(tmpdir(), 'matchlab-keyonce-')), 'o.mlstore'), PASSPHRASE, { mode: 'create' });
+    opened.push(other);
+    expect(Buffer.from(storeKey(other).salt).equals(Buffer.from(key.salt))).toBe(false);
+    // The passphrase opens it as any SQLCipher 4 store (PBKDF2 over the file's salt).
+    db.close();
+    second.close();
+    opened.push(openStore(file, PASSPHRASE, { mode: 'open' }));
   });
 });

@@ -12,7 +12,8 @@ export async function importMain(args: string[]): Promise<string> {
     'extract-date': { type: 'string' },
     replace: { type: 'boolean' },
   });
-  const session = openCliSession();
+  // The job's thread loads its modules while this one derives the store's key.
+  const session = openCliSession({ prewarmJobThread: true });
   try {
     await session.call('store.open', { path: String(f.store), passphrase: passphraseFromEnv() }).catch(async (err: Error) => {
       if (!/No store/.test(err.message)) throw err;

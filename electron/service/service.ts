@@ -65,7 +65,7 @@ export interface ServiceOptions {
   dataDir: string;
   /** How a report becomes a PDF: the desktop app prints in its own main process; by default a browser on the machine does. */
   printPdf?: PdfPrinter;
-  /** Start the first job's thread now, so that its modules load while the store is opened (the command line's analyse). */
+  /** Start the first job's thread now, so that its modules load while the store is opened (the command line's import and analyse). */
   prewarmJobThread?: boolean;
 }
 
