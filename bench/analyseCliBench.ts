@@ -6,18 +6,11 @@
 //   MATCHLAB_PASSPHRASE=... npx tsx bench/analyseCliBench.ts --store S.mlstore --spec SPEC.json [--runs 5] [--against DIR]
 // Per run: wall time, CPU time (user + system of every thread) and peak RSS, through /usr/bin/time when the machine has
 // it; the load average beside each. The store is copied before each run (analyse adds a run to it), outside the timing.
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { arg, loadAverage, median } from './benchExtract';
-
-interface Run {
-  wallSeconds: number;
-  cpuSeconds: number | null;
-  peakRssMb: number | null;
-  load: string;
-}
+import { runBundled, summariseRuns, type CommandRun } from './bundledCommand';
 
 const store = arg('store', '');
 const spec = arg('spec', '');
@@ -30,22 +23,13 @@ if (!store || !spec || !process.env.MATCHLAB_PASSPHRASE) {
 const checkouts: Record<string, string> = { this: resolve(import.meta.dirname, '..') };
 if (against) checkouts.against = resolve(against);
 const work = mkdtempSync(join(tmpdir(), 'matchlab-analyse-bench-'));
-const timed = existsSync('/usr/bin/time');
 
-function analyse(checkout: string, out: string): Run {
+function analyse(checkout: string, out: string): CommandRun {
   const copy = join(work, 'store.mlstore');
   copyFileSync(store, copy);
-  const command = [join(checkout, 'bin', 'matchlab.mjs'), 'analyse', '--store', copy, '--spec', spec, '--out', out];
-  const load = loadAverage();
-  const t0 = performance.now();
-  const r = timed
-    ? spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, ...command], { encoding: 'utf8' })
-    : spawnSync(process.execPath, command, { encoding: 'utf8' });
-  const wallSeconds = (performance.now() - t0) / 1000;
-  if (r.status !== 0) throw new Error(`analyse failed in ${checkout}: ${r.stderr}`);
+  const run = runBundled(checkout, ['analyse', '--store', copy, '--spec', spec, '--out', out]);
   rmSync(copy, { force: true });
-  const last = timed ? String(r.stderr).trim().split('\n').pop()!.split(' ').map(Number) : null;
-  return { wallSeconds: +wallSeconds.toFixed(2), cpuSeconds: last ? +(last[0] + last[1]).toFixed(2) : null, peakRssMb: last ? Math.round(last[2] / 1024) : null, load };
+  return run;
 }
 
 function sameMatchesFiles(a: string, b: string): boolean {
@@ -54,7 +38,7 @@ function sameMatchesFiles(a: string, b: string): boolean {
 }
 
 try {
-  const results: Record<string, Run[]> = Object.fromEntries(Object.keys(checkouts).map((k) => [k, []]));
+  const results: Record<string, CommandRun[]> = Object.fromEntries(Object.keys(checkouts).map((k) => [k, []]));
   for (let r = 0; r < runs; r++) {
     for (const [name, checkout] of Object.entries(checkouts)) {
       const out = join(work, `${name}-${r}`);
@@ -62,14 +46,8 @@ try {
       if (r > 0) rmSync(out, { recursive: true, force: true });
     }
   }
-  const summary = (list: Run[]) => ({
-    medianWallSeconds: median(list.map((x) => x.wallSeconds)),
-    medianCpuSeconds: timed ? median(list.map((x) => x.cpuSeconds!)) : null,
-    medianPeakRssMb: timed ? median(list.map((x) => x.peakRssMb!)) : null,
-    runs: list,
-  });
   const report: Record<string, unknown> = { store, spec, runs, loadAverageAtEnd: loadAverage() };
-  for (const name of Object.keys(checkouts)) report[name] = { checkout: checkouts[name], ...summary(results[name]) };
+  for (const name of Object.keys(checkouts)) report[name] = { checkout: checkouts[name], ...summariseRuns(results[name]) };
   if (against) {
     report.wallRatioThisOverAgainst = +(median(results.this.map((x) => x.wallSeconds)) / median(results.against.map((x) => x.wallSeconds))).toFixed(3);
     report.matchesFilesIdentical = sameMatchesFiles(join(work, 'this-0'), join(work, 'against-0'));
