@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredColumn } from './columnTables';
-import { EncodedTextBuilder, CategoryBuilder, compactNumbers, DayBuilder, ExtraBuilder, NumberBuilder, numericValues, TextBuilder } from './columnBuilders';
+import { addColumn, EncodedTextBuilder, CategoryBuilder, compactNumbers, DayBuilder, ExtraBuilder, NumberBuilder, numericValues, TextBuilder } from './columnBuilders';
 
 describe('column builders', () => {
   it('put the collected values in the given row order', () => {
@@ -21,6 +21,24 @@ describe('column builders', () => {
     const region = new CategoryBuilder();
     ['Wales', 'London', null, 'Wales', '', '\u00C9cosse'].forEach((v) => region.add(v));
     expect(region.finish(null)).toEqual({ type: 'int32', levels: ['London', 'Wales', '\u00C9cosse'], values: Int32Array.of(1, 0, -1, 1, -1, 2) });
+  });
+
+  it('take a batch column at once as they take its values one by one (NaN a blank), the first `rows` of it only', () => {
+    const numbers = Float64Array.of(4, NaN, 0, 2, 9);
+    const makers = [() => new NumberBuilder('float64'), () => new NumberBuilder('uint8'), () => new CategoryBuilder()];
+    for (const make of makers) {
+      const byColumn = make();
+      const byValue = make();
+      addColumn(byColumn, numbers, 4);
+      [4, null, 0, 2].forEach((v) => byValue.add(v));
+      expect(byColumn.finish(null)).toEqual(byValue.finish(null));
+    }
+    const days = new DayBuilder();
+    addColumn(days, Float64Array.of(17000, 17001, 17002), 2);
+    expect(days.finish(null)).toEqual({ type: 'int32', values: Int32Array.of(17000, 17001) });
+    const texts = new TextBuilder();
+    addColumn(texts, ['R2', null, 'R9'], 3);
+    expect(texts.finish(null)).toEqual({ type: 'text', encoded: Buffer.from('R2\0\0R9'), rows: 3 });
   });
 
   it('store flags as bytes with blank as 0', () => {

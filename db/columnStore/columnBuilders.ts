@@ -11,7 +11,19 @@ export type RowOrder = Int32Array | null;
 
 export interface ColumnBuilder {
   add(value: StoredValue): void;
+  /** A numeric column's values at once (NaN for a blank), as a worker's batches bring them. */
+  addNumbers?(values: Float64Array, rows: number): void;
   finish(order: RowOrder): ColumnToWrite;
+}
+
+/** The first `rows` values of a column (numbers with NaN for a blank, or the values themselves) into a builder. */
+export function addColumn(builder: ColumnBuilder, column: Float64Array | StoredValue[], rows: number): void {
+  if (column instanceof Float64Array) {
+    if (builder.addNumbers) return builder.addNumbers(column, rows);
+    for (let r = 0; r < rows; r++) builder.add(Number.isNaN(column[r]) ? null : column[r]);
+    return;
+  }
+  for (let r = 0; r < rows; r++) builder.add(column[r]);
 }
 
 type GrowableCtor = Int32ArrayConstructor | Float64ArrayConstructor | Uint8ArrayConstructor;
@@ -127,6 +139,9 @@ export class DayBuilder implements ColumnBuilder {
   add(value: StoredValue): void {
     this.days.push(value as number);
   }
+  addNumbers(values: Float64Array, rows: number): void {
+    for (let r = 0; r < rows; r++) this.days.push(values[r]);
+  }
   finish(order: RowOrder): StoredColumn {
     return { type: 'int32', values: this.days.ordered(order) };
   }
@@ -140,6 +155,10 @@ export class NumberBuilder implements ColumnBuilder {
   }
   add(value: StoredValue): void {
     this.numbers.push(value === null ? (this.type === 'float64' ? NaN : 0) : Number(value));
+  }
+  addNumbers(values: Float64Array, rows: number): void {
+    const blank = this.type === 'float64' ? NaN : 0;
+    for (let r = 0; r < rows; r++) this.numbers.push(Number.isNaN(values[r]) ? blank : values[r]);
   }
   finish(order: RowOrder): StoredColumn {
     const values = this.numbers.ordered(order);

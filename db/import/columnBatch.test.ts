@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { ColumnBatchSink, writeColumnBatch, type ColumnBatch } from './columnBatch';
-import type { RowSink, StoredValue } from './loadRows';
+import { ColumnBatchSink, writeColumnBatch, type ColumnBatch, type ColumnSink } from './columnBatch';
+import type { StoredValue } from './loadRows';
 
-/** A sink that keeps the rows it is given. */
-function rowsSink(width: number): RowSink & { rows: StoredValue[][] } {
-  const params: StoredValue[] = new Array(width).fill(null);
+/** A sink that keeps the rows it is given, column by column. */
+function rowsSink(): ColumnSink & { rows: StoredValue[][] } {
   const rows: StoredValue[][] = [];
-  return { params, rows, nextRowOffset: () => 0, commitRow: () => rows.push(params.slice()), flush: () => undefined };
+  return {
+    rows,
+    writeColumns: (columns, n) => {
+      for (let r = 0; r < n; r++) rows.push(columns.map((column) => (column instanceof Float64Array ? (Number.isNaN(column[r]) ? null : column[r]) : column[r])));
+    },
+  };
 }
 
 describe('column batches between threads', () => {
@@ -25,7 +29,7 @@ describe('column batches between threads', () => {
       { codes: Int32Array.of(0, -1), added: [] },
       { codes: Int32Array.of(2), added: ['P3'] },
     ]);
-    const back = rowsSink(3);
+    const back = rowsSink();
     const dictionaries: string[][] = [];
     for (const b of batches) writeColumnBatch(b, back, dictionaries);
     expect(back.rows).toEqual(rows);

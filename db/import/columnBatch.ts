@@ -87,34 +87,29 @@ export class ColumnBatchSink implements RowSink {
   }
 }
 
+/** Where a posted batch's rows go on the writing thread, column by column (FileLoader's sink). */
+export interface ColumnSink {
+  /** Per column: numbers with NaN for NULL, or the values themselves. */
+  writeColumns(columns: (Float64Array | StoredValue[])[], rows: number): void;
+}
+
 /**
- * Writes a posted batch into a sink on this thread (the columns are in the sink's order).
- * `dictionaries` holds, per column, the texts of its DictionaryColumns so far: the same array for
- * every batch of a file.
+ * Hands a posted batch to a sink on this thread, its dictionary columns as their texts (the same
+ * string for each repeat). `dictionaries` holds, per column, the texts of its DictionaryColumns so
+ * far: the same array for every batch of a file.
  */
-export function writeColumnBatch(batch: ColumnBatch, sink: RowSink, dictionaries: string[][]): void {
-  const { params } = sink;
-  const width = batch.columns.length;
-  for (let c = 0; c < width; c++) {
-    const column = batch.columns[c];
-    if (column instanceof Float64Array || Array.isArray(column)) continue;
+export function writeColumnBatch(batch: ColumnBatch, sink: ColumnSink, dictionaries: string[][]): void {
+  const columns = batch.columns.map((column, c) => {
+    if (column instanceof Float64Array || Array.isArray(column)) return column;
     const texts = (dictionaries[c] ??= []);
     for (const text of column.added) texts.push(text);
-  }
-  for (let r = 0; r < batch.rows; r++) {
-    const base = sink.nextRowOffset();
-    for (let c = 0; c < width; c++) {
-      const column = batch.columns[c];
-      if (column instanceof Float64Array) {
-        const v = column[r];
-        params[base + c] = Number.isNaN(v) ? null : v;
-      } else if (Array.isArray(column)) {
-        params[base + c] = column[r];
-      } else {
-        const code = column.codes[r];
-        params[base + c] = code < 0 ? null : dictionaries[c][code];
-      }
-    }
-    sink.commitRow();
-  }
+    return textsOf(column.codes, texts);
+  });
+  sink.writeColumns(columns, batch.rows);
+}
+
+function textsOf(codes: Int32Array, texts: string[]): StoredValue[] {
+  const out = new Array<StoredValue>(codes.length);
+  for (let r = 0; r < codes.length; r++) out[r] = codes[r] < 0 ? null : texts[codes[r]];
+  return out;
 }

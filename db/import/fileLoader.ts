@@ -2,8 +2,8 @@
 // columns the column store keeps. It owns everything that is per file: rows read, its problems,
 // its checksum, its column builders.
 import { BatchInserter } from '../extract/batchInserter';
-import { PersonIdBuilder, type ColumnBuilder } from '../columnStore/columnBuilders';
-import { writeColumnBatch } from './columnBatch';
+import { addColumn, PersonIdBuilder, type ColumnBuilder } from '../columnStore/columnBuilders';
+import { writeColumnBatch, type ColumnSink } from './columnBatch';
 import { startFileWorker, type FileWorkerLoad } from './fileWorkerLoad';
 import type { WorkerFileKind } from './fileWorkerProtocol';
 import { addReadProblem, ProblemLog } from './importProblems';
@@ -13,7 +13,7 @@ import type { ReoffenceTally } from './rowChecks';
 import type { Db } from '../store';
 
 /** Passes each row to the store's inserter and, column by column, to the column builders. */
-class CollectingSink implements RowSink {
+class CollectingSink implements RowSink, ColumnSink {
   readonly params: StoredValue[];
   /** Columns whose builder takes a worker's codes directly (PersonIdBuilder.addCoded), not each row's value. */
   readonly coded: boolean[] = [];
@@ -30,6 +30,13 @@ class CollectingSink implements RowSink {
     const base = this.inner.nextRowOffset();
     for (let k = 0; k < this.builders.length; k++) if (!this.coded[k]) this.builders[k]?.add(this.params[base + k]);
     this.inner.commitRow();
+  }
+  writeColumns(columns: (Float64Array | StoredValue[])[], rows: number): void {
+    for (let k = 0; k < this.builders.length; k++) {
+      const builder = this.builders[k];
+      if (builder && !this.coded[k]) addColumn(builder, columns[k], rows);
+    }
+    this.inner.writeColumns(columns, rows);
   }
   flush(): void {
     this.inner.flush();
