@@ -4,7 +4,7 @@ import type { StoredValue } from '../import/loadRows';
 import { compareByteOrder } from '../../shared/engine/byteOrder';
 import type { ColumnToWrite, StoredColumn } from './columnTables';
 import { encodeTexts, TEXT_SEPARATOR } from './storedColumn';
-import { TextCodes } from '../import/textCodes';
+import { TextCodes } from '../../shared/extract/textCodes';
 
 /** Reads `order[k]`-th collected value into position k; no order keeps file order. */
 export type RowOrder = Int32Array | null;

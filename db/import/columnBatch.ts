@@ -1,7 +1,7 @@
 // Checked rows crossing from a worker thread to the store's thread, packed as columns: numbers in
 // transferable Float64Arrays and text in plain arrays cost far less to post than one array per row.
 import type { RowSink, StoredValue } from './loadRows';
-import { TextCodes } from './textCodes';
+import { TextCodes } from '../../shared/extract/textCodes';
 
 export interface ColumnBatch {
   rows: number;

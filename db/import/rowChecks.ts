@@ -2,7 +2,7 @@
 import type { FeedColumn, RowCheck, StoredValue } from './loadRows';
 import { feedIndex } from './fileFeeds';
 import type { FileKind, ProblemLog } from './importProblems';
-import { TextCodes } from './textCodes';
+import { TextCodes } from '../../shared/extract/textCodes';
 
 interface CheckContext {
   kind: FileKind;

@@ -43,6 +43,17 @@ export class TextCodes {
     }
   }
 
+  /** The text's code, or -1 when it was never seen. */
+  find(text: string): number {
+    const h = textHash(text);
+    const { slots, mask } = this;
+    for (let k = h & mask; ; k = (k + 1) & mask) {
+      const code = slots[2 * k + 1];
+      if (code === EMPTY) return -1;
+      if (slots[2 * k] === h && this.texts[code] === text) return code;
+    }
+  }
+
   private grow(): void {
     const old = this.slots;
     this.mask = 2 * this.mask + 1;

@@ -25,4 +25,15 @@ describe('TextCodes', () => {
     const codes = new TextCodes();
     expect([codes.codeOf('P329599'), codes.codeOf('P532382'), codes.codeOf('P329599'), codes.codeOf('P532382')]).toEqual([0, 1, 0, 1]);
   });
+
+  it('finds the code of a text without adding it: -1 for a text never seen, also one whose hash a seen text shares', () => {
+    const codes = new TextCodes();
+    for (let k = 0; k < 5000; k++) codes.codeOf(`P${k}`);
+    codes.codeOf('P329599');
+    expect(codes.find('P4321')).toBe(4321);
+    expect(codes.find('P329599')).toBe(5000);
+    expect(codes.find('P532382')).toBe(-1);
+    expect(codes.find('')).toBe(-1);
+    expect(codes.size).toBe(5001);
+  });
 });
