@@ -169,6 +169,44 @@ describe('deriveOutcomes on a demo extract', () => {
   });
 });
 
+describe('deriveOutcomes: a person with many offences', () => {
+  it('agrees with a direct scan for each of the person\'s records, ties on the day included', () => {
+    // Three records of one person and 90 offences over four years in no order, several on the same day: more than the
+    // 32 that are sorted by insertion, so the person's offences take the other sort.
+    const indexDay = Int32Array.of(16500, 16800, 17100);
+    const cohort = {
+      recordId: ['R1', 'R2', 'R3'], ...cohortPersons(['A', 'A', 'A']),
+      indexDay, dobDay: Int32Array.of(5000, 5000, 5000), male: Uint8Array.of(1, 1, 1), region: Uint16Array.of(0, 0, 0), regionLevels: [],
+    };
+    const n = 90;
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const offenceDay = Int32Array.from({ length: n }, () => 16400 + Math.floor(next() * 1400));
+    for (let k = 0; k < n; k += 9) offenceDay[k] = 16700; // ties on one day
+    const disposalDay = Int32Array.from(offenceDay, (d) => d + Math.floor(next() * 300));
+    const court = Int8Array.from({ length: n }, () => Math.floor(next() * 3));
+    const custodial = Uint8Array.from({ length: n }, () => (next() < 0.3 ? 1 : 0));
+    const pnd = Uint8Array.from({ length: n }, () => (next() < 0.1 ? 1 : 0));
+    const reoffences = { person: new Int32Array(n), offenceDay, disposalDay, court, custodial, pnd };
+    const { outcomes } = deriveOutcomes(cohort, reoffences, { extractDay: 20000 });
+    for (let i = 0; i < 3; i++) {
+      const mine: number[] = [];
+      for (let k = 0; k < n; k++) {
+        const d = offenceDay[k] - indexDay[i];
+        if (d > 0 && d <= 365 && disposalDay[k] - indexDay[i] <= 548 && !pnd[k]) mine.push(k);
+      }
+      mine.sort((a, b) => offenceDay[a] - offenceDay[b] || disposalDay[a] - disposalDay[b] || court[a] - court[b] || custodial[b] - custodial[a]);
+      expect(mine.length).toBeGreaterThan(5);
+      expect(outcomes.count[i]).toBe(mine.length);
+      expect(outcomes.daysToFirst[i]).toBe(offenceDay[mine[0]] - indexDay[i]);
+      expect(outcomes.firstCourtOutcome[i]).toBe(court[mine[0]]);
+      expect(outcomes.firstCustodial[i]).toBe(custodial[mine[0]]);
+      expect(outcomes.custodialCount[i]).toBe(mine.filter((k) => custodial[k]).length);
+      for (let c = 0; c < 3; c++) expect(outcomes.countByCourt[c][i]).toBe(mine.filter((k) => court[k] === c).length);
+    }
+  });
+});
+
 describe('deriveOutcomes: progress and cancel points', () => {
   // Two reports per pass (offences by person, records) over 40,000 records and as many reoffences: a job's cancel point several times a second.
   const n = 40_000;
