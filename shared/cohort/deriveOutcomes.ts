@@ -67,22 +67,20 @@ function offencesByPerson(people: number, reoffences: ReoffenceArrays, progress:
     order[at] = k;
     day[at] = reoffences.offenceDay[k];
   }
-  // Each person's offences by day (insertion sort; a sort of pairs for the few people with many offences). Offences on
-  // the same day may end in any order: the first offence is chosen by all four fields, and the counts do not depend on it.
-  let pairs = new Float64Array(0);
+  // Each person's offences by day, then file order (insertion sort; an index sort for the few people with many
+  // offences). Offences on the same day may be in either order: the first offence is chosen by all four fields, and
+  // the counts do not depend on it.
   for (let p = 0; p < people; p++) {
     const lo = start[p];
     const hi = start[p + 1];
     if (hi - lo > 32) {
-      if (pairs.length < hi - lo) pairs = new Float64Array(hi - lo);
-      // day * 2^32 + row: exact in a double (days are under 2^20 in magnitude, rows under 2^32), sorted as numbers.
-      for (let j = lo; j < hi; j++) pairs[j - lo] = day[j] * 4294967296 + order[j];
-      const sorted = pairs.subarray(0, hi - lo).sort();
-      for (let j = lo; j < hi; j++) {
-        const v = sorted[j - lo];
-        const d = Math.floor(v / 4294967296);
-        day[j] = d;
-        order[j] = v - d * 4294967296;
+      const local = Int32Array.from({ length: hi - lo }, (_, j) => j);
+      local.sort((a, b) => day[lo + a] - day[lo + b] || a - b);
+      const days = day.slice(lo, hi);
+      const rows = order.slice(lo, hi);
+      for (let j = 0; j < local.length; j++) {
+        day[lo + j] = days[local[j]];
+        order[lo + j] = rows[local[j]];
       }
       continue;
     }
