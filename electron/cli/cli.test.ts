@@ -2,7 +2,7 @@
 // environment, a one-line summary on stdout, a one-line reason and a non-zero exit on errors.
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -12,6 +12,7 @@ import type { RunResults } from '../../shared/results/runResults';
 import type { RobustnessCheck } from '../../shared/robustness/robustnessCheck';
 import { openStore } from '../../db/store';
 import { readAudit } from '../../db/audit';
+import { readRun } from '../../db/runs/runStore';
 import { CLI_EXAMPLE_SPEC } from '../../shared/engine/cliExampleSpec';
 
 const run = promisify(execFile);
@@ -68,6 +69,13 @@ describe('matchlab command line', () => {
     expect(readdirSync(out).sort()).toEqual(['matches-National.csv', 'matches-Regional.csv', 'pairs-National.csv', 'pairs-Regional.csv', 'report.html', 'results.json']);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as RunResults;
     expect(results.runId).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-national-regional$/);
+    // The job's thread folds the run into the store file after reporting it (jobWorkerMain.ts): once the command has
+    // ended, the store is one file again, and a copy of that file alone holds the run.
+    expect(existsSync(`${store}-wal`)).toBe(false);
+    copyFileSync(store, join(dir, 'copy.mlstore'));
+    const copy = openStore(join(dir, 'copy.mlstore'), env.MATCHLAB_PASSPHRASE, { mode: 'open', readonly: true });
+    expect(readRun(copy, results.runId)?.analyses.map((a) => a.treatment.n)).toEqual(results.analyses.map((a) => a.treatment.n));
+    copy.close();
     expect(results.funnel[0]).toMatchObject({ step: 'submitted', dropped: 0 });
     const national = results.analyses[0];
     expect(Object.keys(national.outcomes).sort()).toEqual(['courtOutcomeFrequency', 'courtOutcomeRate', 'custodialFrequency', 'custodialRate', 'daysToFirst', 'frequency', 'rate']);

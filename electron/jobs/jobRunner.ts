@@ -15,7 +15,10 @@ export interface RunningJob {
   /** The id of the job's thread. */
   threadId: number;
   cancel(): void;
-  /** Settles when the worker has exited; resolves with the job's result, rejects with its error body. */
+  /**
+   * Settles when the worker has exited (after the job's status changed: see startJob); resolves with the job's result,
+   * rejects with its error body.
+   */
   finished: Promise<unknown>;
 }
 
@@ -84,8 +87,26 @@ export function startJob(
   let cancelRequested = false;
   let killTimer: NodeJS.Timeout | undefined;
 
+  let outcome: { ok: true; result: unknown } | { ok: false; error: ApiErrorBody } | undefined;
+  let reported = false;
+  // The job's status changes once: at its 'done' message (the thread then only folds the job's writes into the store
+  // file, jobWorkerMain.ts checkpointAfterJob), or when its thread exits without one.
+  const report = (): void => {
+    if (reported || !outcome) return;
+    reported = true;
+    if (outcome.ok) {
+      info.status = 'done';
+      // The worker ran this kind's handler, whose type says what it returns (jobHandlers.ts).
+      Object.assign(info, { result: outcome.result });
+      info.done = info.total;
+    } else {
+      info.status = outcome.error.code === 'cancelled' ? 'cancelled' : 'failed';
+      info.error = outcome.error;
+    }
+    onUpdate({ ...info });
+  };
+
   const finished = new Promise<unknown>((resolve, reject) => {
-    let outcome: { ok: true; result: unknown } | { ok: false; error: ApiErrorBody } | undefined;
     worker.on('message', (msg: FromWorker) => {
       if (msg.type === 'progress') {
         Object.assign(info, { phase: msg.phase, done: msg.done, total: msg.total });
@@ -94,33 +115,22 @@ export function startJob(
         onPrepared(msg.files);
       } else if (msg.type === 'done') {
         outcome = { ok: true, result: msg.result };
+        report();
       } else {
         outcome = { ok: false, error: msg.error };
       }
     });
     worker.on('error', (err) => {
-      outcome = { ok: false, error: { code: 'worker_crashed', message: `The job stopped unexpectedly: ${err.message}` } };
+      outcome ??= { ok: false, error: { code: 'worker_crashed', message: `The job stopped unexpectedly: ${err.message}` } };
     });
     worker.on('exit', () => {
       clearTimeout(killTimer);
-      if (!outcome) {
-        outcome = cancelRequested
-          ? { ok: false, error: { code: 'cancelled', message: 'The job was cancelled; the store is unchanged' } }
-          : { ok: false, error: { code: 'worker_crashed', message: 'The job stopped without a result' } };
-      }
-      if (outcome.ok) {
-        info.status = 'done';
-        // The worker ran this kind's handler, whose type says what it returns (jobHandlers.ts).
-        Object.assign(info, { result: outcome.result });
-        info.done = info.total;
-        onUpdate({ ...info });
-        resolve(outcome.result);
-      } else {
-        info.status = outcome.error.code === 'cancelled' ? 'cancelled' : 'failed';
-        info.error = outcome.error;
-        onUpdate({ ...info });
-        reject(outcome.error);
-      }
+      outcome ??= cancelRequested
+        ? { ok: false, error: { code: 'cancelled', message: 'The job was cancelled; the store is unchanged' } }
+        : { ok: false, error: { code: 'worker_crashed', message: 'The job stopped without a result' } };
+      report();
+      if (outcome.ok) resolve(outcome.result);
+      else reject(outcome.error);
     });
   });
   // The service reports failures through events; nobody has to await a job.

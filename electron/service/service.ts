@@ -141,6 +141,21 @@ export function createService(options: ServiceOptions): Service {
   }
 
   /**
+   * Refuses as requireStoreIdle does; otherwise waits for the threads of ended jobs, which fold their writes into the
+   * store file after reporting (jobWorkerMain.ts checkpointAfterJob), so that the store's connection is then its only
+   * one: closed, the store is one whole file; a passphrase change or an import's rollback journal needs it alone.
+   */
+  async function storeToItself(doing: string): Promise<void> {
+    requireStoreIdle(doing);
+    await endedJobThreads();
+    requireStoreIdle(doing);
+  }
+
+  async function endedJobThreads(): Promise<void> {
+    await Promise.allSettled([...jobs.values()].filter((j) => j.info.status !== 'running').map((j) => j.finished));
+  }
+
+  /**
    * Runs an export against the store open now, holding that store until the export's audit
    * entry is written: the file appears only together with its entry, in the same store.
    */
@@ -158,8 +173,8 @@ export function createService(options: ServiceOptions): Service {
     }
   }
 
-  function openInto(path: string, passphrase: string, mode: 'create' | 'open' | 'any'): StoreSummary {
-    requireStoreIdle('switching stores');
+  async function openInto(path: string, passphrase: string, mode: 'create' | 'open' | 'any'): Promise<StoreSummary> {
+    await storeToItself('switching stores');
     const full = resolve(path);
     const isNew = !existsSync(full);
     let db: Db;
@@ -232,8 +247,8 @@ export function createService(options: ServiceOptions): Service {
     }),
     'store.create': ({ path, passphrase }) => openInto(path, passphrase, 'create'),
     'store.open': ({ path, passphrase }) => openInto(path, passphrase, 'open'),
-    'store.close': () => {
-      requireStoreIdle('closing the store');
+    'store.close': async () => {
+      await storeToItself('closing the store');
       const closed = store !== null;
       matchViews.forget();
       preparedMatches.forget();
@@ -242,9 +257,9 @@ export function createService(options: ServiceOptions): Service {
       emit({ type: 'store', store: null });
       return { closed };
     },
-    'store.changePassphrase': ({ current, next }) => {
+    'store.changePassphrase': async ({ current, next }) => {
+      await storeToItself('changing the passphrase');
       const s = requireStore();
-      requireStoreIdle('changing the passphrase');
       // Compared as digests, so the comparison takes the same time whatever the lengths.
       const digest = (p: string) => createHash('sha256').update(p, 'utf8').digest();
       if (!timingSafeEqual(digest(current), digest(s.passphrase))) throw new ApiError('wrong_passphrase', 'The current passphrase is not the one this store was opened with');
@@ -259,8 +274,8 @@ export function createService(options: ServiceOptions): Service {
       writeAudit(s.db, 'passphrase_changed', {});
       return { changed: true as const };
     },
-    'demo.open': ({ records }) => {
-      const s = openInto(join(dataDir, 'demo.mlstore'), DEMO_PASSPHRASE, 'any');
+    'demo.open': async ({ records }) => {
+      const s = await openInto(join(dataDir, 'demo.mlstore'), DEMO_PASSPHRASE, 'any');
       if (s.counts) return { store: s, jobId: null };
       const job = launch('demo', { records: records ?? DEMO_RECORDS });
       return { store: s, jobId: job.id };
@@ -276,7 +291,9 @@ export function createService(options: ServiceOptions): Service {
         throw err;
       }
     },
-    'import.start': ({ replace, ...request }) => {
+    'import.start': async ({ replace, ...request }) => {
+      // An import uses a rollback journal when its connection is the store's only one (db/import/importJournal.ts).
+      await endedJobThreads();
       const s = requireStore();
       if (readStoreSummary(s.db, s.path).counts && !replace) {
         throw new ApiError('confirm_replace', 'This store already holds an extract: confirm that the new one should replace it (it does so only if the import succeeds)');
