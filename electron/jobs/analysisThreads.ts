@@ -65,6 +65,8 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
   // The tails offered to the second thread, by analysis: settled by its message when it takes one (or by its end).
   const taken = new Map<number, { result: Promise<AnalysisTail>; settle: (tail: AnalysisTail | null, err?: unknown) => void }>();
   let worker: Worker | null = null;
+  // The cohort's record ids, which the second thread's built analyses refer to by row: set before it gets the cohort.
+  let cohortIds: readonly string[] = [];
   let helperEnded: Promise<void> = Promise.resolve();
 
   const fromBody = (error: ApiErrorBody) => (error.code === 'cancelled' ? new JobCancelled() : new ApiError(error.code, error.message, error.details));
@@ -109,7 +111,8 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
       };
       w.on('message', (msg: FromAnalysisWorker) => {
         if (msg.type === 'built') {
-          built[msg.index] = msg.built;
+          const { core, records, rows } = msg.built;
+          built[msg.index] = { core, records: { ...records, recordIds: Array.from(rows, (r) => cohortIds[r]) } };
           matches[msg.index] = msg.matches ?? undefined;
         } else if (msg.type === 'failed') {
           failed.set(msg.index, fromBody(msg.error));
@@ -164,6 +167,7 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
       if (w) {
         // One copy of the cohort for both threads: this thread reads the shared one too.
         data = shareCohort(loaded);
+        cohortIds = data.table.recordIds;
         w.postMessage({ type: 'cohort', cohort: data } satisfies ToAnalysisWorker);
       }
       const offer = (a: number, matched: MatchedRows) => {

@@ -7,7 +7,7 @@ import { toErrorBody } from '../service/apiError';
 import { JobCancelled } from './jobProtocol';
 import { analysisError } from './analysisError';
 import { analysisTail, takeTail } from './analysisTail';
-import { encodePosition, type AnalysisWorkerData, type FromAnalysisWorker, type ToAnalysisWorker } from './analysisWorkerProtocol';
+import { encodePosition, type AnalysisWorkerData, type FromAnalysisWorker, type PostedAnalysis, type ToAnalysisWorker } from './analysisWorkerProtocol';
 
 const data = workerData as AnalysisWorkerData;
 const port = parentPort!;
@@ -33,8 +33,10 @@ function run(): void {
       });
       Atomics.store(positions, index, encodePosition({ step: 'outcomes', fraction: 0 }));
       const tail = analysisTail(cohort!, data.spec, index, stage.matched, data.matchesFiles);
-      const built = assembleAnalysis(data.spec, index, stage, tail.part);
+      const { core, records } = assembleAnalysis(data.spec, index, stage, tail.part);
+      const { recordIds: _ids, ...withoutIds } = records;
       Atomics.store(positions, index, encodePosition('done'));
+      const built: PostedAnalysis = { core, records: withoutIds, rows: stage.matched.rows };
       send({ type: 'built', index, built, matches: tail.matches }, tail.matches ? [tail.matches.bytes.buffer as ArrayBuffer] : []);
     }
     send({ type: 'finished' });
