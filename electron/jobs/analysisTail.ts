@@ -1,9 +1,11 @@
 // The tail of an analysis: its outcome part (shared/results/buildRunResults.ts) and, for the command line, its
 // matches file. It reads only the matching and the cohort, so the thread that matched an analysis offers it to the
-// other thread as soon as the matching is made and goes on with the balance table. The other thread takes it once its
-// own analyses are built; otherwise the first thread takes it back. A national pool's tail is about an eighth of its
-// analysis (outcomes, sensitivity and a line per pool record), which the second thread would otherwise idle through.
-// Which thread computes a tail changes nothing in it: the same function on the same arrays.
+// other thread as soon as the matching is made and goes on with the balance table. The tail's two pieces are claimed
+// one by one: the other thread, once its own analyses are built, takes the matches file first and then the outcomes;
+// the offering thread, once its balance table is done, takes back the outcomes first and then the matches file. So
+// when both threads come to a tail at about the same time, each computes a piece, rather than one the whole tail
+// while the other waits (a national pool's tail is about a quarter of its analysis at 300k records).
+// Which thread computes a piece changes nothing in it: the same function on the same arrays.
 import type { Spec } from '../../shared/engine/analysisSpec';
 import { outcomePart, type CohortData, type MatchedRows, type OutcomePart } from '../../shared/results/buildRunResults';
 import { matchFactsOf, prepareMatches, type PreparedMatches } from '../exports/matchesCsv';
@@ -14,18 +16,48 @@ export interface AnalysisTail {
   matches: PreparedMatches | null;
 }
 
-export function analysisTail(data: CohortData, spec: Spec, a: number, m: MatchedRows, matchesFile: boolean): AnalysisTail {
-  const part = outcomePart(data, spec, a, m);
-  if (!matchesFile) return { part, matches: null };
+export const OUTCOMES_PIECE = 0;
+export const MATCHES_PIECE = 1;
+export type TailPiece = typeof OUTCOMES_PIECE | typeof MATCHES_PIECE;
+export const TAIL_PIECE_NAMES = ['outcomes', 'matches'] as const;
+export type TailPieceResult = { piece: typeof OUTCOMES_PIECE; part: OutcomePart } | { piece: typeof MATCHES_PIECE; matches: PreparedMatches };
+
+/** The pieces of a tail: the matches file only when asked for. */
+export const tailPieces = (matchesFile: boolean): TailPiece[] => (matchesFile ? [OUTCOMES_PIECE, MATCHES_PIECE] : [OUTCOMES_PIECE]);
+
+/** The claim slot (analysisTail's Int32Array) of analysis a's piece. */
+export const tailSlot = (a: number, piece: TailPiece): number => 2 * a + piece;
+
+/** The number of claim slots for n analyses. */
+export const tailSlots = (n: number): number => 2 * n;
+
+export function tailPiece(data: CohortData, spec: Spec, a: number, m: MatchedRows, piece: TailPiece): TailPieceResult {
+  if (piece === OUTCOMES_PIECE) return { piece, part: outcomePart(data, spec, a, m) };
   const analysis = spec.analyses[a];
   const ids = data.table.recordIds;
   const recordIds = new Array<string>(m.rows.length);
   for (let k = 0; k < m.rows.length; k++) recordIds[k] = ids[m.rows[k]];
-  return { part, matches: prepareMatches(analysis.name, matchFactsOf(analysis.matching, m.caliper), { ...m, recordIds }) };
+  return { piece, matches: prepareMatches(analysis.name, matchFactsOf(analysis.matching, m.caliper), { ...m, recordIds }) };
 }
 
-// Where an analysis's tail is, one Int32 per analysis in shared memory: each change is one compare-and-exchange, so
-// exactly one thread computes each tail.
+/** The tail from its pieces, each computed here or on the other thread. */
+export function tailOfPieces(pieces: readonly TailPieceResult[]): AnalysisTail {
+  let part: OutcomePart | undefined;
+  let matches: PreparedMatches | null = null;
+  for (const p of pieces) {
+    if (p.piece === OUTCOMES_PIECE) part = p.part;
+    else matches = p.matches;
+  }
+  if (!part) throw new Error('a tail without its outcome part');
+  return { part, matches };
+}
+
+export function analysisTail(data: CohortData, spec: Spec, a: number, m: MatchedRows, matchesFile: boolean): AnalysisTail {
+  return tailOfPieces(tailPieces(matchesFile).map((piece) => tailPiece(data, spec, a, m, piece)));
+}
+
+// Where each piece of an analysis's tail is, one Int32 per piece in shared memory (tailSlot): each change is one
+// compare-and-exchange, so exactly one thread computes each piece.
 /** Not offered: the thread that matched the analysis computes it. */
 export const TAIL_KEPT = 0;
 export const TAIL_OFFERED = 1;
@@ -34,17 +66,17 @@ export const TAIL_TAKEN = 2;
 /** Taken back by the thread that offered it. */
 export const TAIL_TAKEN_BACK = 3;
 
-/** Marks analysis a's tail as offered (before its matched rows are posted). */
-export function offerTail(claims: Int32Array, a: number): void {
-  Atomics.store(claims, a, TAIL_OFFERED);
+/** Marks a piece as offered (before the analysis's matched rows are posted). */
+export function offerTail(claims: Int32Array, slot: number): void {
+  Atomics.store(claims, slot, TAIL_OFFERED);
 }
 
 /** The other thread's claim: true when it is to compute the tail. */
-export function takeTail(claims: Int32Array, a: number): boolean {
-  return Atomics.compareExchange(claims, a, TAIL_OFFERED, TAIL_TAKEN) === TAIL_OFFERED;
+export function takeTail(claims: Int32Array, slot: number): boolean {
+  return Atomics.compareExchange(claims, slot, TAIL_OFFERED, TAIL_TAKEN) === TAIL_OFFERED;
 }
 
 /** The offering thread's claim once its balance table is done: true when it is to compute the tail itself. */
-export function keepTail(claims: Int32Array, a: number): boolean {
-  return Atomics.compareExchange(claims, a, TAIL_OFFERED, TAIL_TAKEN_BACK) !== TAIL_TAKEN;
+export function keepTail(claims: Int32Array, slot: number): boolean {
+  return Atomics.compareExchange(claims, slot, TAIL_OFFERED, TAIL_TAKEN_BACK) !== TAIL_TAKEN;
 }

@@ -76,7 +76,7 @@ function handOverNationalTail(): OnPosition {
 }
 
 /** buildBoth with a second thread that fails as MATCHLAB_TAIL_FAULT says when offered National's tail (tailFaultWorker.mjs). */
-async function buildWithTailFault(fault: 'crash' | 'fail' | 'leave') {
+async function buildWithTailFault(fault: 'crash' | 'fail' | 'leave' | 'slow') {
   process.env.MATCHLAB_TAIL_FAULT = fault;
   try {
     return await buildBoth(2, handOverNationalTail(), new URL('./tailFaultWorker.mjs', import.meta.url));
@@ -123,9 +123,9 @@ describe('analyses on two threads', () => {
 
   it('hands National\'s tail to the second thread once Regional is built: the same analyses and matches files, byte for byte, as one thread', async () => {
     const two = await buildBoth(2, handOverNationalTail());
-    expect(two.tailsTaken).toEqual([0]);
+    expect(two.tailPiecesTaken).toEqual(['0 outcomes', '0 matches']);
     const one = await buildBoth(1, () => undefined);
-    expect(one.tailsTaken).toEqual([]);
+    expect(one.tailPiecesTaken).toEqual([]);
     expect(JSON.stringify(two.analyses.map((b) => b.core))).toBe(JSON.stringify(one.analyses.map((b) => b.core)));
     expect(two.analyses[0].core.comparison.poolRecords).toBeGreaterThan(0);
     expect(two.analyses[0].core.sensitivity).toBeDefined();
@@ -134,6 +134,14 @@ describe('analyses on two threads', () => {
       expect(m.rows).toBe(one.matches[k].rows);
       expect(Buffer.from(m.bytes).equals(Buffer.from(one.matches[k].bytes)), m.analysis).toBe(true);
     });
+  }, 60_000);
+
+  it('splits National\'s tail when both threads come to it: the second thread formats the matches file while this one computes the outcomes; the same bytes as one thread', async () => {
+    const split = await buildWithTailFault('slow');
+    expect(split.tailPiecesTaken).toEqual(['0 matches']);
+    const one = await buildBoth(1, () => undefined);
+    expect(JSON.stringify(split.analyses.map((b) => b.core))).toBe(JSON.stringify(one.analyses.map((b) => b.core)));
+    split.matches.forEach((m, k) => expect(Buffer.from(m.bytes).equals(Buffer.from(one.matches[k].bytes)), m.analysis).toBe(true));
   }, 60_000);
 
   it('ends with worker_crashed, not a hang, when the second thread ends while it computes a tail it took', async () => {
@@ -146,7 +154,7 @@ describe('analyses on two threads', () => {
 
   it('computes the tail on the job\'s thread when the second thread ends without taking it: the analyses of one thread', async () => {
     const left = await buildWithTailFault('leave');
-    expect(left.tailsTaken).toEqual([]);
+    expect(left.tailPiecesTaken).toEqual([]);
     const one = await buildBoth(1, () => undefined);
     expect(JSON.stringify(left.analyses.map((b) => b.core))).toBe(JSON.stringify(one.analyses.map((b) => b.core)));
     left.matches.forEach((m, k) => expect(Buffer.from(m.bytes).equals(Buffer.from(one.matches[k].bytes)), m.analysis).toBe(true));

@@ -15,7 +15,7 @@ import { analysisError } from './analysisError';
 import { NOT_STARTED, decodePosition, type AnalysisPosition, type AnalysisWorkerData, type FromAnalysisWorker, type ToAnalysisWorker } from './analysisWorkerProtocol';
 import { shareCohort } from './sharedCohort';
 import type { PreparedMatches } from '../exports/matchesCsv';
-import { analysisTail, keepTail, offerTail, type AnalysisTail } from './analysisTail';
+import { TAIL_PIECE_NAMES, keepTail, offerTail, tailOfPieces, tailPiece, tailPieces, tailSlot, tailSlots, type TailPiece, type TailPieceResult } from './analysisTail';
 
 const WORKER_URL = new URL('./analysisWorker.mjs', import.meta.url);
 // How often the job's thread looks at the second thread's progress once its own analyses are built.
@@ -29,8 +29,8 @@ export interface BuiltAnalyses {
   analyses: BuiltAnalysis[];
   /** Each analysis's matches file, in spec order, when asked for (AnalysisThreadOptions.matchesFiles); else empty. */
   matches: PreparedMatches[];
-  /** The analyses whose tail the second thread computed for the job's thread (for tests and diagnostics). */
-  tailsTaken: number[];
+  /** The tail pieces the second thread computed for the job's thread, as `${analysis} ${piece}` (for tests and diagnostics). */
+  tailPiecesTaken: string[];
 }
 
 export interface AnalysisThreadOptions {
@@ -58,30 +58,30 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
   const next = new Int32Array(new SharedArrayBuffer(4));
   const positions = new Int32Array(new SharedArrayBuffer(4 * n)).fill(NOT_STARTED);
   const cancel = new Int32Array(new SharedArrayBuffer(4));
-  const tails = new Int32Array(new SharedArrayBuffer(4 * n));
+  const tails = new Int32Array(new SharedArrayBuffer(4 * tailSlots(n)));
   const built: (BuiltAnalysis | undefined)[] = Array.from({ length: n }, () => undefined);
   const matches: (PreparedMatches | undefined)[] = Array.from({ length: n }, () => undefined);
   const failed = new Map<number, unknown>();
-  // The tails offered to the second thread, by analysis: settled by its message when it takes one (or by its end).
-  const taken = new Map<number, { result: Promise<AnalysisTail>; settle: (tail: AnalysisTail | null, err?: unknown) => void }>();
+  // The tail pieces offered to the second thread, by slot (tailSlot): settled by its message when it takes one (or by its end).
+  const taken = new Map<number, { result: Promise<TailPieceResult>; settle: (piece: TailPieceResult | null, err?: unknown) => void }>();
   let worker: Worker | null = null;
   // The cohort's record ids, which the second thread's built analyses refer to by row: set before it gets the cohort.
   let cohortIds: readonly string[] = [];
   let helperEnded: Promise<void> = Promise.resolve();
 
   const fromBody = (error: ApiErrorBody) => (error.code === 'cancelled' ? new JobCancelled() : new ApiError(error.code, error.message, error.details));
-  /** The tail the second thread computes for analysis a (its promise exists from the offer on). */
-  function tailOf(a: number): Promise<AnalysisTail> {
-    let entry = taken.get(a);
+  /** The tail piece in `slot` as the second thread computes it (its promise exists from the offer on). */
+  function pieceOf(slot: number): Promise<TailPieceResult> {
+    let entry = taken.get(slot);
     if (!entry) {
-      let settle!: (tail: AnalysisTail | null, err?: unknown) => void;
-      const result = new Promise<AnalysisTail>((resolve, reject) => {
-        settle = (tail, err) => (tail ? resolve(tail) : reject(err));
+      let settle!: (piece: TailPieceResult | null, err?: unknown) => void;
+      const result = new Promise<TailPieceResult>((resolve, reject) => {
+        settle = (piece, err) => (piece ? resolve(piece) : reject(err));
       });
-      // Awaited only when the second thread took the tail: a tail never taken must not end as an unhandled rejection.
+      // Awaited only when the second thread took the piece: one never taken must not end as an unhandled rejection.
       result.catch(() => undefined);
       entry = { result, settle };
-      taken.set(a, entry);
+      taken.set(slot, entry);
     }
     return entry.result;
   }
@@ -118,8 +118,8 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
           failed.set(msg.index, fromBody(msg.error));
           end();
         } else if (msg.type === 'finished') end();
-        else if (msg.type === 'tail') taken.get(msg.index)?.settle(msg.tail);
-        else taken.get(msg.index)?.settle(null, fromBody(msg.error));
+        else if (msg.type === 'tail') taken.get(tailSlot(msg.index, msg.result.piece))?.settle(msg.result);
+        else taken.get(tailSlot(msg.index, msg.piece))?.settle(null, fromBody(msg.error));
       });
       w.on('error', (err) => gone(new ApiError('worker_crashed', `The second analysis thread stopped unexpectedly: ${err.message}`)));
       w.on('exit', () => gone(new ApiError('worker_crashed', 'The second analysis thread stopped without its analyses')));
@@ -154,7 +154,8 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
     }
   }
 
-  function finish(a: number, stage: EngineStage, tail: AnalysisTail, onPosition: OnPosition): void {
+  function finish(a: number, stage: EngineStage, pieces: readonly TailPieceResult[], onPosition: OnPosition): void {
+    const tail = tailOfPieces(pieces);
     built[a] = assembleAnalysis(spec, a, stage, tail.part);
     if (tail.matches) matches[a] = tail.matches;
     onPosition(a, 'done');
@@ -170,12 +171,16 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
         cohortIds = data.table.recordIds;
         w.postMessage({ type: 'cohort', cohort: data } satisfies ToAnalysisWorker);
       }
+      const pieces = tailPieces(matchesFiles);
       const offer = (a: number, matched: MatchedRows) => {
-        offerTail(tails, a);
-        tailOf(a);
+        for (const piece of pieces) {
+          offerTail(tails, tailSlot(a, piece));
+          pieceOf(tailSlot(a, piece));
+        }
         w!.postMessage({ type: 'tail', index: a, matched } satisfies ToAnalysisWorker);
       };
-      const waiting: { a: number; stage: EngineStage }[] = [];
+      // This thread's analyses with a piece of their tail on the second thread.
+      const waiting: { a: number; stage: EngineStage; kept: TailPieceResult[]; left: TailPiece[] }[] = [];
       for (let a = Atomics.add(next, 0, 1); a < n; a = Atomics.add(next, 0, 1)) {
         try {
           const stage = analysisEngineStage(
@@ -189,8 +194,14 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
             w ? (matched) => offer(a, matched) : undefined,
           );
           onPosition(a, { step: 'outcomes', fraction: 0 });
-          if (keepTail(tails, a)) finish(a, stage, analysisTail(data, spec, a, stage.matched, matchesFiles), onPosition);
-          else waiting.push({ a, stage });
+          const kept: TailPieceResult[] = [];
+          const left: TailPiece[] = [];
+          for (const piece of pieces) {
+            if (keepTail(tails, tailSlot(a, piece))) kept.push(tailPiece(data, spec, a, stage.matched, piece));
+            else left.push(piece);
+          }
+          if (left.length === 0) finish(a, stage, kept, onPosition);
+          else waiting.push({ a, stage, kept, left });
         } catch (err) {
           if (err instanceof JobCancelled) throw err;
           failed.set(a, analysisError(err));
@@ -203,9 +214,10 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
         await reporting(helperEnded, onPosition);
         reportHelper(onPosition);
       }
-      for (const { a, stage } of waiting) {
+      for (const { a, stage, kept, left } of waiting) {
         try {
-          finish(a, stage, await reporting(tailOf(a), onPosition), onPosition);
+          for (const piece of left) kept.push(await reporting(pieceOf(tailSlot(a, piece)), onPosition));
+          finish(a, stage, kept, onPosition);
         } catch (err) {
           if (err instanceof JobCancelled) throw err;
           failed.set(a, analysisError(err));
@@ -216,7 +228,7 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
       if (Number.isFinite(firstFailed)) throw failed.get(firstFailed);
       // A second thread that failed before taking an analysis left them all to this one.
       if (built.some((b) => !b)) throw failed.get(-1) ?? new Error('an analysis was not built');
-      return { analyses: built as BuiltAnalysis[], matches: matchesFiles ? (matches as PreparedMatches[]) : [], tailsTaken: waiting.map((x) => x.a) };
+      return { analyses: built as BuiltAnalysis[], matches: matchesFiles ? (matches as PreparedMatches[]) : [], tailPiecesTaken: waiting.flatMap(({ a, left }) => left.map((piece) => `${a} ${TAIL_PIECE_NAMES[piece]}`)) };
     },
     async stop() {
       signal.removeEventListener('abort', onAbort);

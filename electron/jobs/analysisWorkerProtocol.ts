@@ -8,7 +8,7 @@ import type { CohortData } from '../../shared/results/buildRunResults';
 import type { Spec } from '../../shared/engine/analysisSpec';
 import type { BuiltAnalysis, MatchedRows, RunStep } from '../../shared/results/buildRunResults';
 import type { PreparedMatches } from '../exports/matchesCsv';
-import type { AnalysisTail } from './analysisTail';
+import type { TailPiece, TailPieceResult } from './analysisTail';
 
 export interface AnalysisWorkerData {
   spec: Spec;
@@ -20,7 +20,7 @@ export interface AnalysisWorkerData {
   positions: SharedArrayBuffer;
   /** Int32 [0]: set to 1 by the job's thread to cancel. */
   cancel: SharedArrayBuffer;
-  /** Int32 per analysis: where its tail is (analysisTail.ts). */
+  /** Int32 per piece of each analysis's tail: where it is (analysisTail.ts tailSlot). */
   tails: SharedArrayBuffer;
 }
 
@@ -47,9 +47,9 @@ export type FromAnalysisWorker =
   /** `index` -1: the thread failed before taking an analysis. */
   | { type: 'failed'; index: number; error: ApiErrorBody }
   | { type: 'finished' }
-  /** An offered tail this thread took, its matches file's bytes transferred. */
-  | { type: 'tail'; index: number; tail: AnalysisTail }
-  | { type: 'tailFailed'; index: number; error: ApiErrorBody };
+  /** A piece of an offered tail this thread took, a matches file's bytes transferred. */
+  | { type: 'tail'; index: number; result: TailPieceResult }
+  | { type: 'tailFailed'; index: number; piece: TailPiece; error: ApiErrorBody };
 
 /** An analysis's steps in the order the engine runs them (shared/results/buildRunResults.ts). */
 export const RUN_STEPS: readonly RunStep[] = ['preparing', 'order', 'design', 'fit', 'match', 'balance', 'outcomes'];
