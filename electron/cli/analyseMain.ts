@@ -33,17 +33,21 @@ export async function analyseMain(args: string[]): Promise<string> {
     const run = await session.call('runs.get', { runId });
     const outDir = resolve(String(f.out));
     await mkdir(outDir, { recursive: true });
-    // Through the export writer, as the other outputs: whole or not at all (an interrupted run leaves no half
+    // The files are written side by side: the report is rendered on this thread while the matches files, made by the
+    // job, go to disk. Each through the export writer: whole or not at all (an interrupted run leaves no half
     // results.json beside an older run's report), never through a symbolic link.
-    await writeExportFile(join(outDir, 'results.json'), [JSON.stringify(run, null, 2) + '\n'], { overwrite: true });
+    const writes: Promise<unknown>[] = [writeExportFile(join(outDir, 'results.json'), [JSON.stringify(run, null, 2) + '\n'], { overwrite: true })];
     // CLI.md makes the matches files part of `analyse`'s output: the explicit record-level export.
     for (const a of run.analyses) {
       // The command line names its output explicitly: files from an earlier run there are replaced.
-      await session.call('runs.exportMatches', { runId, analysis: a.name, path: join(outDir, matchesFileName(a.name)), overwrite: true });
+      writes.push(session.call('runs.exportMatches', { runId, analysis: a.name, path: join(outDir, matchesFileName(a.name)), overwrite: true }));
       // The long form of the matched sets (radius and kernel sets can hold thousands of records each): on request.
-      if (f.pairs) await session.call('runs.exportPairs', { runId, analysis: a.name, path: join(outDir, pairsFileName(a.name)), overwrite: true });
+      if (f.pairs) writes.push(session.call('runs.exportPairs', { runId, analysis: a.name, path: join(outDir, pairsFileName(a.name)), overwrite: true }));
     }
-    await session.call('report.export', { runId, path: join(outDir, 'report.html'), overwrite: true });
+    writes.push(session.call('report.export', { runId, path: join(outDir, 'report.html'), overwrite: true }));
+    // Every write ends before the command does, even when one fails.
+    const failed = (await Promise.allSettled(writes)).find((w) => w.status === 'rejected');
+    if (failed) throw failed.reason;
     const parts = run.analyses.map((a) => `${a.name}: ${a.treatment.n} treated vs ${formatCount(a.comparison.records)} comparison records`);
     return `run ${runId}: ${parts.join('; ')}; written to ${outDir}`;
   } finally {
