@@ -46,7 +46,34 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-export function saveRun(db: Db, results: RunResults, records: Map<string, StoredMatch>): void {
+/**
+ * An analysis's records as run_records stores them (format 2). Encoded apart from saveRun so that the job's thread can
+ * do it while it waits for the other analysis thread (electron/jobs/analysisThreads.ts), not after both have ended.
+ */
+export interface EncodedRecords {
+  /** The record ids joined by line ends; null until needed (an analysis with another's ids stores none: ids_of). */
+  idsText: string | null;
+  columns: { treated: Buffer; score: Buffer; weight: Buffer; strata: Buffer; setTotal: Buffer; pairTreated: Buffer | null; pairControl: Buffer | null; poolOrder: Buffer };
+}
+
+export function encodeRecords(r: StoredMatch, withIds: boolean): EncodedRecords {
+  return {
+    idsText: withIds ? r.recordIds.join('\n') : null,
+    columns: {
+      treated: encodeColumn(r.treated),
+      score: encodeColumn(r.score),
+      weight: encodeColumn(r.weight),
+      strata: encodeColumn(r.strata),
+      setTotal: encodeColumn(r.setTotal),
+      pairTreated: r.pairs ? encodeColumn(r.pairs.treated) : null,
+      pairControl: r.pairs ? encodeColumn(r.pairs.control) : null,
+      poolOrder: encodeColumn(r.poolOrder),
+    },
+  };
+}
+
+/** Stores the run; `encoded`: analyses' records already encoded (encodeRecords), by name. */
+export function saveRun(db: Db, results: RunResults, records: Map<string, StoredMatch>, encoded: ReadonlyMap<string, EncodedRecords> = new Map()): void {
   db.transaction(() => {
     db.prepare('INSERT INTO runs (run_id, created_at, analyses, results) VALUES (?, ?, ?, ?)').run(
       results.runId,
@@ -62,20 +89,21 @@ export function saveRun(db: Db, results: RunResults, records: Map<string, Stored
     for (const [analysis, r] of records) {
       const idsOf = saved.find(([, ids]) => sameIds(ids, r.recordIds))?.[0] ?? null;
       saved.push([analysis, r.recordIds]);
+      const { idsText, columns: c } = encoded.get(analysis) ?? encodeRecords(r, false);
       insert.run(
         results.runId,
         analysis,
         FORMAT,
-        idsOf === null ? r.recordIds.join('\n') : '',
+        idsOf === null ? (idsText ?? r.recordIds.join('\n')) : '',
         idsOf,
-        encodeColumn(r.treated),
-        encodeColumn(r.score),
-        encodeColumn(r.weight),
-        encodeColumn(r.strata),
-        encodeColumn(r.setTotal),
-        r.pairs ? encodeColumn(r.pairs.treated) : null,
-        r.pairs ? encodeColumn(r.pairs.control) : null,
-        encodeColumn(r.poolOrder),
+        c.treated,
+        c.score,
+        c.weight,
+        c.strata,
+        c.setTotal,
+        c.pairTreated,
+        c.pairControl,
+        c.poolOrder,
         r.outsideFilterIds.join('\n'),
       );
     }

@@ -3,7 +3,7 @@
 // Returns the run id.
 import { jobAnalysisData } from './jobAnalysisData';
 import { readCohortDerivation } from '../../db/cohort/deriveCohort';
-import { newRunId, saveRun } from '../../db/runs/runStore';
+import { encodeRecords, newRunId, saveRun, type EncodedRecords } from '../../db/runs/runStore';
 import { writeAudit } from '../../db/audit';
 import { specSchema, type SpecInput } from '../../shared/engine/analysisSpec';
 import { assembleRun } from '../../shared/results/buildRunResults';
@@ -29,10 +29,17 @@ export async function analyseJob(ctx: JobContext<AnalyseJobPayload>, threads: 1 
     throwIfCancelled(ctx.signal);
     const createdAt = new Date();
     const runId = newRunId(ctx.db, createdAt, spec.analyses.map((a) => a.name));
-    const built = await analyses.build(data, (a, at) => {
-      throwIfCancelled(ctx.signal);
-      progress.analysis(a, at);
-    });
+    // The records of the analyses this thread matched are encoded while it waits for the second thread. The first
+    // analysis's record ids are always stored; a later one's only when they differ from an earlier one's (saveRun).
+    const encoded = new Map<string, EncodedRecords>();
+    const built = await analyses.build(
+      data,
+      (a, at) => {
+        throwIfCancelled(ctx.signal);
+        progress.analysis(a, at);
+      },
+      (a, records) => encoded.set(spec.analyses[a].name, encodeRecords(records, a === 0)),
+    );
     const run = assembleRun(spec, { runId, createdAt: createdAt.toISOString(), cohortSettings: derivation.settings, funnel: derivation.funnel, profile: derivation.profile }, built.analyses);
     progress.saving();
     // The run and its audit entry are stored together or not at all, and a cancel that came while
@@ -40,7 +47,7 @@ export async function analyseJob(ctx: JobContext<AnalyseJobPayload>, threads: 1 
     // thread is ended) is honoured before the commit: a progress report is a cancel point.
     ctx.db
       .transaction(() => {
-        saveRun(ctx.db, run.results, run.records);
+        saveRun(ctx.db, run.results, run.records, encoded);
         writeAudit(ctx.db, 'analysis', {
           runId,
           analyses: run.results.analyses.map((a) => ({ name: a.name, treated: a.treatment.n, comparison: a.comparison.records })),

@@ -7,7 +7,7 @@
 // built, in the time it would otherwise wait for the first.
 import { Worker } from 'node:worker_threads';
 import type { Spec } from '../../shared/engine/analysisSpec';
-import { analysisEngineStage, assembleAnalysis, type BuiltAnalysis, type CohortData, type EngineStage, type MatchedRows } from '../../shared/results/buildRunResults';
+import { analysisEngineStage, analysisRecords, assembleAnalysis, type AnalysisRecords, type BuiltAnalysis, type CohortData, type EngineStage, type MatchedRows } from '../../shared/results/buildRunResults';
 import type { ApiErrorBody } from '../../shared/api';
 import { ApiError } from '../service/apiError';
 import { JobCancelled } from './jobProtocol';
@@ -43,8 +43,12 @@ export interface AnalysisThreadOptions {
 }
 
 export interface AnalysisThreads {
-  /** Builds every analysis of the spec on `data`; rejects with the first analysis's error in spec order. */
-  build(data: CohortData, onPosition: OnPosition): Promise<BuiltAnalyses>;
+  /**
+   * Builds every analysis of the spec on `data`; rejects with the first analysis's error in spec order. `meanwhile` is
+   * given the records of each analysis this thread matched, once its own analyses are done and before it waits for
+   * the second thread: work for the run that would otherwise wait until both threads have ended.
+   */
+  build(data: CohortData, onPosition: OnPosition, meanwhile?: (a: number, records: AnalysisRecords) => void): Promise<BuiltAnalyses>;
   /** Ends the second thread (harmless once it has finished). */
   stop(): Promise<void>;
 }
@@ -162,7 +166,7 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
   }
 
   return {
-    async build(loaded, onPosition) {
+    async build(loaded, onPosition, meanwhile) {
       let data = loaded;
       const w = worker;
       if (w) {
@@ -179,6 +183,7 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
         }
         w!.postMessage({ type: 'tail', index: a, matched } satisfies ToAnalysisWorker);
       };
+      const own: { a: number; stage: EngineStage }[] = [];
       // This thread's analyses with a piece of their tail on the second thread.
       const waiting: { a: number; stage: EngineStage; kept: TailPieceResult[]; left: TailPiece[] }[] = [];
       for (let a = Atomics.add(next, 0, 1); a < n; a = Atomics.add(next, 0, 1)) {
@@ -194,6 +199,7 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
             w ? (matched) => offer(a, matched) : undefined,
           );
           onPosition(a, { step: 'outcomes', fraction: 0 });
+          own.push({ a, stage });
           const kept: TailPieceResult[] = [];
           const left: TailPiece[] = [];
           for (const piece of pieces) {
@@ -211,6 +217,7 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
         }
       }
       if (w) {
+        for (const { a, stage } of own) meanwhile?.(a, analysisRecords(stage));
         await reporting(helperEnded, onPosition);
         reportHelper(onPosition);
       }

@@ -177,7 +177,12 @@ export function assembleAnalysis(spec: Spec, a: number, { prepared, engine }: En
     outcomes: part.outcomes,
     sensitivity: part.sensitivity,
   };
-  const records: AnalysisRecords = {
+  return { core, records: analysisRecords({ prepared, engine }) };
+}
+
+/** What the run keeps of an analysis at record level: its matching's arrays, known before its outcome part. */
+export function analysisRecords({ prepared, engine }: Pick<EngineStage, 'prepared' | 'engine'>): AnalysisRecords {
+  return {
     recordIds: engine.recordIds,
     treated: engine.treated,
     score: engine.score,
@@ -188,7 +193,6 @@ export function assembleAnalysis(spec: Spec, a: number, { prepared, engine }: En
     poolOrder: engine.poolOrder,
     outsideFilterIds: prepared.treatedOutsideFilterIds,
   };
-  return { core, records };
 }
 
 /** Analysis `a` of the spec, from the cohort's arrays to its part of results.json and its record-level arrays. */
