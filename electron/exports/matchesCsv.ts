@@ -69,16 +69,10 @@ export interface PreparedMatches {
   rows: number;
 }
 
-/**
- * The matches file of an analysis just matched: the same bytes writeMatchesCsv writes from the stored run. With `rows`,
- * only the lines of those rows (the header with the first row's): a part of the file, in which the job's two threads
- * share the formatting (electron/jobs/analysisTail.ts).
- */
-export function prepareMatches(analysis: string, facts: MatchFacts, records: SetRecords & Pick<StoredMatch, 'score'>, rows?: { from: number; to: number }): PreparedMatches {
+/** The matches file of an analysis just matched: the same bytes writeMatchesCsv writes from the stored run. */
+export function prepareMatches(analysis: string, facts: MatchFacts, records: SetRecords & Pick<StoredMatch, 'score'>): PreparedMatches {
   const sets = hasSetColumn(facts) ? setNumbers(records, facts.replace) : null;
-  const from = rows?.from ?? 0;
-  const to = rows?.to ?? records.recordIds.length;
-  const n = to - from;
+  const n = records.recordIds.length;
   // Blocks of lines joined once each (cheaper than csvChunks' string concatenation) and encoded straight into the
   // file's bytes, so that a million rows never stand as a million strings at once.
   const encoder = new TextEncoder();
@@ -93,11 +87,11 @@ export function prepareMatches(analysis: string, facts: MatchFacts, records: Set
     }
     used += encoder.encodeInto(text, bytes.subarray(used)).written;
   };
-  if (from === 0) append(csvLine(MATCHES_HEADER) + '\n');
+  append(csvLine(MATCHES_HEADER) + '\n');
   const block: string[] = [];
-  for (let i = from; i < to; i++) {
+  for (let i = 0; i < n; i++) {
     block.push(matchesLine(records, sets, i));
-    if (block.length === 4096 || i === to - 1) {
+    if (block.length === 4096 || i === n - 1) {
       append(block.join('\n') + '\n');
       block.length = 0;
     }

@@ -1,13 +1,11 @@
 // The tail of an analysis: its outcome part (shared/results/buildRunResults.ts) and, for the command line, its
 // matches file. It reads only the matching and the cohort, so the thread that matched an analysis offers it to the
-// other thread as soon as the matching is made and goes on with the balance table. The tail is claimed piece by
-// piece: the outcome part, then the matches file in MATCHES_PARTS parts of its rows. The other thread, once its own
-// analyses are built, takes pieces from the first (the outcomes, the largest); the offering thread, once its balance
-// table is done, takes them back from the last. So the two threads end within about one part of each other, rather
-// than one computing a whole tail while the other waits (at 1M records National's tail is about 2.2 s: outcomes
-// 0.9 s, matches file 1.3 s).
-// Which thread computes a piece changes nothing in it: the same function on the same arrays, and the parts of the
-// matches file put together are its bytes.
+// other thread as soon as the matching is made and goes on with the balance table. The tail's two pieces are claimed
+// one by one: the other thread, once its own analyses are built, takes the matches file first and then the outcomes;
+// the offering thread, once its balance table is done, takes back the outcomes first and then the matches file. So
+// when both threads come to a tail at about the same time, each computes a piece, rather than one the whole tail
+// while the other waits (a national pool's tail is about a quarter of its analysis at 300k records).
+// Which thread computes a piece changes nothing in it: the same function on the same arrays.
 import type { Spec } from '../../shared/engine/analysisSpec';
 import { outcomePart, type CohortData, type MatchedRows, type OutcomePart } from '../../shared/results/buildRunResults';
 import { matchFactsOf, prepareMatches, type PreparedMatches } from '../exports/matchesCsv';
@@ -18,50 +16,40 @@ export interface AnalysisTail {
   matches: PreparedMatches | null;
 }
 
-/** Piece 0 is the outcome part; pieces 1..MATCHES_PARTS the parts of the matches file, in row order. */
 export const OUTCOMES_PIECE = 0;
-export const MATCHES_PARTS = 8;
-const PIECES_PER_ANALYSIS = 1 + MATCHES_PARTS;
-export type TailPiece = number;
-export type TailPieceResult = { piece: typeof OUTCOMES_PIECE; part: OutcomePart } | { piece: number; matches: PreparedMatches };
+export const MATCHES_PIECE = 1;
+export type TailPiece = typeof OUTCOMES_PIECE | typeof MATCHES_PIECE;
+export const TAIL_PIECE_NAMES = ['outcomes', 'matches'] as const;
+export type TailPieceResult = { piece: typeof OUTCOMES_PIECE; part: OutcomePart } | { piece: typeof MATCHES_PIECE; matches: PreparedMatches };
 
-/** The pieces of a tail in the order the other thread takes them: the matches file's parts only when asked for. */
-export const tailPieces = (matchesFile: boolean): TailPiece[] => Array.from({ length: matchesFile ? PIECES_PER_ANALYSIS : 1 }, (_, p) => p);
+/** The pieces of a tail: the matches file only when asked for. */
+export const tailPieces = (matchesFile: boolean): TailPiece[] => (matchesFile ? [OUTCOMES_PIECE, MATCHES_PIECE] : [OUTCOMES_PIECE]);
 
 /** The claim slot (analysisTail's Int32Array) of analysis a's piece. */
-export const tailSlot = (a: number, piece: TailPiece): number => PIECES_PER_ANALYSIS * a + piece;
+export const tailSlot = (a: number, piece: TailPiece): number => 2 * a + piece;
 
 /** The number of claim slots for n analyses. */
-export const tailSlots = (n: number): number => PIECES_PER_ANALYSIS * n;
-
-/** A piece's name in diagnostics: `outcomes` or `matches k/8`. */
-export const tailPieceName = (piece: TailPiece): string => (piece === OUTCOMES_PIECE ? 'outcomes' : `matches ${piece}/${MATCHES_PARTS}`);
+export const tailSlots = (n: number): number => 2 * n;
 
 export function tailPiece(data: CohortData, spec: Spec, a: number, m: MatchedRows, piece: TailPiece): TailPieceResult {
   if (piece === OUTCOMES_PIECE) return { piece, part: outcomePart(data, spec, a, m) };
   const analysis = spec.analyses[a];
   const ids = data.table.recordIds;
-  const n = m.rows.length;
-  const recordIds = new Array<string>(n);
-  for (let k = 0; k < n; k++) recordIds[k] = ids[m.rows[k]];
-  const rows = { from: Math.floor(((piece - 1) * n) / MATCHES_PARTS), to: Math.floor((piece * n) / MATCHES_PARTS) };
-  return { piece, matches: prepareMatches(analysis.name, matchFactsOf(analysis.matching, m.caliper), { ...m, recordIds }, rows) };
+  const recordIds = new Array<string>(m.rows.length);
+  for (let k = 0; k < m.rows.length; k++) recordIds[k] = ids[m.rows[k]];
+  return { piece, matches: prepareMatches(analysis.name, matchFactsOf(analysis.matching, m.caliper), { ...m, recordIds }) };
 }
 
-/** The tail from its pieces, each computed here or on the other thread, in any order. */
+/** The tail from its pieces, each computed here or on the other thread. */
 export function tailOfPieces(pieces: readonly TailPieceResult[]): AnalysisTail {
-  const sorted = [...pieces].sort((x, y) => x.piece - y.piece);
-  const first = sorted[0];
-  if (!first || !('part' in first)) throw new Error('a tail without its outcome part');
-  const parts = sorted.slice(1).map((p) => ('matches' in p ? p.matches : null)!);
-  if (parts.length === 0) return { part: first.part, matches: null };
-  const bytes = new Uint8Array(parts.reduce((sum, p) => sum + p.bytes.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    bytes.set(p.bytes, at);
-    at += p.bytes.length;
+  let part: OutcomePart | undefined;
+  let matches: PreparedMatches | null = null;
+  for (const p of pieces) {
+    if (p.piece === OUTCOMES_PIECE) part = p.part;
+    else matches = p.matches;
   }
-  return { part: first.part, matches: { analysis: parts[0].analysis, bytes, rows: parts.reduce((sum, p) => sum + p.rows, 0) } };
+  if (!part) throw new Error('a tail without its outcome part');
+  return { part, matches };
 }
 
 export function analysisTail(data: CohortData, spec: Spec, a: number, m: MatchedRows, matchesFile: boolean): AnalysisTail {

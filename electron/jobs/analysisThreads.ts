@@ -15,7 +15,7 @@ import { analysisError } from './analysisError';
 import { NOT_STARTED, decodePosition, type AnalysisPosition, type AnalysisWorkerData, type FromAnalysisWorker, type ToAnalysisWorker } from './analysisWorkerProtocol';
 import { shareCohort } from './sharedCohort';
 import type { PreparedMatches } from '../exports/matchesCsv';
-import { keepTail, offerTail, tailOfPieces, tailPiece, tailPieces, tailPieceName, tailSlot, tailSlots, type TailPiece, type TailPieceResult } from './analysisTail';
+import { TAIL_PIECE_NAMES, keepTail, offerTail, tailOfPieces, tailPiece, tailPieces, tailSlot, tailSlots, type TailPiece, type TailPieceResult } from './analysisTail';
 
 const WORKER_URL = new URL('./analysisWorker.mjs', import.meta.url);
 // How often the job's thread looks at the second thread's progress once its own analyses are built.
@@ -176,8 +176,6 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
         w.postMessage({ type: 'cohort', cohort: data } satisfies ToAnalysisWorker);
       }
       const pieces = tailPieces(matchesFiles);
-      // The second thread takes an offered tail's pieces from the first, this one takes them back from the last.
-      const fromLast = [...pieces].reverse();
       const offer = (a: number, matched: MatchedRows) => {
         for (const piece of pieces) {
           offerTail(tails, tailSlot(a, piece));
@@ -204,7 +202,7 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
           own.push({ a, stage });
           const kept: TailPieceResult[] = [];
           const left: TailPiece[] = [];
-          for (const piece of fromLast) {
+          for (const piece of pieces) {
             if (keepTail(tails, tailSlot(a, piece))) kept.push(tailPiece(data, spec, a, stage.matched, piece));
             else left.push(piece);
           }
@@ -237,7 +235,7 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
       if (Number.isFinite(firstFailed)) throw failed.get(firstFailed);
       // A second thread that failed before taking an analysis left them all to this one.
       if (built.some((b) => !b)) throw failed.get(-1) ?? new Error('an analysis was not built');
-      return { analyses: built as BuiltAnalysis[], matches: matchesFiles ? (matches as PreparedMatches[]) : [], tailPiecesTaken: waiting.flatMap(({ a, left }) => [...left].sort((x, y) => x - y).map((piece) => `${a} ${tailPieceName(piece)}`)) };
+      return { analyses: built as BuiltAnalysis[], matches: matchesFiles ? (matches as PreparedMatches[]) : [], tailPiecesTaken: waiting.flatMap(({ a, left }) => left.map((piece) => `${a} ${TAIL_PIECE_NAMES[piece]}`)) };
     },
     async stop() {
       signal.removeEventListener('abort', onAbort);

@@ -6,7 +6,7 @@ import { analysisEngineStage, assembleAnalysis, type CohortData, type MatchedRow
 import { toErrorBody } from '../service/apiError';
 import { JobCancelled } from './jobProtocol';
 import { analysisError } from './analysisError';
-import { analysisTail, tailPiece, tailPieces, tailSlot, takeTail } from './analysisTail';
+import { MATCHES_PIECE, analysisTail, tailPiece, tailPieces, tailSlot, takeTail } from './analysisTail';
 import { encodePosition, type AnalysisWorkerData, type FromAnalysisWorker, type PostedAnalysis, type ToAnalysisWorker } from './analysisWorkerProtocol';
 
 const data = workerData as AnalysisWorkerData;
@@ -47,15 +47,15 @@ function run(): void {
   }
 }
 
-/** The pieces of an offered tail that the job's thread has not taken back meanwhile, from the first. */
+/** The pieces of an offered tail that the job's thread has not taken back meanwhile, the matches file first. */
 function takeOffered(index: number, matched: MatchedRows): void {
   if (cohort === null) return;
-  for (const piece of tailPieces(data.matchesFiles)) {
+  for (const piece of tailPieces(data.matchesFiles).reverse()) {
     if (!takeTail(tails, tailSlot(index, piece))) continue;
     try {
       throwIfCancelled();
       const result = tailPiece(cohort, data.spec, index, matched, piece);
-      send({ type: 'tail', index, result }, 'matches' in result ? [result.matches.bytes.buffer as ArrayBuffer] : []);
+      send({ type: 'tail', index, result }, result.piece === MATCHES_PIECE ? [result.matches.bytes.buffer as ArrayBuffer] : []);
     } catch (err) {
       send({ type: 'tailFailed', index, piece, error: toErrorBody(analysisError(err)) });
       return;
