@@ -5,6 +5,7 @@ import type { Db } from '../store';
 import type { Column } from '../../shared/engine/column';
 import { readExtractColumns } from '../columnStore/columnTables';
 import { numericValues } from '../columnStore/columnBuilders';
+import type { ColumnMemory } from '../columnStore/storedColumn';
 
 export interface CohortColumnDef {
   name: string;
@@ -21,11 +22,11 @@ export function cohortColumnDefs(db: Db): CohortColumnDef[] {
   return rows.filter((r) => !NOT_COVARIATES.has(r.name));
 }
 
-export function loadCohortColumns(db: Db, defs: readonly CohortColumnDef[]): Column[] {
-  const stored = readExtractColumns(db, 'cohort', defs.map((d) => d.name));
+export function loadCohortColumns(db: Db, defs: readonly CohortColumnDef[], memory: ColumnMemory = 'own'): Column[] {
+  const stored = readExtractColumns(db, 'cohort', defs.map((d) => d.name), [], memory);
   return defs.map((d): Column => {
     const c = stored.get(d.name)!;
-    if (d.kind === 'numeric' && c.type !== 'text') return { kind: 'numeric', name: d.name, values: numericValues(c) };
+    if (d.kind === 'numeric' && c.type !== 'text') return { kind: 'numeric', name: d.name, values: numericValues(c, memory) };
     if (d.kind === 'categorical' && c.values instanceof Int32Array && c.type !== 'text') return { kind: 'categorical', name: d.name, codes: c.values, levels: c.levels ?? [] };
     throw new Error(`the column store holds "${d.name}" in a form that does not fit a ${d.kind} column`);
   });

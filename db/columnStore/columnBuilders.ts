@@ -3,7 +3,7 @@
 import type { StoredValue } from '../import/loadRows';
 import { compareByteOrder } from '../../shared/engine/byteOrder';
 import type { ColumnToWrite, StoredColumn } from './columnTables';
-import { encodeTexts, TEXT_SEPARATOR } from './storedColumn';
+import { allocate, encodeTexts, TEXT_SEPARATOR, type ColumnMemory } from './storedColumn';
 import { TextCodes } from '../../shared/extract/textCodes';
 
 /** Reads `order[k]`-th collected value into position k; no order keeps file order. */
@@ -189,13 +189,13 @@ export function compactNumbers(values: Float64Array): StoredColumn {
   return { type: Ctor === Int8Array ? 'int8' : 'int16', values: out };
 }
 
-/** A numeric column as the engine holds it: float64 with NaN for a blank. */
-export function numericValues(column: StoredColumn): Float64Array {
+/** A numeric column as the engine holds it: float64 with NaN for a blank, widened into `memory`. */
+export function numericValues(column: StoredColumn, memory: ColumnMemory = 'own'): Float64Array {
   const { values } = column;
   if (values instanceof Float64Array) return values;
   if (values instanceof Int8Array || values instanceof Int16Array) {
     const blank = values instanceof Int8Array ? -128 : -32768;
-    const out = new Float64Array(values.length);
+    const out = allocate(Float64Array, values.length, memory);
     for (let k = 0; k < values.length; k++) out[k] = values[k] === blank ? NaN : values[k];
     return out;
   }

@@ -4,7 +4,7 @@
 //                    record_id order, the reoffences' columns in file order
 //   outcome_columns  (migration 5) the cohort step's per-record results, in record_id order
 import type { Db } from '../store';
-import { decodeTexts, decodeTyped, encodeTexts, encodeTyped, typeOf, type StoredType, type TypedColumn } from './storedColumn';
+import { decodeTexts, decodeTyped, encodeTexts, encodeTyped, typeOf, type ColumnMemory, type StoredType, type TypedColumn } from './storedColumn';
 
 export type StoredColumn =
   | { type: Exclude<StoredType, 'text'>; values: TypedColumn; levels?: string[] }
@@ -51,14 +51,14 @@ interface StoredRow {
   data: Buffer;
 }
 
-function decode(row: StoredRow): StoredColumn {
+function decode(row: StoredRow, memory: ColumnMemory): StoredColumn {
   if (row.type === 'text') return { type: 'text', values: decodeTexts(row.data, row.rows) };
-  const values = decodeTyped(row.type, row.data);
+  const values = decodeTyped(row.type, row.data, memory);
   return row.levels === null ? { type: row.type, values } : { type: row.type, values, levels: JSON.parse(row.levels) as string[] };
 }
 
 /** Reads the named columns of one file; throws naming the first one missing that is not `optional`. */
-export function readExtractColumns(db: Db, file: ColumnFile, names: readonly string[], optional: readonly string[] = []): Map<string, StoredColumn> {
+export function readExtractColumns(db: Db, file: ColumnFile, names: readonly string[], optional: readonly string[] = [], memory: ColumnMemory = 'own'): Map<string, StoredColumn> {
   const exists = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'extract_columns'`).get();
   if (!exists) {
     throw new ColumnStoreError('This extract was imported by an earlier version of Matchlab, which did not keep its column store: import it again');
@@ -67,7 +67,7 @@ export function readExtractColumns(db: Db, file: ColumnFile, names: readonly str
   const out = new Map<string, StoredColumn>();
   for (const name of names) {
     const row = select.get(file, name) as StoredRow | undefined;
-    if (row) out.set(name, decode(row));
+    if (row) out.set(name, decode(row, memory));
     else if (!optional.includes(name)) throw new ColumnStoreError(`The column store has no ${file} column "${name}": import the extract again`);
   }
   return out;
@@ -79,12 +79,12 @@ export function writeOutcomeColumns(db: Db, columns: Record<string, TypedColumn>
   for (const [name, values] of Object.entries(columns)) insert.run(name, typeOf(values), values.length, encodeTyped(values));
 }
 
-export function readOutcomeColumns(db: Db): Map<string, TypedColumn> {
+export function readOutcomeColumns(db: Db, memory: ColumnMemory = 'own'): Map<string, TypedColumn> {
   const rows = db.prepare('SELECT name, type, rows, data FROM outcome_columns').all() as (StoredRow & { name: string })[];
   const out = new Map<string, TypedColumn>();
   for (const row of rows) {
     if (row.type === 'text') continue;
-    out.set(row.name, decodeTyped(row.type, row.data));
+    out.set(row.name, decodeTyped(row.type, row.data, memory));
   }
   return out;
 }

@@ -33,11 +33,28 @@ export function encodeTyped(values: TypedColumn): Buffer {
   return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
 }
 
-/** A typed array over the blob's bytes (copied when they are not aligned for the type). */
-export function decodeTyped<T extends TypedName>(type: T, blob: Buffer): TypedOf<T> {
+/**
+ * Where a column read from the store is put: its own memory, or shared memory, which an analysis job's two threads
+ * both read without a copy (electron/jobs/sharedCohort.ts).
+ */
+export type ColumnMemory = 'own' | 'shared';
+
+/** A new array of `Ctor` for n values in `memory`. */
+export function allocate<T extends TypedColumn>(Ctor: { new (b: ArrayBufferLike): T; BYTES_PER_ELEMENT: number }, n: number, memory: ColumnMemory): T {
+  const bytes = n * Ctor.BYTES_PER_ELEMENT;
+  return new Ctor(memory === 'shared' ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+}
+
+/** A typed array over the blob's bytes (copied when they are not aligned for the type, or asked for in shared memory). */
+export function decodeTyped<T extends TypedName>(type: T, blob: Buffer, memory: ColumnMemory = 'own'): TypedOf<T> {
   const Ctor = CONSTRUCTORS[type] as unknown as { new (b: ArrayBufferLike, o: number, n: number): TypedOf<T>; BYTES_PER_ELEMENT: number };
   const size = Ctor.BYTES_PER_ELEMENT;
   if (blob.byteLength % size !== 0) throw new Error(`a stored ${type} column has ${blob.byteLength} bytes`);
+  if (memory === 'shared') {
+    const shared = new Uint8Array(new SharedArrayBuffer(blob.byteLength));
+    shared.set(blob);
+    return new Ctor(shared.buffer, 0, blob.byteLength / size);
+  }
   const bytes = blob.byteOffset % size === 0 ? blob : Buffer.from(new Uint8Array(blob));
   return new Ctor(bytes.buffer, bytes.byteOffset, bytes.byteLength / size);
 }

@@ -8,7 +8,7 @@ import type { RecordOutcomes } from '../../shared/cohort/recordOutcomes';
 import { cohortColumnDefs, loadCohortColumns } from '../cohort/loadCohortColumns';
 import { readCohortDerivation } from '../cohort/deriveCohort';
 import { ColumnStoreError, readExtractColumns, readOutcomeColumns } from '../columnStore/columnTables';
-import type { TypedColumn } from '../columnStore/storedColumn';
+import { allocate, type ColumnMemory, type TypedColumn } from '../columnStore/storedColumn';
 
 export interface AnalysisData {
   table: CohortTable;
@@ -33,20 +33,21 @@ function outcome<T extends TypedColumn>(columns: Map<string, TypedColumn>, name:
   return c;
 }
 
-export function loadAnalysisData(db: Db): AnalysisData {
+/** `memory` 'shared': every array in shared memory, so that an analysis job's second thread reads them as they are. */
+export function loadAnalysisData(db: Db, memory: ColumnMemory = 'own'): AnalysisData {
   if (!readCohortDerivation(db)) throw new AnalysisDataError('no_derivation', 'The cohort step has not run on this extract: import an extract (or re-run the cohort step) first');
   let recordIds: string[];
   let loaded: Column[];
   try {
     const ids = readExtractColumns(db, 'cohort', ['record_id']).get('record_id')!;
     recordIds = ids.type === 'text' ? ids.values : [];
-    loaded = loadCohortColumns(db, cohortColumnDefs(db));
+    loaded = loadCohortColumns(db, cohortColumnDefs(db), memory);
   } catch (err) {
     if (err instanceof ColumnStoreError) throw new AnalysisDataError('no_column_store', err.message);
     throw err;
   }
   const n = recordIds.length;
-  const stored = readOutcomeColumns(db);
+  const stored = readOutcomeColumns(db, memory);
   const outcomes: RecordOutcomes = {
     reoffended: outcome(stored, 'reoffended', Uint8Array, n),
     count: outcome(stored, 'reoffences', Int32Array, n),
@@ -57,10 +58,12 @@ export function loadAnalysisData(db: Db): AnalysisData {
     custodialCount: outcome(stored, 'custodial_sentences', Int32Array, n),
   };
   const columns = new Map<string, Column>(loaded.map((c) => [c.name, c]));
-  columns.set('age_at_index', { kind: 'numeric', name: 'age_at_index', values: Float64Array.from(outcome(stored, 'age_at_index', Int16Array, n)) });
+  const age = allocate(Float64Array, n, memory);
+  age.set(outcome(stored, 'age_at_index', Int16Array, n));
+  columns.set('age_at_index', { kind: 'numeric', name: 'age_at_index', values: age });
   // The treated are a few hundred: one pass over the record ids with a small set, not a map of every record.
   const treatedIds = new Set(db.prepare(`SELECT record_id FROM participant_status WHERE status = 'treated'`).pluck().all() as string[]);
-  const treated = new Uint8Array(n);
+  const treated = allocate(Uint8Array, n, memory);
   for (let k = 0; k < n; k++) if (treatedIds.has(recordIds[k])) treated[k] = 1;
   return { table: { recordIds, columns }, treated, poolEligible: outcome(stored, 'pool_eligible', Uint8Array, n), outcomes };
 }

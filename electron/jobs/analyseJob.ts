@@ -24,7 +24,8 @@ export async function analyseJob(ctx: JobContext<AnalyseJobPayload>, threads: 1 
   progress.loading();
   const analyses = startAnalysisThreads(spec, ctx.signal, { threads, matchesFiles: ctx.payload.matchesFiles === true });
   try {
-    const data = jobAnalysisData(ctx.db);
+    // In shared memory from the start: the second analysis thread reads the same arrays (sharedCohort.ts).
+    const data = jobAnalysisData(ctx.db, 'shared');
     const derivation = readCohortDerivation(ctx.db)!;
     throwIfCancelled(ctx.signal);
     const createdAt = new Date();

@@ -12,6 +12,7 @@ import { jobAnalysisData } from './jobAnalysisData';
 import { importJob } from './importJob';
 import { analyseJob } from './analyseJob';
 import { startAnalysisThreads } from './analysisThreads';
+import { shareCohort } from './sharedCohort';
 import { JobCancelled, type PreparedRunFiles } from './jobProtocol';
 import { hasSetColumn, matchFacts, writeMatchesCsv } from '../exports/matchesCsv';
 import { setNumbers } from '../../shared/engine/matchedSets';
@@ -85,7 +86,28 @@ async function buildWithTailFault(fault: 'crash' | 'fail' | 'leave' | 'slow') {
   }
 }
 
+/** Every typed array in `value`, in the order of its keys. */
+function typedArrays(value: unknown): ArrayBufferView[] {
+  if (ArrayBuffer.isView(value)) return [value];
+  if (value instanceof Map) return [...value.values()].flatMap(typedArrays);
+  if (Array.isArray(value)) return value.flatMap(typedArrays);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(typedArrays);
+  return [];
+}
+
 describe('analyses on two threads', () => {
+  it('reads the cohort straight into shared memory, the same values as into its own, so that sharing it copies nothing', () => {
+    const own = typedArrays(jobAnalysisData(db));
+    const shared = jobAnalysisData(db, 'shared');
+    const arrays = typedArrays(shared);
+    expect(arrays.length).toBeGreaterThan(10);
+    expect(arrays.every((a) => a.buffer instanceof SharedArrayBuffer)).toBe(true);
+    const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    expect(arrays.map((a) => a.constructor.name)).toEqual(own.map((a) => a.constructor.name));
+    arrays.forEach((a, k) => expect(bytes(a).equals(bytes(own[k])), `array ${k}`).toBe(true));
+    typedArrays(shareCohort(shared)).forEach((a, k) => expect(a).toBe(arrays[k]));
+  });
+
   it('has the second thread build an analysis, and gives byte for byte the run of one thread', async () => {
     const threads = startAnalysisThreads(spec, new AbortController().signal, { threads: 2 });
     const second = new Set<number>();
