@@ -58,7 +58,7 @@ export function analysisTail(data: CohortData, spec: Spec, a: number, m: Matched
 
 // Where each piece of an analysis's tail is, one Int32 per piece in shared memory (tailSlot): each change is one
 // compare-and-exchange, so exactly one thread computes each piece.
-/** Not offered: the thread that matched the analysis computes it. */
+/** Not offered: the thread that matched the analysis computes the piece. */
 export const TAIL_KEPT = 0;
 export const TAIL_OFFERED = 1;
 /** Taken by the other thread. */
@@ -71,12 +71,12 @@ export function offerTail(claims: Int32Array, slot: number): void {
   Atomics.store(claims, slot, TAIL_OFFERED);
 }
 
-/** The other thread's claim: true when it is to compute the tail. */
+/** The other thread's claim: true when it is to compute the piece. */
 export function takeTail(claims: Int32Array, slot: number): boolean {
   return Atomics.compareExchange(claims, slot, TAIL_OFFERED, TAIL_TAKEN) === TAIL_OFFERED;
 }
 
-/** The offering thread's claim once its balance table is done: true when it is to compute the tail itself. */
+/** The offering thread's claim once its balance table is done: true when it is to compute the piece itself. */
 export function keepTail(claims: Int32Array, slot: number): boolean {
   return Atomics.compareExchange(claims, slot, TAIL_OFFERED, TAIL_TAKEN_BACK) !== TAIL_TAKEN;
 }
