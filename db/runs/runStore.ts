@@ -47,16 +47,17 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /**
- * An analysis's records as run_records stores them (format 2). Encoded apart from saveRun so that the job's thread can
- * do it while it waits for the other analysis thread (electron/jobs/analysisThreads.ts), not after both have ended.
+ * An analysis's records as run_records stores them (format 2). Encoded apart from saveRun, on either analysis thread as
+ * a piece of the analysis's tail (electron/jobs/analysisTail.ts), not after both threads have ended. The columns are
+ * Uint8Arrays (a Buffer's bytes arrive as one from another thread), which SQLite stores as blobs.
  */
 export interface EncodedRecords {
   /** The record ids joined by line ends; null until needed (an analysis with another's ids stores none: ids_of). */
   idsText: string | null;
-  columns: { treated: Buffer; score: Buffer; weight: Buffer; strata: Buffer; setTotal: Buffer; pairTreated: Buffer | null; pairControl: Buffer | null; poolOrder: Buffer };
+  columns: { treated: Uint8Array; score: Uint8Array; weight: Uint8Array; strata: Uint8Array; setTotal: Uint8Array; pairTreated: Uint8Array | null; pairControl: Uint8Array | null; poolOrder: Uint8Array };
 }
 
-export function encodeRecords(r: StoredMatch, withIds: boolean): EncodedRecords {
+export function encodeRecords(r: Omit<StoredMatch, 'outsideFilterIds'>, withIds: boolean): EncodedRecords {
   return {
     idsText: withIds ? r.recordIds.join('\n') : null,
     columns: {

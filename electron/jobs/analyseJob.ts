@@ -3,7 +3,7 @@
 // Returns the run id.
 import { jobAnalysisData } from './jobAnalysisData';
 import { readCohortDerivation } from '../../db/cohort/deriveCohort';
-import { encodeRecords, newRunId, saveRun, type EncodedRecords } from '../../db/runs/runStore';
+import { newRunId, saveRun } from '../../db/runs/runStore';
 import { writeAudit } from '../../db/audit';
 import { specSchema, type SpecInput } from '../../shared/engine/analysisSpec';
 import { assembleRun } from '../../shared/results/buildRunResults';
@@ -30,17 +30,12 @@ export async function analyseJob(ctx: JobContext<AnalyseJobPayload>, threads: 1 
     throwIfCancelled(ctx.signal);
     const createdAt = new Date();
     const runId = newRunId(ctx.db, createdAt, spec.analyses.map((a) => a.name));
-    // The records of the analyses this thread matched are encoded while it waits for the second thread. The first
-    // analysis's record ids are always stored; a later one's only when they differ from an earlier one's (saveRun).
-    const encoded = new Map<string, EncodedRecords>();
-    const built = await analyses.build(
-      data,
-      (a, at) => {
-        throwIfCancelled(ctx.signal);
-        progress.analysis(a, at);
-      },
-      (a, records) => encoded.set(spec.analyses[a].name, encodeRecords(records, a === 0)),
-    );
+    const built = await analyses.build(data, (a, at) => {
+      throwIfCancelled(ctx.signal);
+      progress.analysis(a, at);
+    });
+    // Each analysis's records were encoded as a piece of its tail, on whichever thread was free (analysisTail.ts).
+    const encoded = new Map(built.encoded.map((e, a) => [spec.analyses[a].name, e]));
     const run = assembleRun(spec, { runId, createdAt: createdAt.toISOString(), cohortSettings: derivation.settings, funnel: derivation.funnel, profile: derivation.profile }, built.analyses);
     progress.saving();
     // The run and its audit entry are stored together or not at all, and a cancel that came while

@@ -1,55 +1,85 @@
-// The tail of an analysis: its outcome part (shared/results/buildRunResults.ts) and, for the command line, its
-// matches file. It reads only the matching and the cohort, so the thread that matched an analysis offers it to the
-// other thread as soon as the matching is made and goes on with the balance table. The tail's two pieces are claimed
-// one by one: the other thread, once its own analyses are built, takes the matches file first and then the outcomes;
-// the offering thread, once its balance table is done, takes back the outcomes first and then the matches file. So
-// when both threads come to a tail at about the same time, each computes a piece, rather than one the whole tail
-// while the other waits (a national pool's tail is about a quarter of its analysis at 300k records).
+// The tail of an analysis: its outcome part (shared/results/buildRunResults.ts), its records encoded for the save
+// (db/runs/runStore.ts encodeRecords) and, for the command line, its matches file. It reads only the matching and the
+// cohort, so the thread that matched an analysis offers it to the other thread as soon as the matching is made and
+// goes on with the balance table. The tail's pieces are claimed one by one: the other thread, once its own analyses
+// are built, takes the matches file first, then the records, then the outcomes; the offering thread, once its balance
+// table is done, takes them back in the opposite order. So when both threads come to a tail at about the same time,
+// each computes part of it, rather than one the whole tail while the other waits (a national pool's tail is about a
+// quarter of its analysis at 300k records). Finer pieces (the matches file in parts of its rows) measured slower: each
+// part's call starts in code not yet optimised on each thread.
 // Which thread computes a piece changes nothing in it: the same function on the same arrays.
 import type { Spec } from '../../shared/engine/analysisSpec';
 import { outcomePart, type CohortData, type MatchedRows, type OutcomePart } from '../../shared/results/buildRunResults';
 import { matchFactsOf, prepareMatches, type PreparedMatches } from '../exports/matchesCsv';
+import { encodeRecords, type EncodedRecords } from '../../db/runs/runStore';
 
 export interface AnalysisTail {
   part: OutcomePart;
+  encoded: EncodedRecords;
   /** Its matches file, when asked for. */
   matches: PreparedMatches | null;
 }
 
 export const OUTCOMES_PIECE = 0;
 export const MATCHES_PIECE = 1;
-export type TailPiece = typeof OUTCOMES_PIECE | typeof MATCHES_PIECE;
-export const TAIL_PIECE_NAMES = ['outcomes', 'matches'] as const;
-export type TailPieceResult = { piece: typeof OUTCOMES_PIECE; part: OutcomePart } | { piece: typeof MATCHES_PIECE; matches: PreparedMatches };
+export const RECORDS_PIECE = 2;
+export type TailPiece = typeof OUTCOMES_PIECE | typeof MATCHES_PIECE | typeof RECORDS_PIECE;
+export const TAIL_PIECE_NAMES = ['outcomes', 'matches', 'records'] as const;
+export type TailPieceResult =
+  | { piece: typeof OUTCOMES_PIECE; part: OutcomePart }
+  | { piece: typeof MATCHES_PIECE; matches: PreparedMatches }
+  | { piece: typeof RECORDS_PIECE; encoded: EncodedRecords };
 
-/** The pieces of a tail: the matches file only when asked for. */
-export const tailPieces = (matchesFile: boolean): TailPiece[] => (matchesFile ? [OUTCOMES_PIECE, MATCHES_PIECE] : [OUTCOMES_PIECE]);
+/** A tail's pieces in the order the offering thread keeps them (the other thread takes them in reverse): the matches file only when asked for. */
+export const tailPieces = (matchesFile: boolean): TailPiece[] => (matchesFile ? [OUTCOMES_PIECE, RECORDS_PIECE, MATCHES_PIECE] : [OUTCOMES_PIECE, RECORDS_PIECE]);
+
+const SLOTS_PER_ANALYSIS = 3;
 
 /** The claim slot (analysisTail's Int32Array) of analysis a's piece. */
-export const tailSlot = (a: number, piece: TailPiece): number => 2 * a + piece;
+export const tailSlot = (a: number, piece: TailPiece): number => SLOTS_PER_ANALYSIS * a + piece;
 
 /** The number of claim slots for n analyses. */
-export const tailSlots = (n: number): number => 2 * n;
+export const tailSlots = (n: number): number => SLOTS_PER_ANALYSIS * n;
 
-export function tailPiece(data: CohortData, spec: Spec, a: number, m: MatchedRows, piece: TailPiece): TailPieceResult {
-  if (piece === OUTCOMES_PIECE) return { piece, part: outcomePart(data, spec, a, m) };
-  const analysis = spec.analyses[a];
+function recordIdsOf(data: CohortData, m: MatchedRows): string[] {
   const ids = data.table.recordIds;
   const recordIds = new Array<string>(m.rows.length);
   for (let k = 0; k < m.rows.length; k++) recordIds[k] = ids[m.rows[k]];
+  return recordIds;
+}
+
+export function tailPiece(data: CohortData, spec: Spec, a: number, m: MatchedRows, piece: TailPiece): TailPieceResult {
+  if (piece === OUTCOMES_PIECE) return { piece, part: outcomePart(data, spec, a, m) };
+  const recordIds = recordIdsOf(data, m);
+  // The first analysis's record ids are always stored; a later one's only when they differ from an earlier one's.
+  if (piece === RECORDS_PIECE) return { piece, encoded: encodeRecords({ ...m, recordIds }, a === 0) };
+  const analysis = spec.analyses[a];
   return { piece, matches: prepareMatches(analysis.name, matchFactsOf(analysis.matching, m.caliper), { ...m, recordIds }) };
+}
+
+/** What a piece's result hands to another thread without copying (its bytes), for postMessage's transfer list. */
+export function tailPieceTransfers(result: TailPieceResult): ArrayBuffer[] {
+  if (result.piece === MATCHES_PIECE) return [result.matches.bytes.buffer as ArrayBuffer];
+  if (result.piece === RECORDS_PIECE) return encodedTransfers(result.encoded);
+  return [];
+}
+
+export function encodedTransfers(encoded: EncodedRecords): ArrayBuffer[] {
+  return Object.values(encoded.columns).flatMap((c) => (c ? [c.buffer as ArrayBuffer] : []));
 }
 
 /** The tail from its pieces, each computed here or on the other thread. */
 export function tailOfPieces(pieces: readonly TailPieceResult[]): AnalysisTail {
   let part: OutcomePart | undefined;
+  let encoded: EncodedRecords | undefined;
   let matches: PreparedMatches | null = null;
   for (const p of pieces) {
     if (p.piece === OUTCOMES_PIECE) part = p.part;
+    else if (p.piece === RECORDS_PIECE) encoded = p.encoded;
     else matches = p.matches;
   }
-  if (!part) throw new Error('a tail without its outcome part');
-  return { part, matches };
+  if (!part || !encoded) throw new Error('a tail without its outcome part or its records');
+  return { part, encoded, matches };
 }
 
 export function analysisTail(data: CohortData, spec: Spec, a: number, m: MatchedRows, matchesFile: boolean): AnalysisTail {

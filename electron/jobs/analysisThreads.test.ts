@@ -145,7 +145,7 @@ describe('analyses on two threads', () => {
 
   it('hands National\'s tail to the second thread once Regional is built: the same analyses and matches files, byte for byte, as one thread', async () => {
     const two = await buildBoth(2, handOverNationalTail());
-    expect(two.tailPiecesTaken).toEqual(['0 outcomes', '0 matches']);
+    expect(two.tailPiecesTaken).toEqual(['0 outcomes', '0 records', '0 matches']);
     const one = await buildBoth(1, () => undefined);
     expect(one.tailPiecesTaken).toEqual([]);
     expect(JSON.stringify(two.analyses.map((b) => b.core))).toBe(JSON.stringify(one.analyses.map((b) => b.core)));

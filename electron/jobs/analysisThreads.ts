@@ -7,7 +7,7 @@
 // built, in the time it would otherwise wait for the first.
 import { Worker } from 'node:worker_threads';
 import type { Spec } from '../../shared/engine/analysisSpec';
-import { analysisEngineStage, analysisRecords, assembleAnalysis, type AnalysisRecords, type BuiltAnalysis, type CohortData, type EngineStage, type MatchedRows } from '../../shared/results/buildRunResults';
+import { analysisEngineStage, assembleAnalysis, type BuiltAnalysis, type CohortData, type EngineStage, type MatchedRows } from '../../shared/results/buildRunResults';
 import type { ApiErrorBody } from '../../shared/api';
 import { ApiError } from '../service/apiError';
 import { JobCancelled } from './jobProtocol';
@@ -15,6 +15,7 @@ import { analysisError } from './analysisError';
 import { NOT_STARTED, decodePosition, type AnalysisPosition, type AnalysisWorkerData, type FromAnalysisWorker, type ToAnalysisWorker } from './analysisWorkerProtocol';
 import { shareCohort } from './sharedCohort';
 import type { PreparedMatches } from '../exports/matchesCsv';
+import type { EncodedRecords } from '../../db/runs/runStore';
 import { TAIL_PIECE_NAMES, keepTail, offerTail, tailOfPieces, tailPiece, tailPieces, tailSlot, tailSlots, type TailPiece, type TailPieceResult } from './analysisTail';
 
 const WORKER_URL = new URL('./analysisWorker.mjs', import.meta.url);
@@ -29,6 +30,8 @@ export interface BuiltAnalyses {
   analyses: BuiltAnalysis[];
   /** Each analysis's matches file, in spec order, when asked for (AnalysisThreadOptions.matchesFiles); else empty. */
   matches: PreparedMatches[];
+  /** Each analysis's records encoded for the save (db/runs/runStore.ts saveRun), in spec order. */
+  encoded: EncodedRecords[];
   /** The tail pieces the second thread computed for the job's thread, as `${analysis} ${piece}` (for tests and diagnostics). */
   tailPiecesTaken: string[];
 }
@@ -43,12 +46,8 @@ export interface AnalysisThreadOptions {
 }
 
 export interface AnalysisThreads {
-  /**
-   * Builds every analysis of the spec on `data`; rejects with the first analysis's error in spec order. `meanwhile` is
-   * given the records of each analysis this thread matched, once its own analyses are done and before it waits for
-   * the second thread: work for the run that would otherwise wait until both threads have ended.
-   */
-  build(data: CohortData, onPosition: OnPosition, meanwhile?: (a: number, records: AnalysisRecords) => void): Promise<BuiltAnalyses>;
+  /** Builds every analysis of the spec on `data`; rejects with the first analysis's error in spec order. */
+  build(data: CohortData, onPosition: OnPosition): Promise<BuiltAnalyses>;
   /** Ends the second thread (harmless once it has finished). */
   stop(): Promise<void>;
 }
@@ -65,6 +64,7 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
   const tails = new Int32Array(new SharedArrayBuffer(4 * tailSlots(n)));
   const built: (BuiltAnalysis | undefined)[] = Array.from({ length: n }, () => undefined);
   const matches: (PreparedMatches | undefined)[] = Array.from({ length: n }, () => undefined);
+  const encoded: (EncodedRecords | undefined)[] = Array.from({ length: n }, () => undefined);
   const failed = new Map<number, unknown>();
   // The tail pieces offered to the second thread, by slot (tailSlot): settled by its message when it takes one (or by its end).
   const taken = new Map<number, { result: Promise<TailPieceResult>; settle: (piece: TailPieceResult | null, err?: unknown) => void }>();
@@ -117,6 +117,7 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
         if (msg.type === 'built') {
           const { core, records, rows } = msg.built;
           built[msg.index] = { core, records: { ...records, recordIds: Array.from(rows, (r) => cohortIds[r]) } };
+          encoded[msg.index] = msg.built.encoded;
           matches[msg.index] = msg.matches ?? undefined;
         } else if (msg.type === 'failed') {
           failed.set(msg.index, fromBody(msg.error));
@@ -161,12 +162,13 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
   function finish(a: number, stage: EngineStage, pieces: readonly TailPieceResult[], onPosition: OnPosition): void {
     const tail = tailOfPieces(pieces);
     built[a] = assembleAnalysis(spec, a, stage, tail.part);
+    encoded[a] = tail.encoded;
     if (tail.matches) matches[a] = tail.matches;
     onPosition(a, 'done');
   }
 
   return {
-    async build(loaded, onPosition, meanwhile) {
+    async build(loaded, onPosition) {
       let data = loaded;
       const w = worker;
       if (w) {
@@ -183,7 +185,6 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
         }
         w!.postMessage({ type: 'tail', index: a, matched } satisfies ToAnalysisWorker);
       };
-      const own: { a: number; stage: EngineStage }[] = [];
       // This thread's analyses with a piece of their tail on the second thread.
       const waiting: { a: number; stage: EngineStage; kept: TailPieceResult[]; left: TailPiece[] }[] = [];
       for (let a = Atomics.add(next, 0, 1); a < n; a = Atomics.add(next, 0, 1)) {
@@ -199,7 +200,6 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
             w ? (matched) => offer(a, matched) : undefined,
           );
           onPosition(a, { step: 'outcomes', fraction: 0 });
-          own.push({ a, stage });
           const kept: TailPieceResult[] = [];
           const left: TailPiece[] = [];
           for (const piece of pieces) {
@@ -217,7 +217,6 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
         }
       }
       if (w) {
-        for (const { a, stage } of own) meanwhile?.(a, analysisRecords(stage));
         await reporting(helperEnded, onPosition);
         reportHelper(onPosition);
       }
@@ -235,7 +234,7 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
       if (Number.isFinite(firstFailed)) throw failed.get(firstFailed);
       // A second thread that failed before taking an analysis left them all to this one.
       if (built.some((b) => !b)) throw failed.get(-1) ?? new Error('an analysis was not built');
-      return { analyses: built as BuiltAnalysis[], matches: matchesFiles ? (matches as PreparedMatches[]) : [], tailPiecesTaken: waiting.flatMap(({ a, left }) => left.map((piece) => `${a} ${TAIL_PIECE_NAMES[piece]}`)) };
+      return { analyses: built as BuiltAnalysis[], matches: matchesFiles ? (matches as PreparedMatches[]) : [], encoded: encoded as EncodedRecords[], tailPiecesTaken: waiting.flatMap(({ a, left }) => left.map((piece) => `${a} ${TAIL_PIECE_NAMES[piece]}`)) };
     },
     async stop() {
       signal.removeEventListener('abort', onAbort);

@@ -6,7 +6,7 @@ import { analysisEngineStage, assembleAnalysis, type CohortData, type MatchedRow
 import { toErrorBody } from '../service/apiError';
 import { JobCancelled } from './jobProtocol';
 import { analysisError } from './analysisError';
-import { MATCHES_PIECE, analysisTail, tailPiece, tailPieces, tailSlot, takeTail } from './analysisTail';
+import { analysisTail, encodedTransfers, tailPiece, tailPieceTransfers, tailPieces, tailSlot, takeTail } from './analysisTail';
 import { encodePosition, type AnalysisWorkerData, type FromAnalysisWorker, type PostedAnalysis, type ToAnalysisWorker } from './analysisWorkerProtocol';
 
 const data = workerData as AnalysisWorkerData;
@@ -36,8 +36,8 @@ function run(): void {
       const { core, records } = assembleAnalysis(data.spec, index, stage, tail.part);
       const { recordIds: _ids, ...withoutIds } = records;
       Atomics.store(positions, index, encodePosition('done'));
-      const built: PostedAnalysis = { core, records: withoutIds, rows: stage.matched.rows };
-      send({ type: 'built', index, built, matches: tail.matches }, tail.matches ? [tail.matches.bytes.buffer as ArrayBuffer] : []);
+      const built: PostedAnalysis = { core, records: withoutIds, rows: stage.matched.rows, encoded: tail.encoded };
+      send({ type: 'built', index, built, matches: tail.matches }, [...encodedTransfers(tail.encoded), ...(tail.matches ? [tail.matches.bytes.buffer as ArrayBuffer] : [])]);
     }
     send({ type: 'finished' });
   } catch (err) {
@@ -47,7 +47,7 @@ function run(): void {
   }
 }
 
-/** The pieces of an offered tail that the job's thread has not taken back meanwhile, the matches file first. */
+/** The pieces of an offered tail that the job's thread has not taken back meanwhile, in the reverse of its order. */
 function takeOffered(index: number, matched: MatchedRows): void {
   if (cohort === null) return;
   for (const piece of tailPieces(data.matchesFiles).reverse()) {
@@ -55,7 +55,7 @@ function takeOffered(index: number, matched: MatchedRows): void {
     try {
       throwIfCancelled();
       const result = tailPiece(cohort, data.spec, index, matched, piece);
-      send({ type: 'tail', index, result }, result.piece === MATCHES_PIECE ? [result.matches.bytes.buffer as ArrayBuffer] : []);
+      send({ type: 'tail', index, result }, tailPieceTransfers(result));
     } catch (err) {
       send({ type: 'tailFailed', index, piece, error: toErrorBody(analysisError(err)) });
       return;

@@ -9,6 +9,7 @@ import type { Spec } from '../../shared/engine/analysisSpec';
 import type { BuiltAnalysis, MatchedRows, RunStep } from '../../shared/results/buildRunResults';
 import type { PreparedMatches } from '../exports/matchesCsv';
 import type { TailPiece, TailPieceResult } from './analysisTail';
+import type { EncodedRecords } from '../../db/runs/runStore';
 
 export interface AnalysisWorkerData {
   spec: Spec;
@@ -39,6 +40,8 @@ export interface PostedAnalysis {
   core: BuiltAnalysis['core'];
   records: Omit<BuiltAnalysis['records'], 'recordIds'>;
   rows: Int32Array;
+  /** Its records encoded for the save, their bytes transferred. */
+  encoded: EncodedRecords;
 }
 
 export type FromAnalysisWorker =

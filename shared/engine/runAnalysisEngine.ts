@@ -87,8 +87,8 @@ export interface EngineResult {
 
 export type EngineProgress = (phase: EnginePhase, done: number, total: number) => void;
 
-/** An analysis as soon as it is matched (before its balance table): what its outcomes and matches file read. */
-export type MatchedAt = Pick<EngineResult, 'inputRows' | 'treated' | 'score' | 'matchedTreated' | 'weight' | 'pairs' | 'caliper'>;
+/** An analysis as soon as it is matched (before its balance table): what its outcomes, matches file and stored records read. */
+export type MatchedAt = Pick<EngineResult, 'inputRows' | 'treated' | 'score' | 'matchedTreated' | 'weight' | 'pairs' | 'caliper' | 'setTotal' | 'poolOrder' | 'strata'>;
 
 function isIdentity(order: Int32Array): boolean {
   for (let k = 0; k < order.length; k++) if (order[k] !== k) return false;
@@ -279,7 +279,18 @@ export function runAnalysisEngine(input: EngineInput & { bands?: Bands }, onProg
   onProgress?.('match', 1, 2);
   const matched = matchScored(scored, input.matching, poolOrder);
   onProgress?.('match', 2, 2);
-  onMatched?.({ inputRows: scored.inputRows, treated, score, matchedTreated: matched.matchedTreated, weight: matched.weight, pairs: matched.pairs, caliper: matched.caliper });
+  onMatched?.({
+    inputRows: scored.inputRows,
+    treated,
+    score,
+    matchedTreated: matched.matchedTreated,
+    weight: matched.weight,
+    pairs: matched.pairs,
+    caliper: matched.caliper,
+    setTotal: matched.setTotal,
+    poolOrder: poolOrder.rows,
+    strata: scored.strata,
+  });
 
   const t4 = performance.now();
   const numeric = scored.coded.filter((c): c is CodedNumeric => c.kind === 'numeric' && !c.binary);

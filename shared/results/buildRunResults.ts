@@ -181,7 +181,7 @@ export function assembleAnalysis(spec: Spec, a: number, { prepared, engine }: En
 }
 
 /** What the run keeps of an analysis at record level: its matching's arrays, known before its outcome part. */
-export function analysisRecords({ prepared, engine }: Pick<EngineStage, 'prepared' | 'engine'>): AnalysisRecords {
+function analysisRecords({ prepared, engine }: Pick<EngineStage, 'prepared' | 'engine'>): AnalysisRecords {
   return {
     recordIds: engine.recordIds,
     treated: engine.treated,
