@@ -2,9 +2,9 @@
 // so they are independent. The job's thread and one second thread (analysisWorkerMain.ts) take
 // analyses from a shared queue in spec order; the results are put back in spec order, so the run is
 // the same whichever thread built what (and the same as on one thread: a test compares them).
-// The job's thread offers each of its analyses' tails (outcomes and, asked to, the matches file the command line
-// writes once the run is stored: analysisTail.ts) to the second thread, which takes them once its own analyses are
-// built, in the time it would otherwise wait for the first.
+// The job's thread offers each of its analyses' tails (outcomes, the records encoded for the save and, asked to, the
+// matches file the command line writes once the run is stored: analysisTail.ts) to the second thread, which takes
+// their pieces once its own analyses are built, in the time it would otherwise wait for the first.
 import { Worker } from 'node:worker_threads';
 import type { Spec } from '../../shared/engine/analysisSpec';
 import { analysisEngineStage, assembleAnalysis, type BuiltAnalysis, type CohortData, type EngineStage, type MatchedRows } from '../../shared/results/buildRunResults';
