@@ -51,7 +51,7 @@ export function decodeTyped<T extends TypedName>(type: T, blob: Buffer, memory: 
   const size = Ctor.BYTES_PER_ELEMENT;
   if (blob.byteLength % size !== 0) throw new Error(`a stored ${type} column has ${blob.byteLength} bytes`);
   if (memory === 'shared') {
-    const shared = new Uint8Array(new SharedArrayBuffer(blob.byteLength));
+    const shared = allocate(Uint8Array, blob.byteLength, memory);
     shared.set(blob);
     return new Ctor(shared.buffer, 0, blob.byteLength / size);
   }

@@ -34,7 +34,7 @@ export type ToAnalysisWorker =
 /**
  * A built analysis as posted: its records without their record ids, which the job's thread takes from the cohort it
  * already holds, by `rows` (the cohort table's row of each record). Posted as strings, a million ids cost about
- * 0.3 s to copy on each side.
+ * 0.1 s to serialise here and 0.2-0.5 s to deserialise there.
  */
 export interface PostedAnalysis {
   core: BuiltAnalysis['core'];

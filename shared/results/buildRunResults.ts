@@ -177,12 +177,7 @@ export function assembleAnalysis(spec: Spec, a: number, { prepared, engine }: En
     outcomes: part.outcomes,
     sensitivity: part.sensitivity,
   };
-  return { core, records: analysisRecords({ prepared, engine }) };
-}
-
-/** What the run keeps of an analysis at record level: its matching's arrays, known before its outcome part. */
-function analysisRecords({ prepared, engine }: Pick<EngineStage, 'prepared' | 'engine'>): AnalysisRecords {
-  return {
+  const records: AnalysisRecords = {
     recordIds: engine.recordIds,
     treated: engine.treated,
     score: engine.score,
@@ -193,6 +188,7 @@ function analysisRecords({ prepared, engine }: Pick<EngineStage, 'prepared' | 'e
     poolOrder: engine.poolOrder,
     outsideFilterIds: prepared.treatedOutsideFilterIds,
   };
+  return { core, records };
 }
 
 /** Analysis `a` of the spec, from the cohort's arrays to its part of results.json and its record-level arrays. */
