@@ -1,12 +1,12 @@
 // The encrypted store: one SQLCipher-format SQLite file per analyst workspace.
 import Database from 'better-sqlite3-multiple-ciphers';
 import { randomBytes } from 'node:crypto';
-import { readSync, openSync, closeSync, statSync, type Stats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { MIGRATIONS } from './migrations';
 import { checkStorePages, describePageDamage, type PageCheck } from './storePages';
 import { newPassphraseProblem, passphraseTextProblem } from '../shared/store/passphraseRules';
 import { sqliteAddonOption } from './sqliteAddon';
-import { deriveKeyBytes, deriveKeyBytesOffThread, rawKeyPragmaValue, SALT_BYTES, type StoreKey } from './storeKey';
+import { deriveKeyBytes, deriveKeyBytesOffThread, fileSalt, rawKeyPragmaValue, SALT_BYTES, type StoreKey } from './storeKey';
 
 export type { StoreKey } from './storeKey';
 
@@ -87,6 +87,8 @@ export interface OpenStoreOptions {
   /** 'create' fails if the file exists, 'open' fails if it does not; 'any' does either. */
   mode?: 'create' | 'open' | 'any';
   readonly?: boolean;
+  /** A key derived ahead for this passphrase (storeKey.ts takeStoreKeyAhead): used when the file's salt is `salt`. */
+  derived?: { salt: Uint8Array; key: Uint8Array } | null;
 }
 
 function statOrNull(file: string): Stats | null {
@@ -99,19 +101,8 @@ function statOrNull(file: string): Stats | null {
 }
 
 /** The file's first 16 bytes: an encrypted store's salt, or a plain database's header. */
-function fileHead(file: string): Buffer {
-  const fd = openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(SALT_BYTES);
-    readSync(fd, head, 0, SALT_BYTES, 0);
-    return head;
-  } finally {
-    closeSync(fd);
-  }
-}
-
 function startsWithPlainSqlite(file: string): boolean {
-  return fileHead(file).toString('latin1') === 'SQLite format 3\u0000';
+  return fileSalt(file).toString('latin1') === 'SQLite format 3\u0000';
 }
 
 /**
@@ -214,8 +205,9 @@ export function openStore(file: string, secret: string | StoreKey, options: Open
   const readonly = options.readonly === true && st !== null;
   // What the file is keyed with: a kept key as it is; for an existing file and a passphrase, the
   // key derived here from the file's salt (16 KiB pages first); for a new file, from a new salt.
-  const salt = passphrase === null ? null : st ? (st.size >= SALT_BYTES ? fileHead(file) : null) : randomBytes(SALT_BYTES);
-  let keyed: string | StoreKey = salt ? { key: deriveKeyBytes(passphrase!, salt), salt, pageBytes: STORE_PAGE_BYTES } : secret;
+  const salt = passphrase === null ? null : st ? (st.size >= SALT_BYTES ? fileSalt(file) : null) : randomBytes(SALT_BYTES);
+  const derived = options.derived && salt && Buffer.from(options.derived.salt).equals(salt) ? options.derived.key : null;
+  let keyed: string | StoreKey = salt ? { key: derived ?? deriveKeyBytes(passphrase!, salt), salt, pageBytes: STORE_PAGE_BYTES } : secret;
   let db = openKeyed(file, keyed, typeof keyed === 'string' ? STORE_PAGE_BYTES : keyed.pageBytes, readonly, !st);
   if (!db && st) {
     const check = checkStorePages(file, keyed);

@@ -4,6 +4,8 @@
 // import, would pay it again each time. Given the derived key and the salt raw (x'<key><salt>'),
 // SQLCipher skips its derivation and reads the same file.
 import { pbkdf2, pbkdf2Sync } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 export const KDF_ITERATIONS = 256_000;
 const KEY_BYTES = 32;
@@ -11,8 +13,8 @@ export const SALT_BYTES = 16;
 
 /**
  * A store's derived key, its salt and page size. As secret as the passphrase (it opens the
- * store): held in memory only, passed only to this process's own job threads (worker_threads
- * workerData), never to a child process, never logged, never in an error message or the audit.
+ * store): held in memory only, passed only to this process's own job threads and the analysis job's second
+ * thread (worker_threads workerData), never to a child process, never logged, never in an error message or the audit.
  */
 export interface StoreKey {
   key: Uint8Array;
@@ -30,6 +32,55 @@ export function deriveKeyBytesOffThread(passphrase: string, salt: Uint8Array): P
   return new Promise((resolve, reject) =>
     pbkdf2(Buffer.from(passphrase, 'utf8'), salt, KDF_ITERATIONS, KEY_BYTES, 'sha512', (err, key) => (err ? reject(err) : resolve(key))),
   );
+}
+
+/** The first SALT_BYTES of a file: an encrypted store's salt (SQLCipher keeps it in place of SQLite's header). */
+export function fileSalt(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(SALT_BYTES);
+    readSync(fd, head, 0, SALT_BYTES, 0);
+    return head;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A derivation started ahead of the open that needs it (deriveStoreKeyAhead), by the store's full path. */
+interface KeyAhead {
+  passphrase: string;
+  salt: Buffer;
+  key: Promise<Buffer | null>;
+}
+const keysAhead = new Map<string, KeyAhead>();
+
+/**
+ * Starts deriving the key of the existing store at `file` on libuv's thread pool, for an open that will come once
+ * the caller's modules have loaded: the command line starts it first thing, so that its third of a second runs
+ * beside the module loading instead of after it. Does nothing when the file cannot be read (the open says why).
+ * The derivation is as secret as the passphrase: kept in this process's memory only, taken once.
+ */
+export function deriveStoreKeyAhead(file: string, passphrase: string): void {
+  let salt: Buffer;
+  try {
+    salt = fileSalt(file);
+  } catch {
+    return;
+  }
+  keysAhead.set(resolve(file), { passphrase, salt, key: deriveKeyBytesOffThread(passphrase, salt).catch(() => null) });
+}
+
+/**
+ * The key derived ahead for the store at `file` with this passphrase, with the salt it was derived over (openStore
+ * uses it only if the file still starts with that salt); null when none was started, or it failed.
+ */
+export async function takeStoreKeyAhead(file: string, passphrase: string): Promise<{ salt: Uint8Array; key: Uint8Array } | null> {
+  const full = resolve(file);
+  const ahead = keysAhead.get(full);
+  if (!ahead || ahead.passphrase !== passphrase) return null;
+  keysAhead.delete(full);
+  const key = await ahead.key;
+  return key && { salt: ahead.salt, key };
 }
 
 /** The value of SQLite3MC's `key` pragma for a raw key and salt. */

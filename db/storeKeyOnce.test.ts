@@ -18,6 +18,7 @@ vi.mock('./storeKey', async (importOriginal) => {
 });
 
 const { openStore, storeKey } = await import('./store');
+const { deriveStoreKeyAhead, takeStoreKeyAhead } = await import('./storeKey');
 const { checkStoreIntegrity } = await import('./storeIntegrity');
 
 const PASSPHRASE = 'once is enough';
@@ -46,6 +47,42 @@ describe('the key derivation of an existing store', () => {
     derivations.count = 0;
     expect(() => openStore(file, 'not the passphrase', { mode: 'open' })).toThrow(/passphrase does not open/);
     expect(derivations.count).toBe(1);
+  });
+});
+
+describe('a key derived ahead (the command line starts it before its modules load)', () => {
+  it('opens the store with no derivation of the open\'s own, once, and only for its passphrase and the file\'s salt', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'matchlab-keyahead-')), 'a.mlstore');
+    openStore(file, PASSPHRASE, { mode: 'create' }).close();
+    derivations.count = 0;
+
+    deriveStoreKeyAhead(file, PASSPHRASE);
+    const derived = await takeStoreKeyAhead(file, PASSPHRASE);
+    expect(derived).not.toBeNull();
+    const db = openStore(file, PASSPHRASE, { mode: 'open', derived });
+    opened.push(db);
+    expect(db.pragma('user_version', { simple: true })).toBeGreaterThan(0);
+    expect(derivations.count).toBe(0);
+    // Taken once; never handed to another passphrase.
+    expect(await takeStoreKeyAhead(file, PASSPHRASE)).toBeNull();
+    deriveStoreKeyAhead(file, PASSPHRASE);
+    expect(await takeStoreKeyAhead(file, 'another passphrase')).toBeNull();
+
+    // The key is what opens the file: one derived ahead from a wrong passphrase fails as that passphrase does.
+    deriveStoreKeyAhead(file, 'not the passphrase');
+    const wrong = await takeStoreKeyAhead(file, 'not the passphrase');
+    expect(() => openStore(file, 'not the passphrase', { mode: 'open', derived: wrong })).toThrow(/passphrase does not open/);
+    expect(derivations.count).toBe(0);
+    // Over another salt (the file was rekeyed or replaced meanwhile) it is not used: the open derives its own.
+    opened.push(openStore(file, PASSPHRASE, { mode: 'open', derived: { salt: Buffer.alloc(16, 7), key: derived!.key } }));
+    expect(derivations.count).toBe(1);
+  });
+
+  it('is not started for a file that cannot be read: the open says what is wrong', async () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'matchlab-keyahead-')), 'none.mlstore');
+    deriveStoreKeyAhead(missing, PASSPHRASE);
+    expect(await takeStoreKeyAhead(missing, PASSPHRASE)).toBeNull();
+    expect(() => openStore(missing, PASSPHRASE, { mode: 'open' })).toThrow(/No store/);
   });
 });
 

@@ -21,8 +21,8 @@ export async function analyseMain(args: string[]): Promise<string> {
   } catch (err) {
     throw new CliError(`cannot read the spec ${f.spec}: ${(err as Error).message}`);
   }
-  // The job's thread loads its modules while this one derives the store's key.
-  const session = openCliSession({ prewarmJobThread: true });
+  // Its job's thread and its store's key were started before this module loaded (main.ts startAhead).
+  const session = openCliSession();
   try {
     await session.call('store.open', { path: String(f.store), passphrase: passphraseFromEnv() });
     // Every analysis's matches file is written below: the job formats them as it builds the analyses.

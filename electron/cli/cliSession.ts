@@ -23,11 +23,10 @@ function showProgress(job: JobInfo): void {
   if (job.status !== 'running') process.stderr.write('\n');
 }
 
-/** `prewarmJobThread`: for a command that will run a job (ServiceOptions.prewarmJobThread). */
-export function openCliSession({ prewarmJobThread = false }: { prewarmJobThread?: boolean } = {}): CliSession {
+export function openCliSession(): CliSession {
   // The CLI never uses the service's data folder (it names its store explicitly).
   const dataDir = mkdtempSync(join(tmpdir(), 'matchlab-cli-'));
-  const service: Service = createService({ dataDir, prewarmJobThread });
+  const service: Service = createService({ dataDir });
   const waiting = new Map<string, (job: JobInfo) => void>();
   // A job can end before anyone waits for it: keep what became of each.
   const ended = new Map<string, JobInfo>();

@@ -12,8 +12,8 @@ export async function importMain(args: string[]): Promise<string> {
     'extract-date': { type: 'string' },
     replace: { type: 'boolean' },
   });
-  // The job's thread loads its modules while this one derives the store's key.
-  const session = openCliSession({ prewarmJobThread: true });
+  // Its job's thread and its store's key were started before this module loaded (main.ts startAhead).
+  const session = openCliSession();
   try {
     await session.call('store.open', { path: String(f.store), passphrase: passphraseFromEnv() }).catch(async (err: Error) => {
       if (!/No store/.test(err.message)) throw err;

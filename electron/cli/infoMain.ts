@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { flags } from './main';
 import { isDamageError, openStore } from '../../db/store';
+import { takeStoreKeyAhead } from '../../db/storeKey';
 import { storeInfo } from '../../db/extract/storeInfo';
 import { readCohortDerivation } from '../../db/cohort/deriveCohort';
 import { listRuns } from '../../db/runs/runStore';
@@ -18,7 +19,7 @@ export async function infoMain(args: string[]): Promise<string> {
   const f = flags(args, { store: { type: 'string', required: true } });
   const file = resolve(String(f.store));
   const passphrase = passphraseFromEnv();
-  const db = openStore(file, passphrase, { mode: 'open' });
+  const db = openStore(file, passphrase, { mode: 'open', derived: await takeStoreKeyAhead(file, passphrase) });
   try {
     // The health first: on a damaged store, what can still be read is read after it.
     const integrity = checkStoreIntegrity(db, file);

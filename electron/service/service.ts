@@ -18,12 +18,13 @@ import {
   type StoreSummary,
 } from '../../shared/api';
 import { changePassphrase, openStore, prepareStoreKey, storeKey, StoreError, type Db, type StoreKey } from '../../db/store';
+import { takeStoreKeyAhead } from '../../db/storeKey';
 import { readAudit, verifyAudit, writeAudit } from '../../db/audit';
 import { readStoreSummary } from './storeSummary';
 import { readMetaJson, writeMetaJson } from '../../db/meta/metaValue';
 import { storeInfo } from '../../db/extract/storeInfo';
 import { ApiError, toErrorBody } from './apiError';
-import { endWarmJobThread, prewarmJobThread, startJob, type RunningJob } from '../jobs/jobRunner';
+import { endWarmJobThread, startJob, type RunningJob } from '../jobs/jobRunner';
 import { listFolder } from './folderListing';
 import { previewFile } from '../../db/import/previewFile';
 import { ReadError } from '../../db/import/importProblems';
@@ -65,8 +66,6 @@ export interface ServiceOptions {
   dataDir: string;
   /** How a report becomes a PDF: the desktop app prints in its own main process; by default a browser on the machine does. */
   printPdf?: PdfPrinter;
-  /** Start the first job's thread now, so that its modules load while the store is opened (the command line's import and analyse). */
-  prewarmJobThread?: boolean;
 }
 
 type Args<M extends ApiMethod> = z.output<(typeof API)[M]['args']>;
@@ -102,7 +101,6 @@ export function createService(options: ServiceOptions): Service {
   let lent: { path: string; passphrase: string; key: StoreKey; summary: StoreSummary } | null = null;
   // Exports being written: the store they will be audited in stays open and current until they end.
   const exports = new Set<Promise<unknown>>();
-  if (options.prewarmJobThread) prewarmJobThread();
   const matchViews = createRunMatchViews();
   const preparedMatches = createPreparedMatches();
 
@@ -178,8 +176,10 @@ export function createService(options: ServiceOptions): Service {
     const full = resolve(path);
     const isNew = !existsSync(full);
     let db: Db;
+    // The command line may have started this derivation before its modules loaded (cli/main.ts).
+    const derived = await takeStoreKeyAhead(full, passphrase);
     try {
-      db = openStore(full, passphrase, { mode });
+      db = openStore(full, passphrase, { mode, derived });
     } catch (err) {
       if (err instanceof StoreError) throw new ApiError(err.code, err.message);
       throw err;
