@@ -33,14 +33,19 @@ function outcome<T extends TypedColumn>(columns: Map<string, TypedColumn>, name:
   return c;
 }
 
+/** The cohort's record ids, in record_id order: the rows of every array loadAnalysisData reads. */
+export function loadRecordIds(db: Db): string[] {
+  const ids = readExtractColumns(db, 'cohort', ['record_id']).get('record_id')!;
+  return ids.type === 'text' ? ids.values : [];
+}
+
 /** `memory` 'shared': every array in shared memory, so that an analysis job's second thread reads them as they are. */
 export function loadAnalysisData(db: Db, memory: ColumnMemory = 'own'): AnalysisData {
   if (!readCohortDerivation(db)) throw new AnalysisDataError('no_derivation', 'The cohort step has not run on this extract: import an extract (or re-run the cohort step) first');
   let recordIds: string[];
   let loaded: Column[];
   try {
-    const ids = readExtractColumns(db, 'cohort', ['record_id']).get('record_id')!;
-    recordIds = ids.type === 'text' ? ids.values : [];
+    recordIds = loadRecordIds(db);
     loaded = loadCohortColumns(db, cohortColumnDefs(db), memory);
   } catch (err) {
     if (err instanceof ColumnStoreError) throw new AnalysisDataError('no_column_store', err.message);

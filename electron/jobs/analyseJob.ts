@@ -5,6 +5,7 @@ import { jobAnalysisData } from './jobAnalysisData';
 import { readCohortDerivation } from '../../db/cohort/deriveCohort';
 import { newRunId, saveRun } from '../../db/runs/runStore';
 import { writeAudit } from '../../db/audit';
+import { storeKey } from '../../db/store';
 import { specSchema, type SpecInput } from '../../shared/engine/analysisSpec';
 import { assembleRun } from '../../shared/results/buildRunResults';
 import { throwIfCancelled, type JobContext } from './jobProtocol';
@@ -22,7 +23,7 @@ export async function analyseJob(ctx: JobContext<AnalyseJobPayload>, threads: 1 
   const spec = specSchema.parse(ctx.payload.spec);
   const progress = new AnalysesProgress(spec.analyses.map((a) => a.name), ctx.progress);
   progress.loading();
-  const analyses = startAnalysisThreads(spec, ctx.signal, { threads, matchesFiles: ctx.payload.matchesFiles === true });
+  const analyses = startAnalysisThreads(spec, ctx.signal, { path: ctx.db.name, key: storeKey(ctx.db) }, { threads, matchesFiles: ctx.payload.matchesFiles === true });
   try {
     // In shared memory from the start: the second analysis thread reads the same arrays (sharedCohort.ts).
     const data = jobAnalysisData(ctx.db, 'shared');

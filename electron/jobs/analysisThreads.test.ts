@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeDemoExtract } from '../cli/demoCommand';
-import { openStore, type Db } from '../../db/store';
+import { openStore, storeKey, type Db } from '../../db/store';
 import { readRun, readRunRecords } from '../../db/runs/runStore';
 import { jobAnalysisData } from './jobAnalysisData';
 import { importJob } from './importJob';
@@ -28,6 +28,8 @@ const context = <P>(payload: P, progress: (phase: string) => void = () => undefi
   progress,
   signal,
 });
+/** The store as the analysis job names it to its second thread. */
+const jobStore = () => ({ path: db.name, key: storeKey(db) });
 const runCount = () => db.prepare('SELECT count(*) FROM runs').pluck().get() as number;
 
 beforeAll(async () => {
@@ -48,7 +50,7 @@ type OnPosition = Parameters<ReturnType<typeof startAnalysisThreads>['build']>[1
 
 /** National and Regional built on `threads` threads with their matches files; `workerUrl`: the second thread's entry. */
 async function buildBoth(threads: 1 | 2, onPosition: OnPosition, workerUrl?: URL) {
-  const t = startAnalysisThreads(spec, new AbortController().signal, { threads, matchesFiles: true, workerUrl });
+  const t = startAnalysisThreads(spec, new AbortController().signal, jobStore(), { threads, matchesFiles: true, workerUrl });
   try {
     return await t.build(jobAnalysisData(db), onPosition);
   } finally {
@@ -109,7 +111,7 @@ describe('analyses on two threads', () => {
   });
 
   it('has the second thread build an analysis, and gives byte for byte the run of one thread', async () => {
-    const threads = startAnalysisThreads(spec, new AbortController().signal, { threads: 2 });
+    const threads = startAnalysisThreads(spec, new AbortController().signal, jobStore(), { threads: 2 });
     const second = new Set<number>();
     const nap = new Int32Array(new SharedArrayBuffer(4));
     let ownDone = false;

@@ -53,10 +53,10 @@ export interface AnalysisThreads {
 }
 
 /**
- * Starts the second thread before this one loads the cohort, so that its start overlaps the load;
- * a spec of one analysis has no second thread.
+ * Starts the second thread before this one loads the cohort, so that its start overlaps the load (it reads the
+ * cohort's record ids from `store` meanwhile); a spec of one analysis has no second thread.
  */
-export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads = 2, matchesFiles = false, workerUrl = WORKER_URL }: AnalysisThreadOptions = {}): AnalysisThreads {
+export function startAnalysisThreads(spec: Spec, signal: AbortSignal, store: AnalysisWorkerData['store'], { threads = 2, matchesFiles = false, workerUrl = WORKER_URL }: AnalysisThreadOptions = {}): AnalysisThreads {
   const n = spec.analyses.length;
   const next = new Int32Array(new SharedArrayBuffer(4));
   const positions = new Int32Array(new SharedArrayBuffer(4 * n)).fill(NOT_STARTED);
@@ -93,6 +93,7 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
   if (threads === 2 && n > 1) {
     const data: AnalysisWorkerData = {
       spec,
+      store,
       matchesFiles,
       next: next.buffer as SharedArrayBuffer,
       positions: positions.buffer as SharedArrayBuffer,
@@ -175,7 +176,8 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, { threads 
         // One copy of the cohort for both threads: this thread reads the shared one too.
         data = shareCohort(loaded);
         cohortIds = data.table.recordIds;
-        w.postMessage({ type: 'cohort', cohort: data } satisfies ToAnalysisWorker);
+        const { recordIds: _read, ...table } = data.table;
+        w.postMessage({ type: 'cohort', cohort: { ...data, table } } satisfies ToAnalysisWorker);
       }
       const pieces = tailPieces(matchesFiles);
       const offer = (a: number, matched: MatchedRows) => {
