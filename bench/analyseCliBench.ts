@@ -2,8 +2,7 @@
 // process per run, on a copy of a store that holds an imported extract with its cohort step done. With --against DIR
 // (another checkout, built), that checkout's command runs alternately with this one's on copies of the same store, so
 // that a change in the machine's load touches both alike, and the ratio of the medians is printed, with the median of
-// each round's ratio; so is whether both
-// wrote the same matches files, byte for byte.
+// each round's ratio; so is whether both wrote the same matches files, byte for byte.
 //   MATCHLAB_PASSPHRASE=... npx tsx bench/analyseCliBench.ts --store S.mlstore --spec SPEC.json [--runs 5] [--against DIR]
 // Per run: wall time, CPU time (user + system of every thread) and peak RSS, through /usr/bin/time when the machine has
 // it; the load average beside each. The store is copied before each run (analyse adds a run to it) and flushed to
