@@ -52,8 +52,9 @@ const OPENS_A_STORE = new Set(['import', 'analyse', 'report', 'info', 'robustnes
 function startAhead(command: string, args: string[]): void {
   if (RUNS_A_JOB.has(command)) prewarmJobThread();
   const at = args.indexOf('--store');
+  const store = at >= 0 ? args[at + 1] : args.find((a) => a.startsWith('--store='))?.slice('--store='.length);
   const passphrase = process.env.MATCHLAB_PASSPHRASE;
-  if (OPENS_A_STORE.has(command) && at >= 0 && args[at + 1] && passphrase) deriveStoreKeyAhead(args[at + 1], passphrase);
+  if (OPENS_A_STORE.has(command) && store && passphrase) deriveStoreKeyAhead(store, passphrase);
 }
 
 export async function main(argv: string[]): Promise<number> {
