@@ -66,8 +66,9 @@ function plainAsciiId(id: string): boolean {
 
 /**
  * Rows from .. to - 1 of the file as UTF-8, each `csvLine([record_id, treated, score, weight, set])` and a line end:
- * written byte by byte rather than as lines joined and encoded, which took 8-37% longer on 249,118 rows (most of
- * the rest is String of the doubles). A number is String(x), the shortest round-trip decimal (ASCII), as csvField writes it;
+ * written byte by byte rather than as lines joined and encoded, which took 8-37% longer on 249,118 rows in a
+ * micro-benchmark and 4% more CPU in the bundled command at 1M (most of the cost is String of the doubles). A number
+ * is String(x), the shortest round-trip decimal (ASCII), as csvField writes it;
  * `sets`: MatchIt's set number of each row when the file has a set column (hasSetColumn), else null.
  */
 function rowBytes(r: RunRecords, sets: Int32Array | null, from: number, to: number): Uint8Array {
