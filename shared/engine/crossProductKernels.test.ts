@@ -54,4 +54,15 @@ describe('crossProductKernels', () => {
     k.weighted(at[0], at[1], at[2], 8 * 4);
     expect(Array.from(f.subarray(at[2] / 8, at[2] / 8 + 4))).toEqual([3, -6, 2, 2]);
   });
+
+  it('adds a multiple of a column, as dst[r] += c * x[r] does in JavaScript, bit for bit', () => {
+    const x = [0.1, -3.7, 1e-300, 2 ** 52 + 1, 7, -0.5];
+    const dst = [1e16, 0.2, 5, -3, 0.3, 11];
+    const c = 1 / 3;
+    const { k, f, at } = setUp([x, dst, [c]]);
+    k.scaledAdd(at[0], at[2], at[1], 8 * 6);
+    const expected = dst.map((d, r) => d + c * x[r]);
+    expect(Array.from(f.subarray(at[1] / 8, at[1] / 8 + 6))).toEqual(expected);
+    expect(Array.from(f.subarray(at[0] / 8, at[0] / 8 + 6))).toEqual(x);
+  });
 });

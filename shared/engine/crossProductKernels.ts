@@ -1,6 +1,6 @@
 // The dense part of weightedCrossProduct.ts as WebAssembly SIMD: each instruction multiplies or adds two rows' values
 // at once (f64x2), where the JavaScript loop it replaces did one: 0.14-0.2 ns per multiply-add against 0.7-0.9 ns on
-// the 2-core machines Matchlab is measured on. Hand-assembled, because the kernels are four short loops
+// the 2-core machines Matchlab is measured on. Hand-assembled, because the kernels are five short loops
 // and a WebAssembly toolchain would be a build step of its own; the encoding is the WebAssembly core and SIMD
 // specifications' (0xfd-prefixed opcodes).
 //
@@ -11,6 +11,8 @@
 //   dots2x4(a, b, x0..x3, bytes, oa, ob):  oa[k] += sum_r a_r xk_r, ob[k] += sum_r b_r xk_r, k = 0..3
 //   dots1x4(a, x0..x3, bytes, oa):         oa[k] += sum_r a_r xk_r
 //   dot1(a, x, bytes, oa):                 oa[0] += sum_r a_r x_r
+//   scaledAdd(x, c, dst, bytes):           dst_r = dst_r + c x_r, c the double at byte offset c (the IRLS pass's
+//                                          linear predictor: each lane as JavaScript's dst[r] += c * x[r], bit for bit)
 
 const I32 = 0x7f;
 const V128 = 0x7b;
@@ -103,11 +105,20 @@ function weightedKernel(): Kernel {
   return { params: 4, v128s: 0, body: rows(i, bytes, store(at(dst), [...load(at(w)), ...load(at(x)), ...f64x2Mul])) };
 }
 
-const KERNELS: Record<'weighted' | 'dots2x4' | 'dots1x4' | 'dot1', Kernel> = {
+/** scaledAdd(x, c, dst, bytes): c loaded into both lanes once (v128.load64_splat), then dst + c x row pair by row pair. */
+function scaledAddKernel(): Kernel {
+  const [x, c, dst, bytes, i, coefficient] = [0, 1, 2, 3, 4, 5];
+  const at = (p: number) => [...get(p), ...get(i), ...i32Add];
+  const splat = [...get(c), ...simd(0x0a), 3, 0, ...set(coefficient)]; // v128.load64_splat, 8-byte aligned, offset 0
+  return { params: 4, v128s: 1, body: [...splat, ...rows(i, bytes, store(at(dst), [...load(at(dst)), ...get(coefficient), ...load(at(x)), ...f64x2Mul, ...f64x2Add]))] };
+}
+
+const KERNELS: Record<'weighted' | 'dots2x4' | 'dots1x4' | 'dot1' | 'scaledAdd', Kernel> = {
   weighted: weightedKernel(),
   dots2x4: dotsKernel(2, 4),
   dots1x4: dotsKernel(1, 4),
   dot1: dotsKernel(1, 1),
+  scaledAdd: scaledAddKernel(),
 };
 
 function moduleBytes(): Uint8Array<ArrayBuffer> {
@@ -131,6 +142,7 @@ export interface CrossProductKernels {
   dots2x4(a: number, b: number, x0: number, x1: number, x2: number, x3: number, bytes: number, oa: number, ob: number): void;
   dots1x4(a: number, x0: number, x1: number, x2: number, x3: number, bytes: number, oa: number): void;
   dot1(a: number, x: number, bytes: number, oa: number): void;
+  scaledAdd(x: number, c: number, dst: number, bytes: number): void;
 }
 
 let compiled: WebAssembly.Module | null = null;

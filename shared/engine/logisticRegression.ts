@@ -73,7 +73,7 @@ function irlsPass(design: Design, beta: Float64Array | null, y: Uint8Array, eta:
   if (beta !== null) setCellOffsets(design, beta, workspace);
   for (let s = 0; s < n; s += CHUNK) {
     const len = Math.min(CHUNK, n - s);
-    if (beta !== null) linearPredictorChunk(design, beta, workspace, s, len, eta);
+    if (beta !== null) linearPredictorChunk(design, beta, workspace, s, len);
     for (let i = s; i < s + len; i++) {
       if (beta === null) {
         const m0 = (y[i] + 0.5) / 2;
@@ -110,7 +110,8 @@ export function firstStep(design: Design, y: Uint8Array): FirstStep {
   const { n, p } = design;
   const workspace = crossProductWorkspace(design);
   const step: FirstStep = {
-    eta: new Float64Array(n),
+    // Written by every IRLS pass where the linear predictor's kernel adds the dense terms (linearPredictorChunk).
+    eta: workspace.eta,
     mu: new Float64Array(n),
     // Written by every IRLS pass where the cross-product's kernels read them.
     w: workspace.w,
@@ -179,7 +180,8 @@ export function fitLogistic(design: Design, y: Uint8Array, options: LogisticOpti
     iterations,
     converged,
     deviance,
-    linearPredictor: eta,
+    // A copy of its own: the workspace's eta is a view of the kernels' memory, which holds every dense column.
+    linearPredictor: eta.slice(),
     fitted: mu,
     separation: { fittedAtBounds, variables },
     problem,

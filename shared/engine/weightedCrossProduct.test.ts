@@ -50,16 +50,21 @@ describe('weightedCrossProduct', () => {
     }
   });
 
-  it('gives eta = X beta as the direct sum', () => {
+  it('gives eta = X beta as the direct sum, and bit for bit as JavaScript adds the dense terms (an odd last chunk too)', () => {
     const beta = Float64Array.from({ length: design.p }, () => random() * 2 - 1);
     const workspace = crossProductWorkspace(design);
-    const eta = new Float64Array(n);
     setCellOffsets(design, beta, workspace);
-    for (let s = 0; s < n; s += CHUNK) linearPredictorChunk(design, beta, workspace, s, Math.min(CHUNK, n - s), eta);
+    for (let s = 0; s < n; s += CHUNK) linearPredictorChunk(design, beta, workspace, s, Math.min(CHUNK, n - s));
+    const { eta, cellOffsets } = workspace;
+    expect(n % 2).toBe(1);
     for (let i = 0; i < n; i++) {
       let e = 0;
       for (let j = 0; j < design.p; j++) e += beta[j] * columns[j][i];
       expect(eta[i]).toBeCloseTo(e, 10);
+      let js = beta[0];
+      design.groups.forEach((g, k) => (js += cellOffsets[k][g.cellOfRow[i]]));
+      design.denseValues.forEach((values, a) => (js += beta[design.denseColumns[a]] * values[i]));
+      expect(eta[i]).toBe(js);
     }
   });
 });

@@ -8,7 +8,9 @@
 //   mutually exclusive, their cross terms are zero);
 // - levels of blocks in different groups: per cell of the earlier group, sums of w by level of each block of the
 //   later groups (the cell fixes the earlier group's levels, so one add per row and later block).
-// Rows are added chunk by chunk in their given order, so the result depends on that order only.
+// Rows are added chunk by chunk in their given order, so the result depends on that order only. The linear
+// predictor's dense terms are added by the kernels too (scaledAdd), to eta in their memory, each exactly as
+// eta[i] += beta_a x_a[i] is in JavaScript.
 import type { Design } from './designMatrix';
 import { crossProductKernels, type CrossProductKernels } from './crossProductKernels';
 
@@ -39,8 +41,10 @@ export interface CrossProductWorkspace {
    */
   w: Float64Array;
   z: Float64Array;
-  /** Byte offsets in the kernels' memory of weighted, pairSums, each dense column's copy, w and z. */
-  at: { weighted: number; pairSums: number; columns: number[]; w: number; z: number };
+  /** The linear predictor X beta (n values, then room for an odd n's last chunk), written by linearPredictorChunk. */
+  eta: Float64Array;
+  /** Byte offsets in the kernels' memory of weighted, pairSums, each dense column's copy, w, z, eta and the dense columns' coefficients. */
+  at: { weighted: number; pairSums: number; columns: number[]; w: number; z: number; eta: number; coefficients: number };
   /** Per group, per cell: sum of w, sums of w x_a (m of them), sum of w z. */
   cellSums: Float64Array[];
   /** Per group. */
@@ -67,6 +71,8 @@ export function crossProductWorkspace(design: Design): CrossProductWorkspace {
     columns: design.denseValues.map(() => place(rows)),
     w: place(rows),
     z: place(rows),
+    eta: place(rows),
+    coefficients: place(m),
   };
   const kernels = crossProductKernels(8 * next);
   const view = (byteOffset: number, length: number) => new Float64Array(kernels.memory.buffer, byteOffset, length);
@@ -87,6 +93,7 @@ export function crossProductWorkspace(design: Design): CrossProductWorkspace {
     pairSums: view(at.pairSums, (m + 1) * m),
     w: view(at.w, n),
     z: view(at.z, n),
+    eta: view(at.eta, n),
     at,
     cellSums: design.groups.map((g) => new Float64Array(g.cells * (m + 2))),
     later,
@@ -260,9 +267,13 @@ export function setCellOffsets(design: Design, beta: Float64Array, workspace: Cr
   });
 }
 
-/** eta = X beta for rows s .. s + len - 1: intercept, the cells' level coefficients, then the dense columns in order. */
-export function linearPredictorChunk(design: Design, beta: Float64Array, workspace: CrossProductWorkspace, s: number, len: number, eta: Float64Array): void {
-  const { denseColumns, denseValues, groups } = design;
+/**
+ * The workspace's eta = X beta for rows s .. s + len - 1: intercept, the cells' level coefficients, then the dense
+ * columns in order (by the kernels, on their copies of the columns).
+ */
+export function linearPredictorChunk(design: Design, beta: Float64Array, workspace: CrossProductWorkspace, s: number, len: number): void {
+  const { denseColumns, groups } = design;
+  const { eta, kernels, at } = workspace;
   const b0 = beta[0];
   const offsets0 = workspace.cellOffsets[0];
   const cells0 = groups[0].cellOfRow;
@@ -273,9 +284,11 @@ export function linearPredictorChunk(design: Design, beta: Float64Array, workspa
     const cells = groups[g].cellOfRow;
     for (let i = s; i < end; i++) eta[i] += offsets[cells[i]];
   }
-  for (let a = 0; a < denseValues.length; a++) {
-    const coef = beta[denseColumns[a]];
-    const values = denseValues[a];
-    for (let i = s; i < end; i++) eta[i] += coef * values[i];
+  // The kernels take rows in pairs: an odd last chunk takes the row past the last, whose column values are 0.
+  const bytes = 8 * (len + (len & 1));
+  const coefficients = new Float64Array(kernels.memory.buffer, at.coefficients, denseColumns.length);
+  for (let a = 0; a < denseColumns.length; a++) {
+    coefficients[a] = beta[denseColumns[a]];
+    kernels.scaledAdd(at.columns[a] + 8 * s, at.coefficients + 8 * a, at.eta + 8 * s, bytes);
   }
 }
