@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredColumn } from './columnTables';
-import { addColumn, EncodedTextBuilder, CategoryBuilder, compactNumbers, DayBuilder, ExtraBuilder, NumberBuilder, numericValues, TextBuilder } from './columnBuilders';
+import { addColumn, EncodedTextBuilder, CategoryBuilder, compactNumbers, DayBuilder, ExtraBuilder, NumberBuilder, numericValues, rowOrder, TextBuilder } from './columnBuilders';
 
 describe('column builders', () => {
   it('put the collected values in the given row order', () => {
@@ -10,7 +10,7 @@ describe('column builders', () => {
     ['R3', 'R1', 'R2'].forEach((v) => ids.add(v));
     [30, 10, 20].forEach((v) => days.add(v));
     [3, null, 2].forEach((v) => counts.add(v));
-    const order = Int32Array.of(1, 2, 0);
+    const order = rowOrder(Int32Array.of(1, 2, 0));
     expect(ids.finish(order)).toEqual({ type: 'text', encoded: Buffer.from('R1\0R2\0R3'), rows: 3 });
     expect(days.finish(order)).toEqual({ type: 'int32', values: Int32Array.of(10, 20, 30) });
     expect([...numericValues(counts.finish(order) as StoredColumn)]).toEqual([NaN, 2, 3]);
@@ -79,7 +79,7 @@ describe('column builders', () => {
   it('keep texts as UTF-8 bytes, joined by NUL in the given order', () => {
     const persons = new EncodedTextBuilder();
     ['P2', '', 'Zo\u00EB'].forEach((v) => persons.add(v));
-    const out = persons.finish(Int32Array.of(2, 0, 1));
+    const out = persons.finish(rowOrder(Int32Array.of(2, 0, 1)));
     expect(out).toEqual({ type: 'text', encoded: Buffer.from('Zo\u00EB\0P2\0', 'utf8'), rows: 3 });
     for (let k = 0; k < 30_000; k++) persons.add(`P${k}`);
     expect(persons.finish(null)).toMatchObject({ rows: 30_003 });

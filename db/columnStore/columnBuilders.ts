@@ -6,8 +6,18 @@ import type { ColumnToWrite, StoredColumn } from './columnTables';
 import { allocate, encodeTexts, TEXT_SEPARATOR, type ColumnMemory } from './storedColumn';
 import { TextCodes } from '../../shared/extract/textCodes';
 
-/** Reads `order[k]`-th collected value into position k; no order keeps file order. */
-export type RowOrder = Int32Array | null;
+/**
+ * The order the column store keeps the collected rows in: `rows[k]` is the file row at position k, `positions[i]`
+ * the position of file row i (its inverse); null keeps file order.
+ */
+export type RowOrder = { rows: Int32Array; positions: Int32Array } | null;
+
+/** The order that puts file row rows[k] at position k. */
+export function rowOrder(rows: Int32Array): RowOrder {
+  const positions = new Int32Array(rows.length);
+  for (let k = 0; k < rows.length; k++) positions[rows[k]] = k;
+  return { rows, positions };
+}
 
 export interface ColumnBuilder {
   add(value: StoredValue): void;
@@ -43,10 +53,17 @@ export class Growable<C extends GrowableCtor> {
     }
     this.values[this.length++] = v;
   }
+  /**
+   * The values in `order`, each file row written to its position (a scatter): reading them in the new order
+   * instead (a gather) misses the cache on every row of a file in random order, about 3x the time of a 1M-row column.
+   */
   ordered(order: RowOrder): InstanceType<C> {
     const out = new this.Ctor(this.length) as InstanceType<C>;
     if (order === null) out.set(this.values.subarray(0, this.length) as never);
-    else for (let k = 0; k < this.length; k++) out[k] = this.values[order[k]];
+    else {
+      const { positions } = order;
+      for (let i = 0; i < this.length; i++) out[positions[i]] = this.values[i];
+    }
     return out;
   }
 }
@@ -54,7 +71,8 @@ export class Growable<C extends GrowableCtor> {
 function orderedList<T>(values: T[], order: RowOrder): T[] {
   if (order === null) return values;
   const out = new Array<T>(values.length);
-  for (let k = 0; k < values.length; k++) out[k] = values[order[k]];
+  const { positions } = order;
+  for (let i = 0; i < values.length; i++) out[positions[i]] = values[i];
   return out;
 }
 
@@ -95,7 +113,7 @@ export class EncodedTextBuilder implements ColumnBuilder {
     const out = Buffer.allocUnsafe(this.used + Math.max(0, n - 1));
     let at = 0;
     for (let k = 0; k < n; k++) {
-      const i = order === null ? k : order[k];
+      const i = order === null ? k : order.rows[k];
       if (k > 0) out[at++] = 0;
       at += this.bytes.copy(out, at, i === 0 ? 0 : ends[i - 1], ends[i]);
     }

@@ -4,7 +4,7 @@
 import type { Db } from '../store';
 import type { FeedColumn } from '../import/loadRows';
 import { recordIdOrder } from '../extract/extractSchema';
-import { CategoryBuilder, DayBuilder, EncodedTextBuilder, ExtraBuilder, NumberBuilder, PersonIdBuilder, TextBuilder, type ColumnBuilder } from './columnBuilders';
+import { CategoryBuilder, DayBuilder, EncodedTextBuilder, ExtraBuilder, NumberBuilder, PersonIdBuilder, rowOrder, TextBuilder, type ColumnBuilder } from './columnBuilders';
 import { writeExtractColumn, type ColumnFile } from './columnTables';
 
 function cohortBuilder(feed: FeedColumn): ColumnBuilder {
@@ -63,7 +63,7 @@ export function writeExtractColumns(
   /** Called before each column: a job's cancel point. */
   cancelPoint: () => void = () => undefined,
 ): void {
-  const order = file === 'cohort' ? recordIdOrder(db) : null;
+  const order = file === 'cohort' ? rowOrder(recordIdOrder(db)) : null;
   feeds.forEach((feed, k) => {
     const builder = builders[k];
     if (!builder) return;
