@@ -100,7 +100,7 @@ function statOrNull(file: string): Stats | null {
   }
 }
 
-/** The file's first 16 bytes: an encrypted store's salt, or a plain database's header. */
+/** A plain SQLite database's header where an encrypted store has its salt. */
 function startsWithPlainSqlite(file: string): boolean {
   return fileSalt(file).toString('latin1') === 'SQLite format 3\u0000';
 }

@@ -34,7 +34,7 @@ export function deriveKeyBytesOffThread(passphrase: string, salt: Uint8Array): P
   );
 }
 
-/** The first SALT_BYTES of a file: an encrypted store's salt (SQLCipher keeps it in place of SQLite's header). */
+/** The first SALT_BYTES of a file: an encrypted store's salt (SQLCipher keeps it in place of SQLite's header), or a plain database's header. */
 export function fileSalt(file: string): Buffer {
   const fd = openSync(file, 'r');
   try {
@@ -72,13 +72,14 @@ export function deriveStoreKeyAhead(file: string, passphrase: string): void {
 
 /**
  * The key derived ahead for the store at `file` with this passphrase, with the salt it was derived over (openStore
- * uses it only if the file still starts with that salt); null when none was started, or it failed.
+ * uses it only if the file still starts with that salt); null when none was started, it failed, or it was for
+ * another passphrase. The first open of the file takes it either way: none is kept that no open will use.
  */
 export async function takeStoreKeyAhead(file: string, passphrase: string): Promise<{ salt: Uint8Array; key: Uint8Array } | null> {
   const full = resolve(file);
   const ahead = keysAhead.get(full);
-  if (!ahead || ahead.passphrase !== passphrase) return null;
   keysAhead.delete(full);
+  if (!ahead || ahead.passphrase !== passphrase) return null;
   const key = await ahead.key;
   return key && { salt: ahead.salt, key };
 }

@@ -67,6 +67,8 @@ describe('a key derived ahead (the command line starts it before its modules loa
     expect(await takeStoreKeyAhead(file, PASSPHRASE)).toBeNull();
     deriveStoreKeyAhead(file, PASSPHRASE);
     expect(await takeStoreKeyAhead(file, 'another passphrase')).toBeNull();
+    // ... and not kept for a later open either.
+    expect(await takeStoreKeyAhead(file, PASSPHRASE)).toBeNull();
 
     // The key is what opens the file: one derived ahead from a wrong passphrase fails as that passphrase does.
     deriveStoreKeyAhead(file, 'not the passphrase');

@@ -3,7 +3,7 @@
 import { choleskyFactor, choleskyInverseDiagonal, choleskySolve } from './cholesky';
 import type { Design } from './designMatrix';
 import type { CrossProductWorkspace } from './weightedCrossProduct';
-import { CHUNK, crossProductWorkspace, linearPredictorChunk, setCellOffsets, weightedCrossProduct } from './weightedCrossProduct';
+import { CHUNK, crossProductWorkspace, linearPredictorChunk, setCoefficients, weightedCrossProduct } from './weightedCrossProduct';
 
 // R's binomial()$linkinv and $mu.eta clamp eta beyond +/-30 (src/library/stats/src/family.c).
 const THRESH = 30;
@@ -70,7 +70,7 @@ function irlsPass(design: Design, beta: Float64Array | null, y: Uint8Array, eta:
   workspace: CrossProductWorkspace, w: Float64Array, z: Float64Array): number {
   const n = design.n;
   let deviance = 0;
-  if (beta !== null) setCellOffsets(design, beta, workspace);
+  if (beta !== null) setCoefficients(design, beta, workspace);
   for (let s = 0; s < n; s += CHUNK) {
     const len = Math.min(CHUNK, n - s);
     if (beta !== null) linearPredictorChunk(design, beta, workspace, s, len);

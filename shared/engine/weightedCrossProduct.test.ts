@@ -3,7 +3,7 @@ import { seededRandom } from '../../bench/reference/syntheticCohort';
 import type { Column } from './column';
 import { codeCovariates } from './covariateCoding';
 import { MAX_CELLS_PER_GROUP, designColumn, fullDesign } from './designMatrix';
-import { CHUNK, crossProductWorkspace, linearPredictorChunk, setCellOffsets, weightedCrossProduct } from './weightedCrossProduct';
+import { CHUNK, crossProductWorkspace, linearPredictorChunk, setCoefficients, weightedCrossProduct } from './weightedCrossProduct';
 
 /** Rows past two chunks; three 20-level categoricals (8,000 cells) so the blocks fall into two cell groups. */
 function mixedDesign(n: number) {
@@ -53,7 +53,7 @@ describe('weightedCrossProduct', () => {
   it('gives eta = X beta as the direct sum, and bit for bit as JavaScript adds the dense terms (an odd last chunk too)', () => {
     const beta = Float64Array.from({ length: design.p }, () => random() * 2 - 1);
     const workspace = crossProductWorkspace(design);
-    setCellOffsets(design, beta, workspace);
+    setCoefficients(design, beta, workspace);
     for (let s = 0; s < n; s += CHUNK) linearPredictorChunk(design, beta, workspace, s, Math.min(CHUNK, n - s));
     const { eta, cellOffsets } = workspace;
     expect(n % 2).toBe(1);

@@ -43,6 +43,8 @@ export interface CrossProductWorkspace {
   z: Float64Array;
   /** The linear predictor X beta (n values, then room for an odd n's last chunk), written by linearPredictorChunk. */
   eta: Float64Array;
+  /** The dense columns' coefficients, set by setCoefficients for the kernels. */
+  coefficients: Float64Array;
   /** Byte offsets in the kernels' memory of weighted, pairSums, each dense column's copy, w, z, eta and the dense columns' coefficients. */
   at: { weighted: number; pairSums: number; columns: number[]; w: number; z: number; eta: number; coefficients: number };
   /** Per group, per cell: sum of w, sums of w x_a (m of them), sum of w z. */
@@ -94,6 +96,7 @@ export function crossProductWorkspace(design: Design): CrossProductWorkspace {
     w: view(at.w, n),
     z: view(at.z, n),
     eta: view(at.eta, n),
+    coefficients: view(at.coefficients, m),
     at,
     cellSums: design.groups.map((g) => new Float64Array(g.cells * (m + 2))),
     later,
@@ -251,8 +254,12 @@ export function weightedCrossProduct(design: Design, w: Float64Array, z: Float64
   finishCrossProduct(design, workspace, z !== null, xtwx, xtwz);
 }
 
-/** Sets the workspace's per-cell sums of level coefficients from beta (before linearPredictorChunk). */
-export function setCellOffsets(design: Design, beta: Float64Array, workspace: CrossProductWorkspace): void {
+/**
+ * Puts beta where linearPredictorChunk reads it, once per pass: per cell the sum of its levels' coefficients, and
+ * the dense columns' coefficients in the kernels' memory.
+ */
+export function setCoefficients(design: Design, beta: Float64Array, workspace: CrossProductWorkspace): void {
+  design.denseColumns.forEach((j, a) => (workspace.coefficients[a] = beta[j]));
   design.groups.forEach((group, g) => {
     const offsets = workspace.cellOffsets[g];
     const k = group.blocks.length;
@@ -286,9 +293,5 @@ export function linearPredictorChunk(design: Design, beta: Float64Array, workspa
   }
   // The kernels take rows in pairs: an odd last chunk takes the row past the last, whose column values are 0.
   const bytes = 8 * (len + (len & 1));
-  const coefficients = new Float64Array(kernels.memory.buffer, at.coefficients, denseColumns.length);
-  for (let a = 0; a < denseColumns.length; a++) {
-    coefficients[a] = beta[denseColumns[a]];
-    kernels.scaledAdd(at.columns[a] + 8 * s, at.coefficients + 8 * a, at.eta + 8 * s, bytes);
-  }
+  for (let a = 0; a < denseColumns.length; a++) kernels.scaledAdd(at.columns[a] + 8 * s, at.coefficients + 8 * a, at.eta + 8 * s, bytes);
 }
