@@ -9,6 +9,7 @@
 // part's call starts in code not yet optimised on each thread.
 // Which thread computes a piece changes nothing in it: the same function on the same arrays.
 import type { Spec } from '../../shared/engine/analysisSpec';
+import { recordIdsAt } from '../../shared/engine/prepareAnalysis';
 import { outcomePart, type CohortData, type MatchedRows, type OutcomePart } from '../../shared/results/buildRunResults';
 import { matchFactsOf, prepareMatches, type PreparedMatches } from '../exports/matchesCsv';
 import { encodeRecords, type EncodedRecords } from '../../db/runs/runStore';
@@ -41,16 +42,9 @@ export const tailSlot = (a: number, piece: TailPiece): number => SLOTS_PER_ANALY
 /** The number of claim slots for n analyses. */
 export const tailSlots = (n: number): number => SLOTS_PER_ANALYSIS * n;
 
-function recordIdsOf(data: CohortData, m: MatchedRows): string[] {
-  const ids = data.table.recordIds;
-  const recordIds = new Array<string>(m.rows.length);
-  for (let k = 0; k < m.rows.length; k++) recordIds[k] = ids[m.rows[k]];
-  return recordIds;
-}
-
 export function tailPiece(data: CohortData, spec: Spec, a: number, m: MatchedRows, piece: TailPiece): TailPieceResult {
   if (piece === OUTCOMES_PIECE) return { piece, part: outcomePart(data, spec, a, m) };
-  const recordIds = recordIdsOf(data, m);
+  const recordIds = recordIdsAt(data.table.recordIds, m.rows);
   // The first analysis's record ids are always stored; a later one's only when they differ from an earlier one's.
   if (piece === RECORDS_PIECE) return { piece, encoded: encodeRecords({ ...m, recordIds }, a === 0) };
   const analysis = spec.analyses[a];

@@ -7,6 +7,7 @@
 // their pieces once its own analyses are built, in the time it would otherwise wait for the first.
 import { Worker } from 'node:worker_threads';
 import type { Spec } from '../../shared/engine/analysisSpec';
+import { recordIdsAt } from '../../shared/engine/prepareAnalysis';
 import { analysisEngineStage, assembleAnalysis, type BuiltAnalysis, type CohortData, type EngineStage, type MatchedRows } from '../../shared/results/buildRunResults';
 import type { ApiErrorBody } from '../../shared/api';
 import { ApiError } from '../service/apiError';
@@ -117,7 +118,7 @@ export function startAnalysisThreads(spec: Spec, signal: AbortSignal, store: Ana
       w.on('message', (msg: FromAnalysisWorker) => {
         if (msg.type === 'built') {
           const { core, records, rows } = msg.built;
-          built[msg.index] = { core, records: { ...records, recordIds: Array.from(rows, (r) => cohortIds[r]) } };
+          built[msg.index] = { core, records: { ...records, recordIds: recordIdsAt(cohortIds, rows) } };
           encoded[msg.index] = msg.built.encoded;
           matches[msg.index] = msg.matches ?? undefined;
         } else if (msg.type === 'failed') {
