@@ -10,7 +10,7 @@ import { loadavg } from 'node:os';
 import { NATIONAL, analysisSpecSchema, specSchema } from '../shared/engine/analysisSpec';
 import { buildRunResults, type CohortData } from '../shared/results/buildRunResults';
 import { outcomesOfRows } from '../shared/cohort/recordOutcomes';
-import type { Column } from '../shared/engine/column';
+import type { TableColumn } from '../shared/engine/column';
 import { runRobustness, type RobustnessTimings } from '../shared/robustness/runRobustness';
 import { SYNTHETIC_COVARIATES } from './reference/syntheticCohort';
 import { syntheticCohortData } from './reference/syntheticCohortData';
@@ -26,12 +26,12 @@ const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 function reversed(data: CohortData): CohortData {
   const n = data.table.recordIds.length;
   const order = Int32Array.from({ length: n }, (_, k) => n - 1 - k);
-  const pick = <T extends Uint8Array | Int32Array | Float64Array>(a: T): T => {
+  const pick = <T extends Uint8Array | Int8Array | Int16Array | Int32Array | Float64Array>(a: T): T => {
     const out = new (a.constructor as new (n: number) => T)(n);
     for (let k = 0; k < n; k++) out[k] = a[order[k]];
     return out;
   };
-  const columns = new Map<string, Column>();
+  const columns = new Map<string, TableColumn>();
   for (const [name, c] of data.table.columns) columns.set(name, c.kind === 'numeric' ? { ...c, values: pick(c.values) } : { ...c, codes: pick(c.codes) });
   const recordIds = Array.from(order, (i) => data.table.recordIds[i]);
   return {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredColumn } from './columnTables';
-import { addColumn, EncodedTextBuilder, CategoryBuilder, compactNumbers, DayBuilder, ExtraBuilder, NumberBuilder, numericValues, rowOrder, TextBuilder } from './columnBuilders';
+import { addColumn, EncodedTextBuilder, CategoryBuilder, compactNumbers, DayBuilder, ExtraBuilder, NumberBuilder, rowOrder, TextBuilder } from './columnBuilders';
+import { widenNumbers, type CompactNumbers } from '../../shared/engine/column';
+
+/** A stored numeric column's values as doubles, NaN for a blank. */
+const storedNumbers = (c: { values: unknown }): Float64Array => widenNumbers(c.values as Float64Array | CompactNumbers);
 
 describe('column builders', () => {
   it('put the collected values in the given row order', () => {
@@ -13,8 +17,8 @@ describe('column builders', () => {
     const order = rowOrder(Int32Array.of(1, 2, 0));
     expect(ids.finish(order)).toEqual({ type: 'text', encoded: Buffer.from('R1\0R2\0R3'), rows: 3 });
     expect(days.finish(order)).toEqual({ type: 'int32', values: Int32Array.of(10, 20, 30) });
-    expect([...numericValues(counts.finish(order) as StoredColumn)]).toEqual([NaN, 2, 3]);
-    expect([...numericValues(counts.finish(null) as StoredColumn)]).toEqual([3, NaN, 2]);
+    expect([...storedNumbers(counts.finish(order) as StoredColumn)]).toEqual([NaN, 2, 3]);
+    expect([...storedNumbers(counts.finish(null) as StoredColumn)]).toEqual([3, NaN, 2]);
   });
 
   it('code categories by the byte order of their names, whatever order they came in; blank is -1', () => {
@@ -51,7 +55,7 @@ describe('column builders', () => {
     let kind: 'numeric' | 'categorical' = 'numeric';
     const extra = new ExtraBuilder(() => kind);
     [BigInt(7), '2.25', null].forEach((v) => extra.add(v));
-    expect([...numericValues(extra.finish(null) as StoredColumn)]).toEqual([7, 2.25, NaN]);
+    expect([...storedNumbers(extra.finish(null) as StoredColumn)]).toEqual([7, 2.25, NaN]);
     kind = 'categorical';
     expect(extra.finish(null)).toMatchObject({ type: 'int32', levels: ['2.25', '7'] });
   });
@@ -67,10 +71,10 @@ describe('column builders', () => {
   it('keep small whole numbers in one or two bytes, the smallest value of the type marking a blank, and read them back', () => {
     const flags = compactNumbers(Float64Array.of(0, 1, NaN, 127));
     expect(flags).toEqual({ type: 'int8', values: Int8Array.of(0, 1, -128, 127) });
-    expect([...numericValues(flags)]).toEqual([0, 1, NaN, 127]);
+    expect([...storedNumbers(flags)]).toEqual([0, 1, NaN, 127]);
     const counts = compactNumbers(Float64Array.of(-128, 300, NaN));
     expect(counts).toEqual({ type: 'int16', values: Int16Array.of(-128, 300, -32768) });
-    expect([...numericValues(counts)]).toEqual([-128, 300, NaN]);
+    expect([...storedNumbers(counts)]).toEqual([-128, 300, NaN]);
     for (const kept of [Float64Array.of(0.5, 1), Float64Array.of(40000), Float64Array.of(-0, 1)]) {
       expect(compactNumbers(kept)).toEqual({ type: 'float64', values: kept });
     }

@@ -3,8 +3,9 @@
 import type { StoredValue } from '../import/loadRows';
 import { compareByteOrder } from '../../shared/engine/byteOrder';
 import type { ColumnToWrite, StoredColumn } from './columnTables';
-import { allocate, encodeTexts, TEXT_SEPARATOR, type ColumnMemory } from './storedColumn';
+import { encodeTexts, TEXT_SEPARATOR } from './storedColumn';
 import { TextCodes } from '../../shared/extract/textCodes';
+import { INT16_BLANK, INT8_BLANK } from '../../shared/engine/column';
 
 /**
  * The order the column store keeps the collected rows in: `rows[k]` is the file row at position k, `positions[i]`
@@ -187,7 +188,7 @@ export class NumberBuilder implements ColumnBuilder {
 /**
  * Counts, flags and OASys items are small whole numbers: kept in one or two bytes instead of eight
  * (the smallest value of the type marks a blank), which makes the column store a third of the
- * size. Read back with numericValues.
+ * size. Read back with widenNumbers (shared/engine/column.ts), by each analysis for its own rows.
  */
 export function compactNumbers(values: Float64Array): StoredColumn {
   let min = Infinity;
@@ -199,25 +200,12 @@ export function compactNumbers(values: Float64Array): StoredColumn {
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const Ctor = min > -128 && max < 128 ? Int8Array : min > -32768 && max < 32768 ? Int16Array : null;
+  const Ctor = min > INT8_BLANK && max < 128 ? Int8Array : min > INT16_BLANK && max < 32768 ? Int16Array : null;
   if (!Ctor) return { type: 'float64', values };
-  const blank = Ctor === Int8Array ? -128 : -32768;
+  const blank = Ctor === Int8Array ? INT8_BLANK : INT16_BLANK;
   const out = new Ctor(values.length);
   for (let k = 0; k < values.length; k++) out[k] = Number.isNaN(values[k]) ? blank : values[k];
   return { type: Ctor === Int8Array ? 'int8' : 'int16', values: out };
-}
-
-/** A numeric column as the engine holds it: float64 with NaN for a blank, widened into `memory`. */
-export function numericValues(column: StoredColumn, memory: ColumnMemory = 'own'): Float64Array {
-  const { values } = column;
-  if (values instanceof Float64Array) return values;
-  if (values instanceof Int8Array || values instanceof Int16Array) {
-    const blank = values instanceof Int8Array ? -128 : -32768;
-    const out = allocate(Float64Array, values.length, memory);
-    for (let k = 0; k < values.length; k++) out[k] = values[k] === blank ? NaN : values[k];
-    return out;
-  }
-  throw new Error('not a numeric column of the column store');
 }
 
 /** Category codes in order of first appearance while reading, recoded to byte order of the levels at the end. */

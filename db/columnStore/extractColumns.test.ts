@@ -6,9 +6,12 @@ import { importExtract } from '../import/importExtract';
 import { tempDir, VALID_FILES, withCell, writeExtract } from '../import/extractFixture';
 import { join } from 'node:path';
 import { readExtractColumns } from './columnTables';
-import { numericValues } from './columnBuilders';
 import { REOFFENCE_PERSON_COLUMN } from '../cohort/loadExtractArrays';
 import { byteOrderPermutation } from '../../shared/engine/byteOrder';
+import { widenNumbers, type CompactNumbers } from '../../shared/engine/column';
+
+/** A stored numeric column's values as doubles, NaN for a blank. */
+const storedNumbers = (c: { values: unknown }): Float64Array => widenNumbers(c.values as Float64Array | CompactNumbers);
 
 async function importFixture(cohort: string): Promise<Db> {
   const dir = tempDir('matchlab-columns-');
@@ -30,9 +33,9 @@ describe('the column store written by an import', () => {
     expect(c.get('index_date')!.values[0]).toBe(16810);
     expect(c.get('region')).toMatchObject({ type: 'int32', levels: ['London', 'North West', 'Wales'] });
     expect([...c.get('region')!.values]).toEqual([0, 0, 1, 2]);
-    expect([...numericValues(c.get('prev_offences')!)]).toEqual([3, 4, 0, 12]);
+    expect([...storedNumbers(c.get('prev_offences')!)]).toEqual([3, 4, 0, 12]);
     expect(c.get('oasys_drugs')).toEqual({ type: 'int8', values: Int8Array.of(1, 2, -128, 0) });
-    expect([...numericValues(c.get('score')!)]).toEqual([0.5, 1, 2.25, 3]);
+    expect([...storedNumbers(c.get('score')!)]).toEqual([0.5, 1, 2.25, 3]);
     // "01" keeps its text in a categorical column.
     expect(c.get('area')).toMatchObject({ levels: ['01', '7', 'A', 'B'] });
     expect([...c.get('area')!.values]).toEqual([2, 0, 3, 1]);

@@ -3,7 +3,7 @@
 // All of it comes from the column store, a column per read (db/columnStore).
 import type { Db } from '../store';
 import type { CohortTable } from '../../shared/engine/prepareAnalysis';
-import type { Column } from '../../shared/engine/column';
+import type { TableColumn } from '../../shared/engine/column';
 import type { RecordOutcomes } from '../../shared/cohort/recordOutcomes';
 import { cohortColumnDefs, loadCohortColumns } from '../cohort/loadCohortColumns';
 import { readCohortDerivation } from '../cohort/deriveCohort';
@@ -43,7 +43,7 @@ export function loadRecordIds(db: Db): string[] {
 export function loadAnalysisData(db: Db, memory: ColumnMemory = 'own'): AnalysisData {
   if (!readCohortDerivation(db)) throw new AnalysisDataError('no_derivation', 'The cohort step has not run on this extract: import an extract (or re-run the cohort step) first');
   let recordIds: string[];
-  let loaded: Column[];
+  let loaded: TableColumn[];
   try {
     recordIds = loadRecordIds(db);
     loaded = loadCohortColumns(db, cohortColumnDefs(db), memory);
@@ -62,10 +62,9 @@ export function loadAnalysisData(db: Db, memory: ColumnMemory = 'own'): Analysis
     countByCourt: [outcome(stored, 'n_indictable', Int32Array, n), outcome(stored, 'n_either_way', Int32Array, n), outcome(stored, 'n_summary', Int32Array, n)],
     custodialCount: outcome(stored, 'custodial_sentences', Int32Array, n),
   };
-  const columns = new Map<string, Column>(loaded.map((c) => [c.name, c]));
-  const age = allocate(Float64Array, n, memory);
-  age.set(outcome(stored, 'age_at_index', Int16Array, n));
-  columns.set('age_at_index', { kind: 'numeric', name: 'age_at_index', values: age });
+  const columns = new Map<string, TableColumn>(loaded.map((c) => [c.name, c]));
+  // Kept as the int16 it is stored as, like the cohort's compact columns (an age is never INT16_BLANK).
+  columns.set('age_at_index', { kind: 'numeric', name: 'age_at_index', values: outcome(stored, 'age_at_index', Int16Array, n) });
   // The treated are a few hundred: one pass over the record ids with a small set, not a map of every record.
   const treatedIds = new Set(db.prepare(`SELECT record_id FROM participant_status WHERE status = 'treated'`).pluck().all() as string[]);
   const treated = allocate(Uint8Array, n, memory);

@@ -3,7 +3,7 @@
 // "Profile of the treatment group". Exact percentages add up to 100 within a breakdown; the
 // rounded whole numbers may not, and `roundingNote` says so.
 
-import type { Column } from '../engine/column';
+import { numberAt, type TableColumn } from '../engine/column';
 
 export interface ProfileShare {
   /** Stable key (e.g. `male`, `custody_lt_6m`, `unknown`). */
@@ -60,7 +60,7 @@ export interface ProfileInputs {
   male: Uint8Array;
   ageAtIndex: Int16Array;
   /** The cohort's optional columns as the engine holds them; used by name (ethnicity, uk_national, index_disposal, oasys_*). */
-  columns: readonly Column[];
+  columns: readonly TableColumn[];
 }
 
 const SENTENCE_BANDS: [string, string][] = [
@@ -72,9 +72,10 @@ const SENTENCE_BANDS: [string, string][] = [
 ];
 
 /** The value of a record as text ('' when missing), whether the column is numeric or categorical. */
-function textOf(column: Column, i: number): string {
+function textOf(column: TableColumn, i: number): string {
   if (column.kind === 'categorical') return column.codes[i] < 0 ? '' : column.levels[column.codes[i]];
-  return Number.isNaN(column.values[i]) ? '' : String(column.values[i]);
+  const v = numberAt(column.values, i);
+  return Number.isNaN(v) ? '' : String(v);
 }
 
 function breakdown(counts: [key: string, label: string, count: number][], total: number): ProfileBreakdown {

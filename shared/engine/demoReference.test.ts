@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCovariateSidecar } from '../../bench/reference/covariateSidecar';
 import { readCohortCsv, readCsvRows } from '../../bench/reference/readReferenceCohort';
-import type { Column } from './column';
+import { widenNumbers, type Column } from './column';
 import { codeCovariates } from './covariateCoding';
 import { buildDesign } from './designMatrix';
 import { fitLogistic } from './logisticRegression';
@@ -16,7 +16,10 @@ const unquote = (s: string): string => s.replace(/^"|"$/g, '');
 
 const sidecar = readCovariateSidecar(reference('demo-cohort-covariates.csv'));
 const { table, treated } = readCohortCsv(reference('demo-cohort.csv'), new Set(sidecar.filter((c) => c.kind === 'categorical').map((c) => c.name)));
-const columns: Column[] = sidecar.map((c) => table.columns.get(c.name)!);
+const columns: Column[] = sidecar.map((c) => {
+  const column = table.columns.get(c.name)!;
+  return column.kind === 'numeric' ? { ...column, values: widenNumbers(column.values) } : column;
+});
 const coded = codeCovariates(columns, treated);
 const { design, droppedColumns, first } = buildDesign(coded, treated);
 const fit = fitLogistic(design, treated, { first });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analysisSpecSchema } from './analysisSpec';
-import type { Column } from './column';
+import { INT8_BLANK, INT16_BLANK, type Column, type TableColumn } from './column';
 import type { CohortTable } from './prepareAnalysis';
 import { prepareAnalysis } from './prepareAnalysis';
 
@@ -43,6 +43,30 @@ describe('prepareAnalysis', () => {
     // r4 (North) is eligible but in no treated record's region: a discarded control.
     expect(p.poolOutsideFilter).toBe(1);
     expect(p.treatedOutsideFilterIds).toEqual([]);
+  });
+
+  it('prepares a table holding compact numbers (as the column store keeps them) as the same table in doubles', () => {
+    const wide = table();
+    const compact: CohortTable = { ...wide, columns: new Map<string, TableColumn>(wide.columns) };
+    // age as int16 and the OASys items as int8, each with a blank; the doubles hold NaN there.
+    const blanks = (name: string, i: number) => {
+      (wide.columns.get(name) as { values: Float64Array }).values[i] = NaN;
+    };
+    compact.columns.set('age_at_index', { kind: 'numeric', name: 'age_at_index', values: Int16Array.from([20, 30, INT16_BLANK, 50, 60, 70, 80]) });
+    compact.columns.set('oasys_b', { kind: 'numeric', name: 'oasys_b', values: Int8Array.from([0, 1, 2, INT8_BLANK, 1, 2, 0]) });
+    compact.columns.set('oasys_a', { kind: 'numeric', name: 'oasys_a', values: Int8Array.from([1, 1, 1, 1, 1, 1, 0]) });
+    blanks('age_at_index', 2);
+    blanks('oasys_b', 3);
+    for (const spec of [
+      { name: 'N', covariates: ['age_at_index', 'oasys_*', 'region'] },
+      // A numeric exact-match variable and a numeric equality filter read the compact values too.
+      { name: 'E', exact: ['sex', 'oasys_b'], covariates: ['age_at_index'] },
+      { name: 'F', pool: { oasys_b: 1 }, covariates: ['age_at_index'] },
+    ]) {
+      const a = prepareAnalysis(wide, treated, pool, analysisSpecSchema.parse(spec));
+      const b = prepareAnalysis(compact, treated, pool, analysisSpecSchema.parse(spec));
+      expect(b).toEqual(a);
+    }
   });
 
   it('applies an equality filter to treated and pool alike', () => {

@@ -3,12 +3,12 @@
 import type { AnalysisSpec, MatchingSpec } from './analysisSpec';
 import { SAME_AS_TREATMENT } from './analysisSpec';
 import { compareByteOrder } from './byteOrder';
-import type { Column } from './column';
+import { numberAt, widenNumbers, type Column, type TableColumn } from './column';
 import { MISSING_LEVEL } from './covariateCoding';
 
 export interface CohortTable {
   recordIds: string[];
-  columns: Map<string, Column>;
+  columns: Map<string, TableColumn>;
 }
 
 export interface EngineInput {
@@ -41,16 +41,17 @@ export interface PreparedAnalysis extends EngineInput {
   poolOutsideFilter: number;
 }
 
-function requireColumn(table: CohortTable, name: string, use: string): Column {
+function requireColumn(table: CohortTable, name: string, use: string): TableColumn {
   const column = table.columns.get(name);
   if (!column) throw new Error(`${use} "${name}" is not a column of the cohort (columns: ${[...table.columns.keys()].join(', ')})`);
   return column;
 }
 
 /** Value of row i as the string an equality filter or a stratum label compares; null when missing. */
-function valueLabel(column: Column, i: number): string | null {
+function valueLabel(column: TableColumn, i: number): string | null {
   if (column.kind === 'categorical') return column.codes[i] < 0 ? null : column.levels[column.codes[i]];
-  return Number.isNaN(column.values[i]) ? null : String(column.values[i]);
+  const v = numberAt(column.values, i);
+  return Number.isNaN(v) ? null : String(v);
 }
 
 /**
@@ -63,12 +64,8 @@ export function recordIdsAt(ids: readonly string[], rows: Int32Array): string[] 
   return out;
 }
 
-function subsetColumn(column: Column, rows: Int32Array): Column {
-  if (column.kind === 'numeric') {
-    const values = new Float64Array(rows.length);
-    for (let k = 0; k < rows.length; k++) values[k] = column.values[rows[k]];
-    return { kind: 'numeric', name: column.name, values };
-  }
+function subsetColumn(column: TableColumn, rows: Int32Array): Column {
+  if (column.kind === 'numeric') return { kind: 'numeric', name: column.name, values: widenNumbers(column.values, rows) };
   const codes = new Int32Array(rows.length);
   for (let k = 0; k < rows.length; k++) codes[k] = column.codes[rows[k]];
   return { kind: 'categorical', name: column.name, codes, levels: column.levels };
@@ -101,7 +98,7 @@ function resolveCovariates(table: CohortTable, patterns: readonly string[]): { n
 }
 
 /** Per-row value ids of a column (0 = missing) and the label of each id, without a string per row. */
-function valueIds(column: Column, rows: Int32Array): { ids: Int32Array; labels: string[] } {
+function valueIds(column: TableColumn, rows: Int32Array): { ids: Int32Array; labels: string[] } {
   const ids = new Int32Array(rows.length);
   if (column.kind === 'categorical') {
     for (let k = 0; k < rows.length; k++) ids[k] = column.codes[rows[k]] + 1;
@@ -110,7 +107,7 @@ function valueIds(column: Column, rows: Int32Array): { ids: Int32Array; labels: 
   const idOf = new Map<number, number>();
   const labels = [MISSING_LEVEL];
   for (let k = 0; k < rows.length; k++) {
-    const v = column.values[rows[k]];
+    const v = numberAt(column.values, rows[k]);
     if (Number.isNaN(v)) continue;
     let id = idOf.get(v);
     if (id === undefined) {
@@ -124,7 +121,7 @@ function valueIds(column: Column, rows: Int32Array): { ids: Int32Array; labels: 
 }
 
 /** Stratum code per row from the exact variables (missing is a level of its own); codes follow label byte order. */
-function strataOf(columns: Column[], rows: Int32Array): { strata: Int32Array; labels: string[] } {
+function strataOf(columns: TableColumn[], rows: Int32Array): { strata: Int32Array; labels: string[] } {
   // Mixed-radix combination of the value ids, then dense codes ordered by label.
   const combined = new Float64Array(rows.length);
   const parts = columns.map((c) => valueIds(c, rows));

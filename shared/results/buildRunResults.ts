@@ -5,7 +5,7 @@ import type { CohortTable, PreparedAnalysis } from '../engine/prepareAnalysis';
 import { prepareAnalysis } from '../engine/prepareAnalysis';
 import { runAnalysisEngine, tableRows, ENGINE_VERSION, type EnginePhase, type EngineResult, type MatchedAt } from '../engine/runAnalysisEngine';
 import type { Spec } from '../engine/analysisSpec';
-import type { Column } from '../engine/column';
+import type { TableColumn } from '../engine/column';
 import { outcomesOfRows, type RecordOutcomes } from '../cohort/recordOutcomes';
 import type { FunnelCount } from '../cohort/funnelSteps';
 import { computeOutcomes } from '../outcomes/computeOutcomes';
@@ -40,7 +40,7 @@ export type RunStep = 'preparing' | EnginePhase | 'outcomes';
 export type RunProgress = (analysis: number, step: RunStep, fraction: number) => void;
 
 /** 'M' or 'F' when everyone in the treatment and comparison groups is of that sex; else null. */
-function singleSex(sex: Column | undefined, rows: Int32Array, inGroup: (k: number) => boolean): 'M' | 'F' | null {
+function singleSex(sex: TableColumn | undefined, rows: Int32Array, inGroup: (k: number) => boolean): 'M' | 'F' | null {
   if (!sex || sex.kind !== 'categorical') return null;
   let seen: string | null = null;
   for (let k = 0; k < rows.length; k++) {

@@ -102,7 +102,7 @@ describe('runRobustness', () => {
     const { spec, analysis } = runOf({ method: 'nearest', ratio: 1, replace: false, caliper: 0.2 });
     const n = data.table.recordIds.length;
     const order = Int32Array.from({ length: n }, (_, k) => n - 1 - k);
-    const pick = <T extends Uint8Array | Int32Array | Float64Array>(a: T): T => Object.assign(new (a.constructor as new (n: number) => T)(n), {}).map((_, k) => a[order[k]]) as T;
+    const pick = <T extends Uint8Array | Int8Array | Int16Array | Int32Array | Float64Array>(a: T): T => Object.assign(new (a.constructor as new (n: number) => T)(n), {}).map((_, k) => a[order[k]]) as T;
     const columns = new Map([...data.table.columns].map(([name, c]) => [name, c.kind === 'numeric' ? { ...c, values: pick(c.values) } : { ...c, codes: pick(c.codes) }]));
     const recordIds = Array.from(order, (i) => data.table.recordIds[i]);
     const reversed = { table: { recordIds, columns }, treated: pick(data.treated), poolEligible: pick(data.poolEligible), outcomes: outcomesOfRows(data.outcomes, order) };
