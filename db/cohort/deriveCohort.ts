@@ -12,7 +12,8 @@ import { extractDescription } from '../extract/storeInfo';
 import { writeOutcomeColumns } from '../columnStore/columnTables';
 import { loadCohortArrays, loadParticipantRows, loadReoffenceArrays } from './loadExtractArrays';
 import { cohortColumnDefs, loadCohortColumns } from './loadCohortColumns';
-import { cohortSettingsSchema, type CohortSettings } from '../../shared/cohort/cohortSettings';
+import type { CohortSettings } from '../../shared/cohort/cohortSettings';
+import { withStandardSettings } from '../../shared/cohort/standardCohortSettings';
 import { participationPeriod, type ParticipationPeriod } from '../../shared/cohort/participationPeriod';
 
 export interface CohortProfiles {
@@ -39,7 +40,7 @@ export type DeriveStep = (typeof DERIVE_STEPS)[number];
 export function deriveCohort(db: Db, requested: Partial<CohortSettings> = {}, step: (s: DeriveStep, fraction?: number) => void = () => undefined): CohortDerivation {
   const extract = extractDescription(db);
   if (!extract) throw Object.assign(new Error('Import an extract first'), { code: 'no_extract' });
-  const settings = { ...cohortSettingsSchema.parse(requested) };
+  const settings = withStandardSettings(requested);
   const extractDate = settings.extractDate ?? extract.extractDate;
 
   step('loading');

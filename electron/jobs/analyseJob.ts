@@ -6,21 +6,22 @@ import { readCohortDerivation } from '../../db/cohort/deriveCohort';
 import { newRunId, saveRun } from '../../db/runs/runStore';
 import { writeAudit } from '../../db/audit';
 import { storeKey } from '../../db/store';
-import { specSchema, type SpecInput } from '../../shared/engine/analysisSpec';
+import type { Spec } from '../../shared/engine/analysisSpec';
 import { assembleRun } from '../../shared/results/buildRunResults';
 import { throwIfCancelled, type JobContext } from './jobProtocol';
 import { AnalysesProgress } from './analysisProgress';
 import { startAnalysisThreads } from './analysisThreads';
 
 export interface AnalyseJobPayload {
-  spec: SpecInput;
+  /** As the api's schema parsed it (defaults filled in): this thread does not load the schema (sameAsTreatment.ts). */
+  spec: Spec;
   /** Format every analysis's matches file as the analyses are built, and hand them to the service once the run is stored. */
   matchesFiles?: boolean;
 }
 
 /** `threads`: 1 builds every analysis on the job's thread (the reference the default is tested against). */
 export async function analyseJob(ctx: JobContext<AnalyseJobPayload>, threads: 1 | 2 = 2): Promise<{ runId: string }> {
-  const spec = specSchema.parse(ctx.payload.spec);
+  const { spec } = ctx.payload;
   const progress = new AnalysesProgress(spec.analyses.map((a) => a.name), ctx.progress);
   progress.loading();
   const analyses = startAnalysisThreads(spec, ctx.signal, { path: ctx.db.name, key: storeKey(ctx.db) }, { threads, matchesFiles: ctx.payload.matchesFiles === true });

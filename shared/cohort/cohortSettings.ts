@@ -3,25 +3,9 @@
 // printed by `matchlab info`, copied into every analysis run. One definition for all of them.
 import { z } from 'zod';
 
-/** The standard values (the JDL method). */
-export const STANDARD_COHORT_SETTINGS = {
-  followUpDays: 365,
-  waitingDays: 183,
-  windowBeforeDays: 365,
-  windowAfterDays: 90,
-  minimumAge: 18,
-} as const;
+import { COHORT_SETTING_BOUNDS, STANDARD_COHORT_SETTINGS, type CohortNumberSetting } from './standardCohortSettings';
 
-export type CohortNumberSetting = keyof typeof STANDARD_COHORT_SETTINGS;
-
-/** The bounds a setting may take. */
-export const COHORT_SETTING_BOUNDS: Record<CohortNumberSetting, { min: number; max: number }> = {
-  followUpDays: { min: 1, max: 3650 },
-  waitingDays: { min: 0, max: 3650 },
-  windowBeforeDays: { min: 0, max: 3650 },
-  windowAfterDays: { min: 0, max: 3650 },
-  minimumAge: { min: 0, max: 100 },
-};
+export { COHORT_SETTING_BOUNDS, STANDARD_COHORT_SETTINGS, type CohortNumberSetting };
 
 const setting = (name: CohortNumberSetting) =>
   z.number().int().min(COHORT_SETTING_BOUNDS[name].min).max(COHORT_SETTING_BOUNDS[name].max).default(STANDARD_COHORT_SETTINGS[name]);

@@ -4,7 +4,7 @@
 // the earliest disposal date, then the most serious court outcome, then a custodial one.
 
 import { ageInWholeYears } from './ageInWholeYears';
-import { STANDARD_COHORT_SETTINGS } from './cohortSettings';
+import { STANDARD_COHORT_SETTINGS } from './standardCohortSettings';
 import type { CohortArrays, ReoffenceArrays } from './cohortArrays';
 import type { RecordOutcomes } from './recordOutcomes';
 

@@ -2,7 +2,7 @@
 // comparison pool's eligibility. Step 8 (not matched) belongs to each analysis.
 
 import { ageInWholeYears } from './ageInWholeYears';
-import { STANDARD_COHORT_SETTINGS } from './cohortSettings';
+import { STANDARD_COHORT_SETTINGS } from './standardCohortSettings';
 import type { CohortArrays, ParticipantRows } from './cohortArrays';
 import { compareRecordIds } from './compareRecordIds';
 import { FUNNEL_STEPS, type FunnelCount, type ParticipantStatus } from './funnelSteps';

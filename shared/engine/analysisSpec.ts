@@ -1,8 +1,9 @@
 // The analysis specification of CLI.md's SPEC.json, with METHOD.md's defaults filled in by the schema.
 import { z } from 'zod';
 
-/** Pool filter value that keeps pool records sharing a value with some treated record (METHOD.md section 1). */
-export const SAME_AS_TREATMENT = 'sameAsTreatment';
+import { SAME_AS_TREATMENT } from './sameAsTreatment';
+
+export { SAME_AS_TREATMENT };
 
 /**
  * Pool filter: `{ region: 'sameAsTreatment' }` restricts the pool to the treated records' regions and makes

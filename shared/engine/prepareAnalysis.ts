@@ -1,7 +1,7 @@
 // From the cohort table and one analysis spec to the engine's input (METHOD.md section 1): the rows of the
 // analysis (treated + eligible pool after the pool filter), the exact-match strata, the resolved covariates.
 import type { AnalysisSpec, MatchingSpec } from './analysisSpec';
-import { SAME_AS_TREATMENT } from './analysisSpec';
+import { SAME_AS_TREATMENT } from './sameAsTreatment';
 import { compareByteOrder } from './byteOrder';
 import { numberAt, widenNumbers, type Column, type TableColumn } from './column';
 import { MISSING_LEVEL } from './covariateCoding';
