@@ -77,7 +77,7 @@ function orderedList<T>(values: T[], order: RowOrder): T[] {
   return out;
 }
 
-/** record_id: kept as strings, which the column store's order is sorted by; finished as the store keeps texts. */
+/** record_id: kept as strings (as UTF-8 bytes they measured no faster), finished as the store keeps texts. */
 export class TextBuilder implements ColumnBuilder {
   readonly values: string[] = [];
   add(value: StoredValue): void {

@@ -39,13 +39,6 @@ export function extractColumnBuilders(file: 'cohort' | 'reoffences' | 'participa
   return feeds.map(file === 'cohort' ? cohortBuilder : reoffenceBuilder);
 }
 
-/**
- * Writes a file's collected columns, one at a time so that only one finished column is held at
- * once, and lets go of each builder once its column is written. The cohort's rows are put in record_id byte order, whatever the order of the file: the
- * order comes from the cohort table's record_id index (createExtractIndexes must have run), which
- * costs the same for any order of the file, where sorting the ids here cost 0.5 s on a shuffled
- * 300,000-record file and nearly nothing on a sorted one.
- */
 /** Takes the reoffences' person ids out of their builders (they are not written as a column). */
 export function takePersonIds(feeds: readonly FeedColumn[], builders: (ColumnBuilder | null)[]): PersonIdBuilder {
   const k = feeds.findIndex((f) => f.column === 'person_id');
@@ -55,6 +48,13 @@ export function takePersonIds(feeds: readonly FeedColumn[], builders: (ColumnBui
   return builder;
 }
 
+/**
+ * Writes a file's collected columns, one at a time so that only one finished column is held at
+ * once, and lets go of each builder once its column is written. The cohort's rows are put in record_id byte order, whatever the order of the file: the
+ * order comes from the cohort table's record_id index (createExtractIndexes must have run), which
+ * costs the same for any order of the file, where sorting the ids here cost 0.5 s on a shuffled
+ * 300,000-record file and nearly nothing on a sorted one.
+ */
 export function writeExtractColumns(
   db: Db,
   file: ColumnFile,

@@ -24,6 +24,20 @@ export function compareByteOrder(a: string, b: string): number {
   return a.length - b.length;
 }
 
+/** The index of `id` in `sorted` (ids in byte order, each once), or -1: a binary search. */
+export function indexInByteOrder(sorted: readonly string[], id: string): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = compareByteOrder(sorted[mid], id);
+    if (c === 0) return mid;
+    if (c < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
 /** Row indices that put `ids` in byte order; throws on a duplicate id (the order would not be unique). */
 export function byteOrderPermutation(ids: readonly string[]): Int32Array {
   const n = ids.length;
