@@ -121,6 +121,14 @@ test('import a renamed column by hand, browse it, then see a broken file located
   await expect(grid.locator('.ag-row[row-index="0"] [col-id="person_id"]')).toHaveText(personIds[0]);
   await expect(grid.locator('.ag-row[row-index="3"] [col-id="person_id"]')).toHaveText(personIds[3]);
   await page.screenshot({ path: `${SCREENS}/browse-01b-by-person.png` });
+  // By record_id, descending (a second click): paged through the order the import stored, with no index to walk.
+  const recordIds = readFileSync(demo.files.cohort, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]).sort();
+  const recordIdHeader = grid.locator('.ag-header-cell[col-id="record_id"] .ag-header-cell-label');
+  await recordIdHeader.click();
+  await recordIdHeader.click();
+  await expect(grid.locator('.ag-row[row-index="0"] [col-id="record_id"]')).toHaveText(recordIds[recordIds.length - 1]);
+  await expect(grid.locator('.ag-row[row-index="2"] [col-id="record_id"]')).toHaveText(recordIds[recordIds.length - 3]);
+  await page.screenshot({ path: `${SCREENS}/browse-01c-by-record-id-descending.png` });
   const indexDates = readFileSync(demo.files.cohort, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[2]).sort();
   await grid.locator('.ag-header-cell[col-id="index_date"] .ag-header-cell-label').click();
   await expect(grid.locator('.ag-row[row-index="0"] [col-id="index_date"]')).toHaveText(indexDates[0]);

@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openStore, type Db } from '../store';
 import { importExtract } from '../import/importExtract';
-import { tempDir, writeExtract } from '../import/extractFixture';
+import { tempDir, VALID_FILES, withCell, writeExtract } from '../import/extractFixture';
 import { storeInfo } from '../extract/storeInfo';
-import { browseTable } from './browseTable';
+import { browseTable, type BrowseFilter } from './browseTable';
+import { readExtractColumns, writeExtractColumn } from '../columnStore/columnTables';
+import { COHORT_ROWID_COLUMN } from '../columnStore/extractColumns';
 
 let db: Db;
 beforeAll(async () => {
@@ -41,6 +43,37 @@ describe('browseTable', () => {
   });
   it('a "contains" filter treats % and _ literally', () => {
     expect(browseTable(db, { table: 'cohort', offset: 0, limit: 10, filter: [{ column: 'region', op: 'contains', value: '%' }] }).total).toBe(0);
+  });
+});
+
+describe('browseTable by record_id', () => {
+  it('pages the cohort in record_id byte order, as SQLite sorts it, through the order the import stored', async () => {
+    const [header, ...rows] = VALID_FILES.cohort.trimEnd().split('\n');
+    let cohort = [header, rows[3], rows[1], rows[0], rows[2]].join('\n') + '\n';
+    // In UTF-8 bytes R10 < R2 < R U+FFFD < R U+1F600; in UTF-16 units the emoji's surrogates come before U+FFFD.
+    ['R2', 'R\u{1F600}', 'R10', 'R\uFFFD'].forEach((id, k) => (cohort = withCell(cohort, k + 1, 'record_id', id)));
+    const dir = tempDir('matchlab-browse-order-');
+    const shuffled = openStore(join(dir, 's.mlstore'), 'test passphrase', { mode: 'create' });
+    try {
+      await importExtract(shuffled, writeExtract(dir, { cohort }));
+      const page = (dir: 'asc' | 'desc', offset: number, limit: number, filter: BrowseFilter[] = []) =>
+        browseTable(shuffled, { table: 'cohort', offset, limit, sort: [{ column: 'record_id', dir }], filter }).rows;
+      expect([...page('asc', 0, 2), ...page('asc', 2, 5)].map((r) => r.record_id)).toEqual(['R10', 'R2', 'R\uFFFD', 'R\u{1F600}']);
+      // A filter that keeps every row takes SQLite's ORDER BY: the same rows, every column alike.
+      const everyRow: BrowseFilter[] = [{ column: 'record_id', op: 'contains', value: 'R' }];
+      for (const dir of ['asc', 'desc'] as const) {
+        for (const [offset, limit] of [[0, 10], [1, 2], [3, 1], [4, 5]]) expect(page(dir, offset, limit)).toEqual(page(dir, offset, limit, everyRow));
+      }
+      // The emoji went to the file's second line, the fixture's R2 (index date 2017-03-01).
+      expect(page('desc', 0, 1)[0]).toMatchObject({ record_id: 'R\u{1F600}', index_date: '2017-03-01' });
+      // The page follows the stored order, not a sort of its own: given the rowids reversed, it comes reversed.
+      const stored = readExtractColumns(shuffled, 'cohort', [COHORT_ROWID_COLUMN]).get(COHORT_ROWID_COLUMN)!.values as Int32Array;
+      shuffled.prepare('DELETE FROM extract_columns WHERE file = ? AND name = ?').run('cohort', COHORT_ROWID_COLUMN);
+      writeExtractColumn(shuffled, 'cohort', COHORT_ROWID_COLUMN, { type: 'int32', values: stored.slice().reverse() });
+      expect(page('asc', 0, 10).map((r) => r.record_id)).toEqual(['R\u{1F600}', 'R\uFFFD', 'R2', 'R10']);
+    } finally {
+      shuffled.close();
+    }
   });
 });
 

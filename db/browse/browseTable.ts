@@ -1,6 +1,8 @@
 // Server-side paging, sorting and filtering of an extract table for the browse grid.
 import { quoteIdentifier } from '../extract/quoteIdentifier';
 import { tableExists } from '../extract/extractSchema';
+import { readExtractColumns } from '../columnStore/columnTables';
+import { COHORT_ROWID_COLUMN } from '../columnStore/extractColumns';
 import { parseDay } from '../import/dayNumber';
 import type { Db } from '../store';
 
@@ -67,6 +69,31 @@ function comparable(column: BrowseColumn, value: string): string | number {
   return v !== '' && Number.isFinite(Number(v)) ? Number(v) : v;
 }
 
+type Row = Record<string, string | number | null>;
+
+/**
+ * A page of the whole cohort by record_id, through the rowids the import keeps in record_id order
+ * (COHORT_ROWID_COLUMN): the cohort table has no index on record_id, and sorting a million rows for every page would
+ * take about a second. Null for an extract imported before that column (which has the index instead).
+ */
+function cohortPageByRecordId(db: Db, columns: BrowseColumn[], select: string[], descending: boolean, offset: number, limit: number): Row[] | null {
+  if (!tableExists(db, 'extract_columns')) return null;
+  const stored = readExtractColumns(db, 'cohort', [COHORT_ROWID_COLUMN], [COHORT_ROWID_COLUMN]).get(COHORT_ROWID_COLUMN);
+  if (!stored) return null;
+  const rowids = stored.values as Int32Array;
+  const n = rowids.length;
+  const page: number[] = [];
+  for (let k = offset; k < Math.min(n, offset + limit); k++) page.push(rowids[descending ? n - 1 - k : k]);
+  // Raw rows, the rowid first: no column of the table can be shadowed by a name of this query's own.
+  const found = new Map<number, unknown[]>();
+  const rows = db.prepare(`SELECT rowid, ${select.join(', ')} FROM cohort WHERE rowid IN (SELECT value FROM json_each(?))`).raw().all(JSON.stringify(page)) as unknown[][];
+  for (const row of rows) found.set(row[0] as number, row);
+  return page.map((rowid) => {
+    const row = found.get(rowid)!;
+    return Object.fromEntries(columns.map((c, i) => [c.name, row[i + 1]])) as Row;
+  });
+}
+
 export function browseTable(db: Db, request: BrowseRequest): BrowseResult {
   if (!BROWSABLE_TABLES.includes(request.table)) throw new RangeError(`cannot browse table ${JSON.stringify(request.table)}`);
   if (!tableExists(db, request.table)) return { columns: [], rows: [], total: 0 };
@@ -127,7 +154,10 @@ export function browseTable(db: Db, request: BrowseRequest): BrowseResult {
     return c.type === 'date' ? `date(${q} * 86400, 'unixepoch') AS ${q}` : q;
   });
   const total = (db.prepare(`SELECT count(*) AS n FROM ${request.table}${whereSql}`).get(...params) as { n: number }).n;
-  const rows = db.prepare(`SELECT ${select.join(', ')} FROM ${request.table}${whereSql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`)
-    .all(...params, limit, offset) as Record<string, string | number | null>[];
+  // record_id is unique: sorted by it first, the cohort needs no other key.
+  const first = request.sort?.[0];
+  const byRecordId = request.table === 'cohort' && where.length === 0 && first !== undefined && column(first.column).name === 'record_id';
+  const rows = (byRecordId ? cohortPageByRecordId(db, columns, select, first.dir === 'desc', offset, limit) : null) ??
+    (db.prepare(`SELECT ${select.join(', ')} FROM ${request.table}${whereSql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`).all(...params, limit, offset) as Row[]);
   return { columns, rows, total };
 }

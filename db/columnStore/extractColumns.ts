@@ -3,8 +3,8 @@
 // cohort step reads, in file order (their person_id as person numbers: db/import/extractPersons.ts). Participants are few and stay in their table.
 import type { Db } from '../store';
 import type { FeedColumn } from '../import/loadRows';
-import { recordIdOrder } from '../extract/extractSchema';
-import { CategoryBuilder, DayBuilder, EncodedTextBuilder, ExtraBuilder, NumberBuilder, PersonIdBuilder, rowOrder, TextBuilder, type ColumnBuilder } from './columnBuilders';
+import { byteOrderRows } from '../../shared/engine/byteOrder';
+import { CategoryBuilder, DayBuilder, EncodedTextBuilder, ExtraBuilder, NumberBuilder, PersonIdBuilder, rowOrder, TextBuilder, type ColumnBuilder, type RowOrder } from './columnBuilders';
 import { writeExtractColumn, type ColumnFile } from './columnTables';
 
 function cohortBuilder(feed: FeedColumn): ColumnBuilder {
@@ -49,21 +49,40 @@ export function takePersonIds(feeds: readonly FeedColumn[], builders: (ColumnBui
 }
 
 /**
- * Writes a file's collected columns, one at a time so that only one finished column is held at
- * once, and lets go of each builder once its column is written. The cohort's rows are put in record_id byte order, whatever the order of the file: the
- * order comes from the cohort table's record_id index (createExtractIndexes must have run), which
- * costs the same for any order of the file, where sorting the ids here cost 0.5 s on a shuffled
- * 300,000-record file and nearly nothing on a sorted one.
+ * The cohort table's rowid of each record, in record_id order: the browse grid's sort by record_id pages through it
+ * (db/browse/browseTable.ts). Named as no extra column can be (importPlan's reserved names).
+ */
+export const COHORT_ROWID_COLUMN = 'rowid';
+
+/**
+ * The order that puts the cohort's rows in record_id byte order, sorted in memory (byteOrderRows: the same time for
+ * a file in any order), written as COHORT_ROWID_COLUMN. The cohort table holds the file's rows in file order, rowid
+ * 1..n, as a fresh table's inserts number them.
+ */
+export function cohortOrder(db: Db, feeds: readonly FeedColumn[], builders: readonly (ColumnBuilder | null)[]): RowOrder {
+  const builder = builders[feeds.findIndex((f) => f.column === 'record_id')];
+  if (!(builder instanceof TextBuilder)) throw new Error('the cohort has no record_id builder');
+  const rows = byteOrderRows(builder.values);
+  const rowids = new Int32Array(rows.length);
+  for (let k = 0; k < rows.length; k++) rowids[k] = rows[k] + 1;
+  writeExtractColumn(db, 'cohort', COHORT_ROWID_COLUMN, { type: 'int32', values: rowids });
+  return rowOrder(rows);
+}
+
+/**
+ * Writes a file's collected columns in `order` (cohortOrder's for the cohort, null for the reoffences' file order),
+ * one at a time so that only one finished column is held at once, and lets go of each builder once its column is
+ * written.
  */
 export function writeExtractColumns(
   db: Db,
   file: ColumnFile,
   feeds: readonly FeedColumn[],
   builders: (ColumnBuilder | null)[],
+  order: RowOrder,
   /** Called before each column: a job's cancel point. */
   cancelPoint: () => void = () => undefined,
 ): void {
-  const order = file === 'cohort' ? rowOrder(recordIdOrder(db)) : null;
   feeds.forEach((feed, k) => {
     const builder = builders[k];
     if (!builder) return;

@@ -1,11 +1,10 @@
-// The end of an import, once every row is read and checked: the last checks, the column store,
-// the indexes, and the rows that describe the extract (columns, date, files, audit). Runs inside
+// The end of an import, once every row is read and checked: the last checks, the column store
+// (the cohort in record_id order), and the rows that describe the extract (columns, date, files, audit). Runs inside
 // the import's transaction; throws ImportError when the files broke a rule.
 import type { CohortColumnInfo, ImportSummary } from '../../shared/extract/importedFile';
 import { writeAudit } from '../audit';
-import { createExtractIndexes } from '../extract/extractSchema';
 import { quoteIdentifier } from '../extract/quoteIdentifier';
-import { takePersonIds, writeExtractColumns } from '../columnStore/extractColumns';
+import { cohortOrder, takePersonIds, writeExtractColumns } from '../columnStore/extractColumns';
 import type { ColumnBuilder } from '../columnStore/columnBuilders';
 import type { Db } from '../store';
 import { dayToIso } from './dayNumber';
@@ -19,7 +18,7 @@ import type { ImportedFileInfo } from '../../shared/extract/importedFile';
 // The import's result is part of the api's contract (the import job's result): its types live in shared/.
 export type { CohortColumnInfo, ImportSummary };
 
-export type FinalStep = 'indexing' | 'columns' | 'persons';
+export type FinalStep = 'ordering' | 'columns' | 'persons';
 
 export interface LoadedFiles {
   loaders: Record<FileKind, FileLoader>;
@@ -55,9 +54,8 @@ function cohortColumnInfos(plan: ImportPlan): CohortColumnInfo[] {
 export function finaliseImport(db: Db, plan: ImportPlan, loaded: LoadedFiles, step: (s: FinalStep) => void): Omit<ImportSummary, 'durationMs'> {
   const { files } = plan;
   const { loaders, builders } = loaded;
-  // The indexes first: the column store takes its record_id order from cohort_record_id.
-  step('indexing');
-  createExtractIndexes(db);
+  step('ordering');
+  const order = cohortOrder(db, files.cohort.feeds, builders.cohort);
   step('columns');
   const cohortColumns = cohortColumnInfos(plan);
   for (const feed of files.cohort.feeds) {
@@ -65,9 +63,9 @@ export function finaliseImport(db: Db, plan: ImportPlan, loaded: LoadedFiles, st
     if (sql) db.exec(sql);
   }
   const cancelPoint = () => step('columns');
-  writeExtractColumns(db, 'cohort', files.cohort.feeds, builders.cohort, cancelPoint);
+  writeExtractColumns(db, 'cohort', files.cohort.feeds, builders.cohort, order, cancelPoint);
   const offenders = takePersonIds(files.reoffences.feeds, builders.reoffences);
-  writeExtractColumns(db, 'reoffences', files.reoffences.feeds, builders.reoffences, cancelPoint);
+  writeExtractColumns(db, 'reoffences', files.reoffences.feeds, builders.reoffences, null, cancelPoint);
 
   const extractDay = plan.givenExtractDay ?? loaders.reoffences.tally.latestDisposal;
   const importedAt = new Date().toISOString();

@@ -1,5 +1,5 @@
 // Test helper process for importKilled.test.ts: starts an import into the store and, once every
-// row is written and the indexes are next, says so on stdout and blocks until it is killed.
+// row is written and the record_id order is next, says so on stdout and blocks until it is killed.
 //   node --import tsx db/import/killedImportChild.ts <store> <passphrase> <import request as JSON>
 import { openStore, type Db } from '../store';
 import { importExtract, type ImportRequest } from './importExtract';
@@ -15,7 +15,7 @@ db.pragma = ((source: string, options?: Parameters<Db['pragma']>[1]) =>
 await importExtract(db, JSON.parse(requestJson) as ImportRequest, {
   workerFiles: [],
   onProgress: (p) => {
-    if (p.phase !== 'indexing') return;
+    if (p.phase !== 'ordering') return;
     process.stdout.write(`mid-transaction ${db.pragma('journal_mode', { simple: true })}\n`);
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 120_000);
   },
