@@ -32,8 +32,38 @@ function killMidImport(file: string, request: object): Promise<string> {
   });
 }
 
+const BIG_COHORT = 'record_id,person_id,index_date,date_of_birth,sex,region\n' +
+  Array.from({ length: 40_000 }, (_, i) => `X${i},Q${i},2016-01-10,1980-05-01,M,London`).join('\n') + '\n';
+
+/** The store reopened after the kill: whole, and as it was before the import. */
+function expectAsBefore(file: string, before: string): void {
+  const reopened = openStore(file, PASSPHRASE, { mode: 'open' });
+  try {
+    expect(reopened.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(storeSnapshot(reopened)).toBe(before);
+    expect(existsSync(`${file}-journal`)).toBe(false);
+  } finally {
+    reopened.close();
+  }
+}
+
 describe('an import killed mid-transaction', () => {
-  it('leaves the store intact: it opens, integrity_check is ok and the previous extract is there', async () => {
+  it('the first into a store (a rollback journal) leaves the store as it was: it opens, integrity_check is ok, no extract', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'store.mlstore');
+    const db = openStore(file, PASSPHRASE, { mode: 'create' });
+    const before = storeSnapshot(db);
+    db.close();
+    const storeBefore = fileHash(file);
+
+    expect(await killMidImport(file, writeExtract(tempDir(), { cohort: BIG_COHORT }))).toBe('delete');
+    // The killed transaction had already written into the store file; only its journal can undo that.
+    expect(fileHash(file)).not.toBe(storeBefore);
+    expect(existsSync(`${file}-journal`)).toBe(true);
+    expectAsBefore(file, before);
+  }, 120_000);
+
+  it('one replacing an extract (the WAL) leaves the store file untouched and the previous extract there', async () => {
     const dir = tempDir();
     const file = join(dir, 'store.mlstore');
     const db = openStore(file, PASSPHRASE, { mode: 'create' });
@@ -42,21 +72,10 @@ describe('an import killed mid-transaction', () => {
     db.close();
     const storeBefore = fileHash(file);
 
-    const bigDir = tempDir();
-    const cohort = 'record_id,person_id,index_date,date_of_birth,sex,region\n' +
-      Array.from({ length: 40_000 }, (_, i) => `X${i},Q${i},2016-01-10,1980-05-01,M,London`).join('\n') + '\n';
-    expect(await killMidImport(file, writeExtract(bigDir, { cohort }))).toBe('delete');
-    // The killed transaction had already written into the store file; only its journal can undo that.
-    expect(fileHash(file)).not.toBe(storeBefore);
-    expect(existsSync(`${file}-journal`)).toBe(true);
-
-    const reopened = openStore(file, PASSPHRASE, { mode: 'open' });
-    try {
-      expect(reopened.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(storeSnapshot(reopened)).toBe(before);
-      expect(existsSync(`${file}-journal`)).toBe(false);
-    } finally {
-      reopened.close();
-    }
+    expect(await killMidImport(file, writeExtract(tempDir(), { cohort: BIG_COHORT }))).toBe('wal');
+    // The killed transaction wrote only into the write-ahead log, where no commit frame makes it count.
+    expect(fileHash(file)).toBe(storeBefore);
+    expect(existsSync(`${file}-wal`)).toBe(true);
+    expectAsBefore(file, before);
   }, 120_000);
 });
