@@ -54,7 +54,8 @@ export interface ImportPlan {
   bytesTotal: number;
 }
 
-// Names SQLite resolves to the rowid, which an extra column must not shadow.
+// Names SQLite resolves to the rowid, which an extra column must not shadow (the column store keeps the cohort's
+// rowids under the first: extractColumns.ts COHORT_ROWID_COLUMN).
 const RESERVED_NAMES = new Set(['rowid', 'oid', '_rowid_']);
 
 function parseGivenDate(name: string, text: string, maxDay: number): number {
