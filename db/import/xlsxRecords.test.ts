@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { openStore } from '../store';
 import { importExtract } from './importExtract';
 import { previewFile } from './previewFile';
-import { isDateFormatCode, listSheets, serialToIsoDate } from './xlsxRecords';
+import { isDateFormatCode, listSheets, openXlsxRecords, serialToIsoDate } from './xlsxRecords';
 import { FIXTURE_TODAY, tempDir, VALID_FILES, writeExtract } from './extractFixture';
 import { csvCellAsExcel, writeXlsx, type EntryOrder } from './xlsxFixture';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Db } from '../store';
 
@@ -95,6 +95,51 @@ describe('XLSX', () => {
     const db = openStore(join(dir, 's.mlstore'), 'test passphrase');
     const request = writeExtract(dir, { cohort: 'not a zip at all' }, { cohort: 'cohort.xlsx' });
     await expect(importExtract(db, request)).rejects.toThrow(/cohort.xlsx: cannot be read as XLSX/);
+  });
+
+  /** A sheet of `rows` rows of three cells, a few hundred kilobytes deflated. */
+  async function bigSheet(rows: number): Promise<string> {
+    const path = join(tempDir('matchlab-xlsx-'), 'big.xlsx');
+    await writeXlsx(path, (function* () {
+      yield ['record_id', 'count', 'note'];
+      for (let k = 0; k < rows; k++) yield [`R${k}`, k % 97, `note ${(k * 7919) % 10007}`];
+    })(), 'sheet-first');
+    return path;
+  }
+
+  it('reports its progress in the bytes of the file, rising to its size and never past it', async () => {
+    const path = await bigSheet(60_000);
+    const source = await openXlsxRecords(path);
+    const seen: number[] = [];
+    let rows = 0;
+    for await (const batch of source.records) {
+      rows += batch.cells.length;
+      seen.push(source.bytesRead());
+    }
+    expect(rows).toBe(60_001);
+    // The sheet's XML is many times the size of the whole file: counted inflated, the progress ran past the end.
+    expect(seen.every((b, k) => b <= source.bytesTotal && (k === 0 || b >= seen[k - 1]))).toBe(true);
+    expect(seen.filter((b) => b > 0 && b < source.bytesTotal).length).toBeGreaterThan(2);
+    expect(seen.at(-1)).toBe(source.bytesTotal);
+  });
+
+  it('refuses a sheet whose inflated bytes are not the size its zip entry gives', async () => {
+    const sizeOff = async (by: number): Promise<void> => {
+      const path = await bigSheet(2_000);
+      // The central directory's record of the sheet: its uncompressed size is at offset 24.
+      const zip = readFileSync(path);
+      const record = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
+      const name = Buffer.from('xl/worksheets/sheet1.xml');
+      let at = zip.indexOf(record);
+      while (at >= 0 && !zip.subarray(at + 46, at + 46 + name.length).equals(name)) at = zip.indexOf(record, at + 4);
+      expect(at).toBeGreaterThan(0);
+      zip.writeUInt32LE(zip.readUInt32LE(at + 24) + by, at + 24);
+      writeFileSync(path, zip);
+      const source = await openXlsxRecords(path);
+      for await (const _ of source.records) void _;
+    };
+    await expect(sizeOff(-1)).rejects.toThrow(/cannot be read as XLSX: xl\/worksheets\/sheet1.xml holds more bytes than the zip says/);
+    await expect(sizeOff(1)).rejects.toThrow(/cannot be read as XLSX: xl\/worksheets\/sheet1.xml holds \d+ bytes where the zip says \d+/);
   });
 
   it('knows date formats and turns date serials into days', () => {

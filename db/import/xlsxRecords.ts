@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
 import { ReadError } from './importProblems';
@@ -43,27 +44,54 @@ function openArchive(path: string): Promise<Archive> {
   });
 }
 
-function entryStream(archive: Archive, name: string): Promise<Readable> {
-  const entry = archive.entries.get(name);
-  if (!entry) return Promise.reject(new ReadError(`cannot be read as XLSX: it has no ${name}`));
+/** The entry's bytes as the zip holds them when `deflated` (yauzl still refuses an encrypted one), else as yauzl reads them. */
+function entryStream(archive: Archive, entry: Entry, deflated: boolean): Promise<Readable> {
   return new Promise((resolve, reject) => {
-    archive.zip.openReadStream(entry, (err, stream) => (err || !stream ? reject(unreadable(err)) : resolve(stream)));
+    const opened = (err: Error | null, stream: Readable) => (err || !stream ? reject(unreadable(err)) : resolve(stream));
+    if (deflated) archive.zip.openReadStream(entry, { decompress: false, decrypt: null, start: null, end: null }, opened);
+    else archive.zip.openReadStream(entry, opened);
   });
 }
 
-/** An entry's inflated bytes, a chunk at a time, with the compressed bytes read so far. */
+// Inflated a quarter of a megabyte at a time: yauzl's own inflate gives 16 KB pieces, and its 11,000 pieces of a
+// 300,000-row sheet (180 MB of XML) took 0.5-0.65 s to inflate and hand over, against 0.18-0.25 s this way.
+const INFLATE_CHUNK_BYTES = 256 * 1024;
+const DEFLATE = 8;
+
+/**
+ * An entry's inflated bytes, a chunk at a time, with the compressed bytes read so far (for the progress). A deflated
+ * entry is inflated here; yauzl checks any other (stored as it is, or a method it refuses). As yauzl does, the
+ * inflated bytes must come to the size the zip gives for the entry: a stream that runs past it stops there.
+ */
 async function* entryBytes(archive: Archive, name: string): AsyncGenerator<{ bytes: Buffer; compressed: number }> {
+  const entry = archive.entries.get(name);
+  if (!entry) throw new ReadError(`cannot be read as XLSX: it has no ${name}`);
+  const deflated = entry.compressionMethod === DEFLATE;
+  const raw = await entryStream(archive, entry, deflated);
   let compressed = 0;
-  const stream = await entryStream(archive, name);
+  let stream: Readable = raw;
+  if (deflated) {
+    raw.on('data', (chunk: Buffer) => (compressed += chunk.length));
+    const inflate = createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES });
+    pipeline(raw, inflate, (err) => {
+      if (err) inflate.destroy(err);
+    });
+    stream = inflate;
+  }
+  let inflated = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      compressed += chunk.length;
+      inflated += chunk.length;
+      if (inflated > entry.uncompressedSize) throw new Error(`${name} holds more bytes than the zip says (${entry.uncompressedSize})`);
+      if (!deflated) compressed = inflated;
       yield { bytes: chunk, compressed };
     }
+    if (inflated !== entry.uncompressedSize) throw new Error(`${name} holds ${inflated} bytes where the zip says ${entry.uncompressedSize}`);
   } catch (err) {
     throw unreadable(err);
   } finally {
     stream.destroy();
+    raw.destroy();
   }
 }
 
