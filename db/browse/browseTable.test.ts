@@ -71,6 +71,10 @@ describe('browseTable by record_id', () => {
       shuffled.prepare('DELETE FROM extract_columns WHERE file = ? AND name = ?').run('cohort', COHORT_ROWID_COLUMN);
       writeExtractColumn(shuffled, 'cohort', COHORT_ROWID_COLUMN, { type: 'int32', values: stored.slice().reverse() });
       expect(page('asc', 0, 10).map((r) => r.record_id)).toEqual(['R\u{1F600}', 'R\uFFFD', 'R2', 'R10']);
+      // The total of an unfiltered page is the rows the import recorded (no count of the whole table); a filter counts.
+      shuffled.prepare('UPDATE extract_files SET rows = 99 WHERE kind = ?').run('cohort');
+      expect(browseTable(shuffled, { table: 'cohort', offset: 0, limit: 1 }).total).toBe(99);
+      expect(browseTable(shuffled, { table: 'cohort', offset: 0, limit: 1, filter: everyRow }).total).toBe(4);
     } finally {
       shuffled.close();
     }

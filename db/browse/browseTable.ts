@@ -72,9 +72,20 @@ function comparable(column: BrowseColumn, value: string): string | number {
 type Row = Record<string, string | number | null>;
 
 /**
+ * The rows the import recorded for the table's file (as storeInfo.ts reports them), null when there is no record:
+ * counting them reads and decrypts the whole table, 0.24-0.29 s for a 1M-record cohort, on every page.
+ */
+function recordedRows(db: Db, table: BrowsableTable): number | null {
+  if (!tableExists(db, 'extract_files')) return null;
+  const row = db.prepare('SELECT rows FROM extract_files WHERE kind = ?').get(table) as { rows: number } | undefined;
+  return row ? row.rows : null;
+}
+
+/**
  * A page of the whole cohort by record_id, through the rowids the import keeps in record_id order
- * (COHORT_ROWID_COLUMN): the cohort table has no index on record_id, and sorting a million rows for every page would
- * take about a second. Null for an extract imported before that column (which has the index instead).
+ * (COHORT_ROWID_COLUMN): the cohort table has no index on record_id. A page of a 1M-record cohort takes 4-22 ms so,
+ * 28-66 ms through the index this replaces, and 0.49 s sorted by SQLite. Null for an extract imported before that
+ * column (which has the index instead).
  */
 function cohortPageByRecordId(db: Db, columns: BrowseColumn[], select: string[], descending: boolean, offset: number, limit: number): Row[] | null {
   if (!tableExists(db, 'extract_columns')) return null;
@@ -153,7 +164,8 @@ export function browseTable(db: Db, request: BrowseRequest): BrowseResult {
     const q = quoteIdentifier(c.name);
     return c.type === 'date' ? `date(${q} * 86400, 'unixepoch') AS ${q}` : q;
   });
-  const total = (db.prepare(`SELECT count(*) AS n FROM ${request.table}${whereSql}`).get(...params) as { n: number }).n;
+  const total = (where.length === 0 ? recordedRows(db, request.table) : null) ??
+    (db.prepare(`SELECT count(*) AS n FROM ${request.table}${whereSql}`).get(...params) as { n: number }).n;
   // record_id is unique: sorted by it first, the cohort needs no other key.
   const first = request.sort?.[0];
   const byRecordId = request.table === 'cohort' && where.length === 0 && first !== undefined && column(first.column).name === 'record_id';
