@@ -73,7 +73,7 @@ type Row = Record<string, string | number | null>;
 
 /**
  * The rows the import recorded for the table's file (as storeInfo.ts reports them), null when there is no record:
- * counting them reads and decrypts the whole table, 0.24-0.29 s for a 1M-record cohort, on every page.
+ * counting them reads and decrypts the whole table, 0.18-0.29 s for a 1M-record cohort, on every page.
  */
 function recordedRows(db: Db, table: BrowsableTable): number | null {
   if (!tableExists(db, 'extract_files')) return null;
@@ -83,9 +83,9 @@ function recordedRows(db: Db, table: BrowsableTable): number | null {
 
 /**
  * A page of the whole cohort by record_id, through the rowids the import keeps in record_id order
- * (COHORT_ROWID_COLUMN): the cohort table has no index on record_id. A page of a 1M-record cohort takes 4-22 ms so,
- * 28-66 ms through the index this replaces, and 0.49 s sorted by SQLite. Null for an extract imported before that
- * column (which has the index instead).
+ * (COHORT_ROWID_COLUMN): the cohort table has no index on record_id. A page of a 1M-record cohort takes 4-25 ms so,
+ * 1-28 ms through the index this replaces, and 0.47-0.52 s sorted by SQLite. Null for an extract imported before
+ * that column (which has the index instead).
  */
 function cohortPageByRecordId(db: Db, columns: BrowseColumn[], select: string[], descending: boolean, offset: number, limit: number): Row[] | null {
   if (!tableExists(db, 'extract_columns')) return null;
