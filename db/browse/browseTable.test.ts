@@ -71,10 +71,17 @@ describe('browseTable by record_id', () => {
       shuffled.prepare('DELETE FROM extract_columns WHERE file = ? AND name = ?').run('cohort', COHORT_ROWID_COLUMN);
       writeExtractColumn(shuffled, 'cohort', COHORT_ROWID_COLUMN, { type: 'int32', values: stored.slice().reverse() });
       expect(page('asc', 0, 10).map((r) => r.record_id)).toEqual(['R\u{1F600}', 'R\uFFFD', 'R2', 'R10']);
+      // In file order a page is a range of rowids; with a gap in them (never left by an import), OFFSET again.
+      const fileOrder = (offset: number, filter: BrowseFilter[] = []) => browseTable(shuffled, { table: 'cohort', offset, limit: 2, filter }).rows;
+      for (const offset of [0, 1, 3, 4]) expect(fileOrder(offset)).toEqual(fileOrder(offset, everyRow));
+      expect(fileOrder(1).map((r) => r.record_id)).toEqual(['R\u{1F600}', 'R10']);
+      shuffled.prepare('UPDATE extract_files SET rows = 3 WHERE kind = ?').run('cohort');
+      shuffled.prepare('DELETE FROM cohort WHERE rowid = 2').run();
+      expect(fileOrder(2).map((r) => r.record_id)).toEqual(['R\uFFFD']);
       // The total of an unfiltered page is the rows the import recorded (no count of the whole table); a filter counts.
       shuffled.prepare('UPDATE extract_files SET rows = 99 WHERE kind = ?').run('cohort');
       expect(browseTable(shuffled, { table: 'cohort', offset: 0, limit: 1 }).total).toBe(99);
-      expect(browseTable(shuffled, { table: 'cohort', offset: 0, limit: 1, filter: everyRow }).total).toBe(4);
+      expect(browseTable(shuffled, { table: 'cohort', offset: 0, limit: 1, filter: everyRow }).total).toBe(3);
     } finally {
       shuffled.close();
     }

@@ -169,7 +169,13 @@ export function browseTable(db: Db, request: BrowseRequest): BrowseResult {
   // record_id is unique: sorted by it first, the cohort needs no other key.
   const first = request.sort?.[0];
   const byRecordId = request.table === 'cohort' && where.length === 0 && first !== undefined && column(first.column).name === 'record_id';
+  // In file order (no sort, no filter) a page is a range of rowids when they run 1..n, as the import numbers a table's
+  // rows: OFFSET steps through every row before the page, 0.1 s half way down a 1M-record cohort.
+  const byRowid = where.length === 0 && order.length === 1 &&
+    (db.prepare(`SELECT max(rowid) AS n FROM ${request.table}`).get() as { n: number | null }).n === total;
   const rows = (byRecordId ? cohortPageByRecordId(db, columns, select, first.dir === 'desc', offset, limit) : null) ??
-    (db.prepare(`SELECT ${select.join(', ')} FROM ${request.table}${whereSql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`).all(...params, limit, offset) as Row[]);
+    (byRowid
+      ? (db.prepare(`SELECT ${select.join(', ')} FROM ${request.table} WHERE rowid > ? ORDER BY rowid LIMIT ?`).all(offset, limit) as Row[])
+      : (db.prepare(`SELECT ${select.join(', ')} FROM ${request.table}${whereSql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`).all(...params, limit, offset) as Row[]));
   return { columns, rows, total };
 }
