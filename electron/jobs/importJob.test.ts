@@ -34,13 +34,17 @@ describe('import job', () => {
     db.close();
   });
 
-  it('reports its phases in order, the cohort step before the commit', async () => {
+  it('reports its phases in order, the cohort step before the commit; removing an extract only when there is one', async () => {
     const dir = tempDir('matchlab-import-job-');
     const db = openStore(join(dir, 's.mlstore'), 'import-job-test');
-    const seen: string[] = [];
-    await importJob({ db, progress: (phase) => seen.push(phase), signal: new AbortController().signal, payload: writeExtract(dir) });
-    const order = phases.filter((label) => seen.some((p) => p.startsWith(label)));
-    expect(order).toEqual(phases);
+    const shown = async () => {
+      const seen: string[] = [];
+      await importJob({ db, progress: (phase) => seen.push(phase), signal: new AbortController().signal, payload: writeExtract(dir) });
+      return phases.filter((label) => seen.some((p) => p.startsWith(label)));
+    };
+    expect(await shown()).toEqual(phases.filter((label) => label !== 'Removing the previous extract'));
+    expect(await shown()).toEqual(phases);
+    expect(phases[0]).toBe('Removing the previous extract');
     expect(storeInfo(db).rows.cohort).toBe(4);
     db.close();
   });

@@ -15,6 +15,9 @@ export type ImportJobStep = ImportProgress['phase'] | DeriveStep;
 // 300,000-record extract, import and cohort step in one transaction as this job runs them
 // (1.75 s reading, 0.08 ordering, 0.16 columns, 0.08 persons, 0.3 cohort step, 0.3 commit, 2026-11-30).
 const READING_PHASES: ProgressPhase<ImportProgress['phase']>[] = [
+  // Only when the store holds an extract (0.27 s for one of 300,000 records, 1.5 s for 1M): a first import starts its
+  // bar past it.
+  { id: 'clearing', label: 'Removing the previous extract', weight: 10 },
   { id: 'reading', label: 'Reading and checking the files', weight: 70 },
   { id: 'ordering', label: 'Sorting the records by record_id', weight: 3 },
   { id: 'columns', label: 'Storing the columns for the analyses', weight: 6 },
