@@ -71,6 +71,9 @@ describe('browseTable by record_id', () => {
       shuffled.prepare('DELETE FROM extract_columns WHERE file = ? AND name = ?').run('cohort', COHORT_ROWID_COLUMN);
       writeExtractColumn(shuffled, 'cohort', COHORT_ROWID_COLUMN, { type: 'int32', values: stored.slice().reverse() });
       expect(page('asc', 0, 10).map((r) => r.record_id)).toEqual(['R\u{1F600}', 'R\uFFFD', 'R2', 'R10']);
+      // An extract imported before the stored order (it had an index instead) is sorted by SQLite.
+      shuffled.prepare('DELETE FROM extract_columns WHERE file = ? AND name = ?').run('cohort', COHORT_ROWID_COLUMN);
+      expect(page('asc', 0, 10).map((r) => r.record_id)).toEqual(['R10', 'R2', 'R\uFFFD', 'R\u{1F600}']);
       // In file order a page is a range of rowids; with a gap in them (never left by an import), OFFSET again.
       const fileOrder = (offset: number, filter: BrowseFilter[] = []) => browseTable(shuffled, { table: 'cohort', offset, limit: 2, filter }).rows;
       for (const offset of [0, 1, 3, 4]) expect(fileOrder(offset)).toEqual(fileOrder(offset, everyRow));
